@@ -1,0 +1,550 @@
+//! Separating the story from page noise, in the manner of jusText: each paragraph is judged
+//! by its own shape (length, stopword density, links, known noise phrases), by repetition
+//! within the page and across the corpus, and by its neighbours and its distance in content
+//! words from the headline and lead.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use super::{Document, Paragraph, ParagraphKind};
+use crate::lexicon::{Lexicon, collapse_lower};
+use crate::text::{self, dates};
+
+/// Below this share of its content words in the story's topic, a segment apart from the
+/// story is another story.
+const NEAR_SEGMENT_MIN_TOPIC_SHARE: f64 = 0.2;
+/// The same, for a segment separated from the story by more page furniture.
+const FAR_SEGMENT_MIN_TOPIC_SHARE: f64 = 0.35;
+/// A headline-shaped line with at most a short paragraph after the story is a teaser unless
+/// nearly all its words are the story's.
+const TEASER_MIN_TOPIC_SHARE: f64 = 0.6;
+/// More boilerplate paragraphs than this between the story and a segment make it "far".
+const NEAR_GAP: usize = 2;
+
+/// How often each short line occurs across the loaded documents.
+#[derive(Debug, Default)]
+pub struct CorpusStats {
+    docs_with_line: HashMap<String, usize>,
+}
+
+impl CorpusStats {
+    pub fn from_documents(docs: &[Document]) -> CorpusStats {
+        let mut docs_with_line: HashMap<String, usize> = HashMap::new();
+        for d in docs {
+            let lines: HashSet<String> = split_paragraphs(&d.text, d.structured)
+                .into_iter()
+                .map(|(s, e)| normalize(&d.text[s..e]))
+                .filter(|n| n.split(' ').count() <= MAX_REPEATED_WORDS)
+                .collect();
+            for l in lines {
+                *docs_with_line.entry(l).or_default() += 1;
+            }
+        }
+        CorpusStats { docs_with_line }
+    }
+
+    fn docs_with(&self, norm: &str) -> usize {
+        self.docs_with_line.get(norm).copied().unwrap_or(0)
+    }
+}
+
+/// Short lines that repeat (within a page or across pages) are furniture.
+const MAX_REPEATED_WORDS: usize = 8;
+
+/// Lowercase, whitespace collapsed, typographic quotes folded, edge punctuation trimmed.
+pub fn normalize(s: &str) -> String {
+    collapse_lower(&s.replace(['’', '‘'], "'"))
+        .trim_matches(|c: char| {
+            c.is_ascii_punctuation() && c != '*' && c != '(' || c.is_whitespace()
+        })
+        .to_string()
+}
+
+/// Splits text into paragraph spans. Blank lines always separate paragraphs; inside a block,
+/// lines are joined only when they are hard-wrapped prose, otherwise each line stands alone.
+pub fn split_paragraphs(text: &str, structured: bool) -> Vec<(usize, usize)> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches('\n');
+        lines.push((pos, pos + content.len()));
+        pos += line.len();
+    }
+    let mut out = Vec::new();
+    let mut block: Vec<(usize, usize)> = Vec::new();
+    let flush = |block: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>| {
+        if block.is_empty() {
+            return;
+        }
+        if structured || hard_wrapped(text, block) {
+            out.push((block[0].0, block[block.len() - 1].1));
+        } else {
+            out.extend(block.iter().copied());
+        }
+        block.clear();
+    };
+    for (s, e) in lines {
+        if text[s..e].trim().is_empty() {
+            flush(&mut block, &mut out);
+        } else {
+            block.push((s, e));
+        }
+    }
+    flush(&mut block, &mut out);
+    out.into_iter()
+        .map(|(s, e)| trim_span(text, s, e))
+        .filter(|(s, e)| s < e)
+        .collect()
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    (s + lead, (e - trail).max(s + lead))
+}
+
+/// A block is hard-wrapped prose when its lines (all but the last) are long and of like
+/// length, none longer than the wrap width the others suggest, and its breaks fall inside
+/// sentences (the next line goes on in lowercase, or the line ends with a comma or hyphen).
+fn hard_wrapped(text: &str, block: &[(usize, usize)]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let lens: Vec<usize> = block
+        .iter()
+        .map(|&(s, e)| text[s..e].trim().chars().count())
+        .collect();
+    let width = lens[..lens.len() - 1].iter().copied().max().unwrap_or(0);
+    let even = lens[..lens.len() - 1]
+        .iter()
+        .all(|&l| l >= 40 && l * 4 >= width * 3)
+        && lens[lens.len() - 1] <= width;
+    let inside = block
+        .windows(2)
+        .filter(|w| {
+            let line = text[w[0].0..w[0].1].trim_end();
+            let next = text[w[1].0..w[1].1].trim_start();
+            line.ends_with([',', '-', ';']) || next.chars().next().is_some_and(|c| c.is_lowercase())
+        })
+        .count();
+    even && inside * 2 >= block.len() - 1 && inside > 0
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', '»']);
+    s.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// What the classifier measures of one paragraph.
+#[derive(Debug)]
+struct Features {
+    norm: String,
+    words: usize,
+    stop_share: f64,
+    ends_sentence: bool,
+    has_link: bool,
+    content: HashSet<String>,
+}
+
+fn link_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:com|org|net|co|io|ly|gl)/\S|(?:^|[\s(])@[A-Za-z0-9_]{2,}|pic\.twitter\.com")
+            .expect("link pattern compiles")
+    })
+}
+
+fn timestamp_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\((?:updated|edited)?:?\s*\)|\b(?:updated|published|posted|edited)\b:?|\bgmt\b|\butc\b|\b[a-z]{3,4}\s+ago\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b")
+            .expect("timestamp pattern compiles")
+    })
+}
+
+fn features(text: &str, lex: &Lexicon) -> Features {
+    let words: Vec<&str> = text::words(text).map(|(_, w)| w).collect();
+    let stops = words.iter().filter(|w| lex.is_stopword(w)).count();
+    Features {
+        norm: normalize(text),
+        words: words.len(),
+        stop_share: if words.is_empty() {
+            0.0
+        } else {
+            stops as f64 / words.len() as f64
+        },
+        ends_sentence: ends_sentence(text.trim()),
+        has_link: link_re().is_match(text),
+        content: text::content_words(text, lex).collect(),
+    }
+}
+
+fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
+    if lex.boilerplate_exact.contains(&f.norm) {
+        return true;
+    }
+    let lower = collapse_lower(&text.replace('’', "'"));
+    let hits = lex
+        .boilerplate_contains
+        .iter()
+        .filter(|p| lower.contains(p.as_str()))
+        .count();
+    hits >= 2 || (hits == 1 && f.words <= 40)
+}
+
+/// A paragraph that is only a time, a date stamp or an "updated" marker.
+fn is_timestamp_only(text: &str) -> bool {
+    let mut rest = timestamp_re().replace_all(text, " ").into_owned();
+    let mut found: Vec<_> = dates::find_dates(&rest);
+    found.reverse();
+    for m in found {
+        rest.replace_range(m.start..m.end, " ");
+    }
+    let words = text::words(&rest)
+        .filter(|(_, w)| w.chars().any(char::is_alphabetic))
+        .count();
+    words == 0 && text.chars().any(|c| c.is_ascii_digit() || c == '(')
+}
+
+fn is_caption(text: &str, lex: &Lexicon) -> bool {
+    let lower = text.trim().to_lowercase();
+    if lex
+        .caption_prefixes
+        .iter()
+        .any(|p| lower.starts_with(p.as_str()))
+    {
+        return true;
+    }
+    let trimmed = lower.trim_end_matches(['.', ' ']);
+    if let Some(open) = trimmed.rfind('(')
+        && trimmed.ends_with(')')
+    {
+        let credit = &trimmed[open..];
+        let words = credit.split_whitespace().count();
+        return lex
+            .caption_marks
+            .iter()
+            .any(|m| credit.contains(m.as_str()))
+            || (credit.contains('/') && words <= 8 && !credit.chars().any(|c| c.is_ascii_digit()));
+    }
+    false
+}
+
+/// A line shaped like a headline: a handful of words and no sentence ending.
+fn is_headline_like(f: &Features) -> bool {
+    (3..=20).contains(&f.words) && !f.ends_sentence
+}
+
+/// A line that is an embedded post's text or signature, or a bare link.
+fn is_embed_or_link(f: &Features, text: &str) -> bool {
+    f.has_link && (f.words <= 40 || text.trim_start().starts_with(['—', '–', '-']))
+}
+
+fn is_byline(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let rest = [
+        "by ",
+        "written by ",
+        "words by ",
+        "reporting by ",
+        "story by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
+    rest.is_some_and(|r| {
+        r.split_whitespace()
+            .next()
+            .is_some_and(text::is_capitalized)
+    }) && text::words(t).count() <= 25
+}
+
+fn has_full_date(text: &str) -> bool {
+    dates::find_dates(text)
+        .iter()
+        .any(|m| matches!(m.value, dates::DateValue::Day { year: Some(_), .. }))
+}
+
+/// Classifies each paragraph of a document.
+pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
+    let lex = Lexicon::global();
+    let spans = split_paragraphs(&doc.text, doc.structured);
+    let texts: Vec<&str> = spans.iter().map(|&(s, e)| &doc.text[s..e]).collect();
+    let feats: Vec<Features> = texts.iter().map(|t| features(t, lex)).collect();
+    let mut kinds: Vec<Option<ParagraphKind>> = vec![None; spans.len()];
+
+    let mut in_page: HashMap<&str, usize> = HashMap::new();
+    for f in &feats {
+        *in_page.entry(f.norm.as_str()).or_default() += 1;
+    }
+
+    let title_norm = doc
+        .title
+        .as_deref()
+        .map(normalize)
+        .or_else(|| find_title(&texts, &feats, lex).map(|i| feats[i].norm.clone()));
+
+    for (i, (t, f)) in texts.iter().zip(&feats).enumerate() {
+        let short = f.words <= MAX_REPEATED_WORDS;
+        kinds[i] = if title_norm.as_deref() == Some(f.norm.as_str())
+            || is_byline(t)
+            || (f.words <= 15 && has_full_date(t) && is_timestamp_only(t))
+        {
+            Some(ParagraphKind::Meta)
+        } else if is_boilerplate_phrase(f, t, lex)
+            || is_embed_or_link(f, t)
+            || is_timestamp_only(t)
+            || (short && !f.ends_sentence && stats.docs_with(&f.norm) >= 2)
+            || (short && in_page.get(f.norm.as_str()).copied().unwrap_or(0) >= 2)
+            || f.words == 0
+        {
+            Some(ParagraphKind::Boilerplate)
+        } else if is_caption(t, lex) {
+            Some(ParagraphKind::Caption)
+        } else {
+            None
+        };
+    }
+
+    sandwiched_lines_are_noise(&mut kinds, &feats);
+    judge_segments(&mut kinds, &feats, title_norm.as_deref(), lex);
+
+    spans
+        .iter()
+        .zip(kinds)
+        .map(|(&(start, end), k)| Paragraph {
+            start,
+            end,
+            kind: k.unwrap_or(ParagraphKind::Body),
+        })
+        .collect()
+}
+
+/// The headline: the first paragraph among the first few that is shaped like one and is not
+/// furniture.
+fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize> {
+    texts
+        .iter()
+        .zip(feats)
+        .enumerate()
+        .take(8)
+        .find(|(_, (t, f))| {
+            f.words >= 3
+                && f.words <= 30
+                && !t.trim_end().ends_with('.')
+                && !is_boilerplate_phrase(f, t, lex)
+                && !is_byline(t)
+                && !is_timestamp_only(t)
+                && !f.has_link
+        })
+        .map(|(i, _)| i)
+}
+
+/// A short line between two lines of furniture is furniture too (a newsletter's name among
+/// sign-up prompts).
+fn sandwiched_lines_are_noise(kinds: &mut [Option<ParagraphKind>], feats: &[Features]) {
+    let noise = |k: Option<ParagraphKind>| k == Some(ParagraphKind::Boilerplate);
+    for i in 0..kinds.len() {
+        if kinds[i].is_some() || feats[i].words > MAX_REPEATED_WORDS || feats[i].ends_sentence {
+            continue;
+        }
+        let before = i == 0 || noise(kinds[i - 1]);
+        let after = i + 1 == kinds.len() || noise(kinds[i + 1]);
+        if before && after {
+            kinds[i] = Some(ParagraphKind::Boilerplate);
+        }
+    }
+}
+
+/// Content paragraphs grouped into runs broken by furniture or by a headline-shaped line.
+struct Segment {
+    members: Vec<usize>,
+    /// Boilerplate paragraphs between this segment and the previous one.
+    gap: usize,
+}
+
+fn segments(kinds: &[Option<ParagraphKind>], feats: &[Features]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut gap = 0;
+    let mut open = false;
+    for (i, k) in kinds.iter().enumerate() {
+        match k {
+            Some(ParagraphKind::Boilerplate) => {
+                gap += 1;
+                open = false;
+            }
+            Some(_) => {}
+            None => {
+                if !open || is_headline_like(&feats[i]) {
+                    out.push(Segment {
+                        members: Vec::new(),
+                        gap,
+                    });
+                    gap = 0;
+                }
+                open = true;
+                if let Some(s) = out.last_mut() {
+                    s.members.push(i);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn share_in(words: &HashSet<String>, topic: &HashSet<String>) -> f64 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| topic.contains(*w)).count() as f64 / words.len() as f64
+}
+
+/// Decides which runs of content are the story and which are other stories swept in.
+fn judge_segments(
+    kinds: &mut [Option<ParagraphKind>],
+    feats: &[Features],
+    title: Option<&str>,
+    lex: &Lexicon,
+) {
+    let segs = segments(kinds, feats);
+    if segs.is_empty() {
+        return;
+    }
+    let title_words: HashSet<String> = title
+        .map(|t| text::content_words(t, lex).collect())
+        .unwrap_or_default();
+    let seg_words = |s: &Segment| -> HashSet<String> {
+        s.members
+            .iter()
+            .flat_map(|&i| feats[i].content.iter().cloned())
+            .collect()
+    };
+    let seg_len = |s: &Segment| s.members.iter().map(|&i| feats[i].words).sum::<usize>();
+    let has_prose = |s: &Segment| {
+        s.members
+            .iter()
+            .any(|&i| feats[i].ends_sentence && feats[i].words >= 12 && feats[i].stop_share > 0.2)
+    };
+    let main = (0..segs.len())
+        .filter(|&i| has_prose(&segs[i]))
+        .max_by(|&a, &b| {
+            let score = |i: usize| {
+                let w = seg_words(&segs[i]);
+                let fit = if title_words.is_empty() {
+                    1.0
+                } else {
+                    share_in(&title_words, &w) + 0.05
+                };
+                fit * (seg_len(&segs[i]) as f64).sqrt()
+            };
+            score(a).total_cmp(&score(b)).then(b.cmp(&a))
+        })
+        .unwrap_or(0);
+
+    let mut topic: HashSet<String> = title_words.clone();
+    for &i in &segs[main].members {
+        topic.extend(feats[i].content.iter().cloned());
+    }
+
+    let mut last_story = main;
+    for (n, seg) in segs.iter().enumerate() {
+        if n == main {
+            last_story = n;
+            continue;
+        }
+        let all_headlines = seg.members.iter().all(|&i| is_headline_like(&feats[i]));
+        let teaser = n > main
+            && is_headline_like(&feats[seg.members[0]])
+            && seg.members.len() <= 2
+            && seg_len(seg) <= 60;
+        let gap: usize = if n > main {
+            segs[last_story + 1..=n].iter().map(|s| s.gap).sum()
+        } else {
+            segs[n + 1..=main].iter().map(|s| s.gap).sum()
+        };
+        let need = if gap <= NEAR_GAP {
+            NEAR_SEGMENT_MIN_TOPIC_SHARE
+        } else {
+            FAR_SEGMENT_MIN_TOPIC_SHARE
+        };
+        let share = share_in(&seg_words(seg), &topic);
+        let story = if all_headlines {
+            n < main && share >= TEASER_MIN_TOPIC_SHARE
+        } else if teaser {
+            share >= TEASER_MIN_TOPIC_SHARE
+        } else {
+            share >= need
+        };
+        let kind = if story {
+            if n > main {
+                last_story = n;
+            }
+            ParagraphKind::Body
+        } else {
+            ParagraphKind::OffTopic
+        };
+        for &i in &seg.members {
+            kinds[i] = Some(kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_of(text: &str) -> Vec<(String, ParagraphKind)> {
+        let doc = Document::plain("t.txt", text.to_string());
+        classify(&doc, &CorpusStats::default())
+            .iter()
+            .map(|p| (doc.text[p.start..p.end].to_string(), p.kind))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_prose_joins_but_lists_do_not() {
+        let text = "The river rose four metres overnight and flooded the lower town\nwhere most families live, officials said on Tuesday.\n\nHome\nWorld\nSport\n";
+        let spans = split_paragraphs(text, false);
+        assert_eq!(spans.len(), 4);
+        assert!(text[spans[0].0..spans[0].1].ends_with("Tuesday."));
+    }
+
+    #[test]
+    fn prompts_timestamps_and_captions_are_not_story() {
+        let got = kinds_of(
+            "Skip to content\n\nFloods force 3,000 from homes in river towns\n\nBy Jane Doe March 3, 2023 10:15 AM\n\nSome 3,000 people left their homes after the river burst its banks, the regional governor said on Friday.\n\nRescue teams used boats to reach villages cut off by the water, and the army sent two helicopters.\n\nResidents wade through water in the town centre on March 3, 2023. (John Smith/AFP via Getty Images)\n\n10:45 AM\n\nSign up for our newsletter\n\n* indicates required\n",
+        );
+        let kind = |needle: &str| {
+            got.iter()
+                .find(|(t, _)| t.contains(needle))
+                .map(|(_, k)| *k)
+        };
+        assert_eq!(kind("Skip to content"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind("Floods force"), Some(ParagraphKind::Meta));
+        assert_eq!(kind("By Jane Doe"), Some(ParagraphKind::Meta));
+        assert_eq!(kind("Some 3,000"), Some(ParagraphKind::Body));
+        assert_eq!(kind("Rescue teams"), Some(ParagraphKind::Body));
+        assert_eq!(kind("Residents wade"), Some(ParagraphKind::Caption));
+        assert_eq!(kind("10:45"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind("Sign up"), Some(ParagraphKind::Boilerplate));
+        assert_eq!(kind("indicates"), Some(ParagraphKind::Boilerplate));
+    }
+
+    #[test]
+    fn feed_entries_after_the_story_are_off_topic() {
+        let got = kinds_of(
+            "Central bank raises rates to 5% to fight inflation\n\nThe central bank raised its main interest rate to 5% on Thursday, its third increase this year, as inflation stayed above target.\n\nThe bank's governor said inflation would fall back to target by next spring as higher borrowing costs cool demand.\n\nMost read\n\n9:30 AM\n\nStriker signs four-year deal with rival club after long transfer saga.\n\nThe forward, who scored 22 goals last season, will undergo a medical on Monday before joining the squad for pre-season training.\n",
+        );
+        let kind = |needle: &str| {
+            got.iter()
+                .find(|(t, _)| t.contains(needle))
+                .map(|(_, k)| *k)
+        };
+        assert_eq!(kind("governor said"), Some(ParagraphKind::Body));
+        assert_eq!(kind("Striker signs"), Some(ParagraphKind::OffTopic));
+        assert_eq!(kind("The forward"), Some(ParagraphKind::OffTopic));
+    }
+}

@@ -1,0 +1,251 @@
+//! Paths, directories, standard input and the embedded seeds to [`Document`]s.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::decode::{DecodeError, decode};
+use super::formats::{Format, parse_document};
+use super::{Document, Problem};
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+/// Files larger than this are refused by name without being read.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Extensions read from a directory; other files there are skipped.
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+];
+
+/// Where the articles come from, and how much to read at most.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// What loading produced: the documents, and every file that failed or needed repair.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::error(path, message));
+    }
+}
+
+/// Loads the given arguments: files, directories (recursive, sorted, hidden entries skipped),
+/// and `-` for standard input. No arguments means the embedded seed corpus.
+pub fn load_paths(args: &[String], opts: &LoadOptions) -> Loaded {
+    let mut out = Loaded::default();
+    if args.is_empty() {
+        load_seeds(&mut out);
+        return out;
+    }
+    for arg in args {
+        if arg == "-" {
+            let mut bytes = Vec::new();
+            let limit = opts.max_file_bytes;
+            match std::io::stdin().take(limit + 1).read_to_end(&mut bytes) {
+                Ok(n) if n as u64 > limit => out.error("-", too_large(limit)),
+                Ok(_) => load_bytes("-", &bytes, None, &mut out),
+                Err(e) => out.error("-", format!("cannot read standard input: {e}")),
+            }
+            continue;
+        }
+        let path = PathBuf::from(arg);
+        match std::fs::metadata(&path) {
+            Err(e) => out.error(arg, io_reason(&e)),
+            Ok(m) if m.is_dir() => load_dir(&path, opts, &mut out),
+            Ok(_) => load_file(&path, opts, &mut out),
+        }
+    }
+    out
+}
+
+/// The seed articles built into the binary.
+pub fn load_seeds(out: &mut Loaded) {
+    for (name, bytes) in SEEDS {
+        load_bytes(name, bytes, None, out);
+    }
+}
+
+fn load_dir(dir: &Path, opts: &LoadOptions, out: &mut Loaded) {
+    let before = out.documents.len();
+    let mut files = Vec::new();
+    let mut skipped = 0usize;
+    walk(dir, &mut files, &mut skipped, out);
+    files.sort();
+    for f in &files {
+        load_file(f, opts, out);
+    }
+    if out.documents.len() == before && files.is_empty() {
+        let extra = if skipped > 0 {
+            format!(" ({skipped} file(s) with other extensions skipped)")
+        } else {
+            String::new()
+        };
+        out.error(
+            dir.display().to_string(),
+            format!("directory holds no articles (.txt, .md, .html, .json, .jsonl){extra}"),
+        );
+    }
+}
+
+/// Collects article files below `dir`. Symbolic links to directories are not followed, so a
+/// link loop cannot trap the walk.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize, out: &mut Loaded) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.error(dir.display().to_string(), io_reason(&e));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let Ok(ft) = entry.file_type() else { continue };
+        if ft.is_dir() {
+            walk(&path, files, skipped, out);
+        } else if ft.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_file() && has_article_extension(&path) => files.push(path),
+                Ok(m) if m.is_file() => *skipped += 1,
+                Ok(_) => {}
+                Err(e) => out.error(path.display().to_string(), io_reason(&e)),
+            }
+        } else if has_article_extension(&path) {
+            files.push(path);
+        } else {
+            *skipped += 1;
+        }
+    }
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn load_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
+    let name = path.display().to_string();
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => return out.error(name, io_reason(&e)),
+    };
+    if size > opts.max_file_bytes {
+        return out.error(name, too_large(opts.max_file_bytes));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes));
+    match read {
+        Err(e) => out.error(name, io_reason(&e)),
+        Ok(n) if n as u64 > opts.max_file_bytes => out.error(name, too_large(opts.max_file_bytes)),
+        Ok(_) => {
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            load_bytes(&name, &bytes, ext.as_deref(), out)
+        }
+    }
+}
+
+/// Decodes and parses one file's bytes; `ext` chooses the format, else the content decides.
+pub fn load_bytes(name: &str, bytes: &[u8], ext: Option<&str>, out: &mut Loaded) {
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(DecodeError::Empty) => return out.error(name, "empty file: nothing to read"),
+        Err(DecodeError::Binary) => return out.error(name, "binary file: not an article"),
+    };
+    for w in decoded.warnings {
+        out.problems.push(Problem::warning(name, w));
+    }
+    let format = ext
+        .and_then(Format::from_extension)
+        .unwrap_or_else(|| Format::sniff(&decoded.text));
+    let parsed = parse_document(name, &decoded.text, format);
+    out.documents.extend(parsed.documents);
+    out.problems.extend(parsed.problems);
+}
+
+fn too_large(limit: u64) -> String {
+    format!(
+        "file too large: over the {} MB limit, not read",
+        limit / (1024 * 1024)
+    )
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(40) => "too many levels of symbolic links".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeds_are_embedded() {
+        let mut out = Loaded::default();
+        load_seeds(&mut out);
+        assert!(!out.documents.is_empty());
+        assert!(out.documents.iter().all(|d| d.path.starts_with("seeds/")));
+        assert!(out.problems.is_empty());
+    }
+
+    #[test]
+    fn directory_walk_is_sorted_and_skips_hidden() {
+        let dir = std::env::temp_dir().join(format!("cc-walk-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("b.txt"), "Second article body text here.").unwrap();
+        std::fs::write(dir.join("sub/a.txt"), "First article body text here.").unwrap();
+        std::fs::write(dir.join(".hidden.txt"), "Hidden.").unwrap();
+        std::fs::write(dir.join("photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
+        let loaded = load_paths(&[dir.display().to_string()], &LoadOptions::default());
+        let names: Vec<_> = loaded
+            .documents
+            .iter()
+            .map(|d| d.path.rsplit('/').next().unwrap().to_string())
+            .collect();
+        assert_eq!(names, ["b.txt", "a.txt"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn oversized_file_is_refused_unread() {
+        let dir = std::env::temp_dir().join(format!("cc-big-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = dir.join("big.txt");
+        std::fs::write(&f, "x".repeat(2048)).unwrap();
+        let loaded = load_paths(
+            &[f.display().to_string()],
+            &LoadOptions {
+                max_file_bytes: 1024,
+            },
+        );
+        assert!(loaded.documents.is_empty());
+        assert!(loaded.problems[0].message.contains("too large"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

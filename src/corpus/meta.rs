@@ -1,0 +1,202 @@
+//! An article's title, byline, date and outlet, from its metadata or its meta lines.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use super::{DateSource, Document, Paragraph, ParagraphKind};
+use crate::text::{self, dates};
+
+/// What was read about an article.
+#[derive(Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    pub outlet: Option<String>,
+}
+
+fn wire_dateline() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Za-z .,'-]{1,40}\s*\(([A-Z][A-Za-z .&'-]{1,40})\)\s*[-–—]")
+            .expect("dateline pattern compiles")
+    })
+}
+
+/// Reads metadata from the document's fields first, then from its classified paragraphs.
+pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
+    let text = |p: &Paragraph| doc.text[p.start..p.end].trim();
+    let of_kind = |k: ParagraphKind| paragraphs.iter().filter(move |p| p.kind == k);
+
+    let title = doc.title.clone().or_else(|| {
+        of_kind(ParagraphKind::Meta)
+            .map(text)
+            .find(|t| !is_byline_text(t) && !dates_only(t))
+            .map(str::to_string)
+    });
+
+    let byline = doc
+        .byline
+        .clone()
+        .or_else(|| of_kind(ParagraphKind::Meta).map(text).find_map(byline_name));
+
+    let outlet = doc.outlet.clone().or_else(|| {
+        of_kind(ParagraphKind::Body).take(2).find_map(|p| {
+            wire_dateline()
+                .captures(text(p))
+                .map(|c| c[1].trim().to_string())
+        })
+    });
+
+    let (date, date_source) = if let Some(d) = doc.date.as_deref().and_then(dates::parse_date) {
+        (Some(d), Some(DateSource::Metadata))
+    } else if let Some(d) = of_kind(ParagraphKind::Meta)
+        .map(text)
+        .find_map(dates::parse_date)
+    {
+        (Some(d), Some(DateSource::Dateline))
+    } else {
+        let story = [
+            ParagraphKind::Body,
+            ParagraphKind::Caption,
+            ParagraphKind::Meta,
+        ];
+        let from = |kinds: &[ParagraphKind]| {
+            latest_date(
+                paragraphs
+                    .iter()
+                    .filter(|p| kinds.contains(&p.kind))
+                    .map(text),
+            )
+        };
+        let d = from(&story).or_else(|| from(&[ParagraphKind::Boilerplate]));
+        (d, d.map(|_| DateSource::Inferred))
+    };
+
+    Meta {
+        title,
+        byline,
+        date,
+        date_source,
+        outlet,
+    }
+}
+
+fn is_byline_text(t: &str) -> bool {
+    byline_name(t).is_some()
+}
+
+fn dates_only(t: &str) -> bool {
+    text::words(t).all(|(_, w)| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit()) || dates::parse_date(w).is_some()
+    }) || dates::parse_date(t).is_some() && text::words(t).count() <= 8
+}
+
+/// The name in a byline line: "by Jane Doe March 3, 2023" gives "Jane Doe".
+pub fn byline_name(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    let start = [
+        "written by ",
+        "reporting by ",
+        "words by ",
+        "story by ",
+        "by ",
+    ]
+    .iter()
+    .find_map(|p| lower.starts_with(p).then_some(p.len()))?;
+    let rest = &line[start..];
+    let cut = dates::find_dates(rest)
+        .first()
+        .map_or(rest.len(), |m| m.start);
+    let mut name = Vec::new();
+    for (_, w) in text::words(&rest[..cut]) {
+        if text::is_capitalized(w)
+            || (matches!(w, "and" | "de" | "van" | "von" | "al") && !name.is_empty())
+        {
+            name.push(w);
+        } else {
+            break;
+        }
+    }
+    while name
+        .last()
+        .is_some_and(|w| matches!(*w, "and" | "de" | "van" | "von" | "al"))
+    {
+        name.pop();
+    }
+    (!name.is_empty() && name.len() <= 8).then(|| name.join(" "))
+}
+
+/// The latest full date among the lines; a date without a year takes the year of the others.
+fn latest_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<NaiveDate> {
+    let found: Vec<dates::DateMention> = lines.flat_map(dates::find_dates).collect();
+    let anchor = found
+        .iter()
+        .filter_map(|m| match m.value {
+            dates::DateValue::Day { year: Some(_), .. } => m.value.day(None),
+            _ => None,
+        })
+        .max()?;
+    found
+        .iter()
+        .filter(|m| matches!(m.value, dates::DateValue::Day { .. }))
+        .filter_map(|m| m.value.day(Some(anchor)))
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_names() {
+        assert_eq!(
+            byline_name("by Kate Doe November 11, 2024 5:20 PM").as_deref(),
+            Some("Kate Doe")
+        );
+        assert_eq!(
+            byline_name("By Ana de Souza and Li Wei").as_deref(),
+            Some("Ana de Souza and Li Wei")
+        );
+        assert_eq!(byline_name("by the way, nothing"), None);
+    }
+
+    #[test]
+    fn inferred_date_takes_the_latest_with_years_filled_in() {
+        let lines = [
+            "Seen on Aug. 18, 2024.",
+            "It said on Nov. 22 that",
+            "launched on Aug. 6",
+        ];
+        assert_eq!(
+            latest_date(lines.into_iter()),
+            NaiveDate::from_ymd_opt(2024, 11, 22)
+        );
+    }
+
+    #[test]
+    fn wire_dateline_names_the_outlet() {
+        let doc = Document::plain(
+            "w.txt",
+            "Quake hits coast\n\nLIMA (Reuters) - A strong earthquake struck on Monday.".into(),
+        );
+        let paras = vec![
+            Paragraph {
+                start: 0,
+                end: 16,
+                kind: ParagraphKind::Meta,
+            },
+            Paragraph {
+                start: 18,
+                end: doc.text.len(),
+                kind: ParagraphKind::Body,
+            },
+        ];
+        let m = read_meta(&doc, &paras);
+        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(m.title.as_deref(), Some("Quake hits coast"));
+    }
+}

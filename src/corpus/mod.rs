@@ -1,0 +1,186 @@
+//! Loading articles and separating each story from its page noise.
+
+pub mod clean;
+pub mod decode;
+pub mod formats;
+pub mod load;
+pub mod meta;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::extract::Claim;
+
+/// A file or part of a file, decoded, before its paragraphs are classified.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The file path (with `:LINE` or `#INDEX` for one article of a JSON Lines or array file).
+    pub path: String,
+    /// The article's text, paragraphs separated by blank lines where the format knows them.
+    pub text: String,
+    /// Whether the format gave the paragraphs (HTML, Markdown, JSON) or the lines must be read.
+    pub structured: bool,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+}
+
+impl Document {
+    pub fn plain(path: &str, text: String) -> Document {
+        Document {
+            path: path.to_string(),
+            text,
+            structured: false,
+            title: None,
+            date: None,
+            byline: None,
+            outlet: None,
+            url: None,
+        }
+    }
+
+    pub fn structured(path: &str, text: String) -> Document {
+        Document {
+            structured: true,
+            ..Document::plain(path, text)
+        }
+    }
+}
+
+/// Something wrong with one input, named by its path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+    /// True when the input could not be loaded at all; false for a repair or a note.
+    pub fatal: bool,
+}
+
+impl Problem {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            fatal: true,
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            fatal: false,
+            ..Problem::error(path, message)
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = if self.fatal { "error" } else { "warning" };
+        write!(
+            f,
+            "{level}: {}: {}",
+            crate::text::display_safe(&self.path),
+            crate::text::display_safe(&self.message)
+        )
+    }
+}
+
+/// What a paragraph of a page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    /// The story itself.
+    Body,
+    /// Navigation, prompts, appeals, timestamps, embeds: page furniture.
+    Boilerplate,
+    /// Teasers and feed entries about other stories.
+    OffTopic,
+    /// Title, byline and dateline lines.
+    Meta,
+    /// Photo captions and credits.
+    Caption,
+}
+
+/// A paragraph as a span of its article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ParagraphKind,
+}
+
+/// Where an article's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// The file's metadata (HTML meta tags, JSON field, front matter).
+    Metadata,
+    /// A byline or dateline on the page.
+    Dateline,
+    /// The latest date the story mentions: the report is no older than that.
+    Inferred,
+}
+
+/// One loaded article: its text, its paragraphs classified, its metadata and its claims.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub claims: Vec<Claim>,
+}
+
+impl Article {
+    /// The text of a paragraph.
+    pub fn paragraph_text(&self, p: &Paragraph) -> &str {
+        &self.text[p.start..p.end]
+    }
+
+    /// The story paragraphs.
+    pub fn body(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Body)
+    }
+
+    /// A short name for the source: the outlet, else the file name.
+    pub fn source_label(&self) -> String {
+        if let Some(o) = &self.outlet {
+            return o.clone();
+        }
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        name.to_string()
+    }
+}
+
+/// Classifies every document's paragraphs and reads its metadata. Lines that recur across
+/// many documents count as noise, so the whole set is classified together.
+pub fn build_articles(docs: Vec<Document>) -> Vec<Article> {
+    let stats = clean::CorpusStats::from_documents(&docs);
+    docs.into_iter()
+        .map(|doc| {
+            let paragraphs = clean::classify(&doc, &stats);
+            let m = meta::read_meta(&doc, &paragraphs);
+            Article {
+                path: doc.path,
+                text: doc.text,
+                title: m.title,
+                date: m.date,
+                date_source: m.date_source,
+                byline: m.byline,
+                outlet: m.outlet,
+                url: doc.url,
+                paragraphs,
+                claims: Vec::new(),
+            }
+        })
+        .collect()
+}

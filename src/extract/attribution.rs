@@ -1,0 +1,556 @@
+//! Who asserts a claim: "X said", "said X", "according to X", "X told CNN", "citing its
+//! source", headlines ending ", X says", roles and pronouns resolved to the person named
+//! earlier, anonymous sources kept as such.
+
+use serde::Serialize;
+
+use super::entities::{Entity, title_len};
+use crate::lexicon::Lexicon;
+use crate::text;
+
+/// The speaker of a claim and the chain it reached the report through.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// Who asserts it: a name, or the anonymous source as described ("a US official").
+    pub speaker: String,
+    /// The speaker's title or role when given ("President").
+    pub role: Option<String>,
+    /// False for anonymous sources.
+    pub named: bool,
+    /// Outlets or sources the claim was relayed through, nearest to the speaker last.
+    pub via: Vec<String>,
+    /// True when the speaker told this report directly (nothing in `via`).
+    pub first_hand: bool,
+    /// The attributing word or phrase ("said", "according to").
+    pub verb: String,
+}
+
+/// What earlier sentences of the same article named, for resolving roles and pronouns.
+#[derive(Debug, Default, Clone)]
+pub struct Context {
+    /// People named so far: full name and title.
+    people: Vec<(String, Option<String>)>,
+    outlets: Vec<String>,
+    last_speaker: Option<Attribution>,
+    anonymous: Vec<Attribution>,
+    /// Every person the article names anywhere, for completing surnames in its headline.
+    known: Vec<String>,
+}
+
+impl Context {
+    /// Records the entities of a sentence.
+    pub fn learn(&mut self, entities: &[Entity]) {
+        for e in entities {
+            match e.kind.as_str() {
+                "person" => {
+                    if let Some(p) = self.people.iter_mut().find(|(n, _)| n == &e.canonical) {
+                        if e.role.is_some() {
+                            p.1 = e.role.clone();
+                        }
+                    } else if !self
+                        .people
+                        .iter()
+                        .any(|(n, _)| n.ends_with(&format!(" {}", e.canonical)))
+                    {
+                        self.people.push((e.canonical.clone(), e.role.clone()));
+                    }
+                }
+                "outlet" => self.outlets.push(e.canonical.clone()),
+                _ => {}
+            }
+        }
+    }
+
+    /// Records every person an article names, before its sentences are read in order.
+    pub fn know(&mut self, entities: &[Entity]) {
+        for e in entities
+            .iter()
+            .filter(|e| e.kind == "person" && e.canonical.contains(' '))
+        {
+            if !self.known.contains(&e.canonical) {
+                self.known.push(e.canonical.clone());
+            }
+        }
+    }
+
+    /// The full name of someone named by surname ("Petrenko" → "Oleh Petrenko"): the last
+    /// such person named so far, else anyone the article names.
+    fn full_name(&self, name: &str) -> Option<String> {
+        let last = name.split_whitespace().last()?;
+        let same = |n: &String| n != name && n.split_whitespace().last() == Some(last);
+        self.people
+            .iter()
+            .rev()
+            .map(|(n, _)| n)
+            .find(|n| same(n))
+            .or_else(|| self.known.iter().find(|n| same(n)))
+            .cloned()
+    }
+
+    fn by_role(&self, role: &str) -> Option<(String, Option<String>)> {
+        self.people
+            .iter()
+            .rev()
+            .find(|(_, r)| {
+                r.as_deref().is_some_and(|r| {
+                    r.eq_ignore_ascii_case(role) || r.to_lowercase().ends_with(&role.to_lowercase())
+                })
+            })
+            .cloned()
+    }
+}
+
+struct Words<'a> {
+    text: &'a str,
+    ws: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Words<'a> {
+    fn low(&self, i: usize) -> String {
+        self.ws.get(i).map_or(String::new(), |w| w.1.to_lowercase())
+    }
+
+    /// Text between word `a` and word `b` (inclusive), as written.
+    fn span(&self, a: usize, b: usize) -> &'a str {
+        let s = self.ws[a].0;
+        let e = self.ws[b].0 + self.ws[b].1.len();
+        &self.text[s..e]
+    }
+
+    /// Whether punctuation (other than an apostrophe or hyphen) separates word i from i+1.
+    fn broken_after(&self, i: usize) -> bool {
+        let (s, w) = self.ws[i];
+        let next = self.ws.get(i + 1).map_or(self.text.len(), |n| n.0);
+        self.text[s + w.len()..next]
+            .chars()
+            .any(|c| !c.is_whitespace())
+    }
+}
+
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "then",
+    "earlier",
+    "reportedly",
+    "further",
+    "again",
+    "publicly",
+    "repeatedly",
+    "once",
+    "recently",
+    "initially",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "has",
+    "not",
+    "never",
+    "first",
+    "separately",
+];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "one", "two", "three", "several", "some",
+    "other", "another", "multiple",
+];
+
+/// Finds the attribution of one sentence, using the article context.
+pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
+    let lex = Lexicon::global();
+    let w = Words {
+        text: sentence,
+        ws: text::words(sentence).collect(),
+    };
+    let n = w.ws.len();
+    let prefix_at =
+        |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
+
+    for prefix in lex
+        .attribution_prefixes
+        .iter()
+        .filter(|p| p.join(" ") != "citing")
+    {
+        for i in 0..n {
+            if prefix_at(i, prefix) && i + prefix.len() < n {
+                let start = i + prefix.len();
+                let end = phrase_end(&w, start, 14);
+                if let Some(a) =
+                    speaker_from_phrase(&w, start, end, entities, ctx, &prefix.join(" "), lex)
+                {
+                    return Some(a);
+                }
+            }
+        }
+    }
+
+    for i in 0..n {
+        let word = w.low(i);
+        if !lex.attribution_verbs.contains(&word)
+            || (i > 0 && PASSIVE.contains(&w.low(i - 1).as_str()))
+        {
+            continue;
+        }
+        if w.low(i + 1) == "by" && i + 2 < n {
+            if let Some(mut a) = speaker_from_phrase(
+                &w,
+                i + 2,
+                phrase_end(&w, i + 2, 8),
+                entities,
+                ctx,
+                &format!("{word} by"),
+                lex,
+            ) {
+                a.verb = format!("{word} by");
+                return Some(a);
+            }
+            continue;
+        }
+        let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
+            .or_else(|| subject_after_verb(&w, i, entities, ctx, lex))
+        else {
+            continue;
+        };
+        a.verb = word.clone();
+        if matches!(word.as_str(), "told" | "tells") && i + 1 < n && !w.broken_after(i) {
+            let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
+            if let Some(e) = entities
+                .iter()
+                .find(|e| e.kind == "outlet" && obj.contains(e.text.as_str()))
+            {
+                a.via.push(e.canonical.clone());
+                a.first_hand = false;
+            }
+        }
+        if let Some(c) = (i + 1..n).find(|&k| w.low(k) == "citing")
+            && c + 1 < n
+            && let Some(mut src) = speaker_from_phrase(
+                &w,
+                c + 1,
+                phrase_end(&w, c + 1, 14),
+                entities,
+                ctx,
+                "citing",
+                lex,
+            )
+        {
+            src.via.insert(0, a.speaker.clone());
+            src.first_hand = false;
+            src.verb = format!("{word}, citing");
+            return Some(src);
+        }
+        return Some(a);
+    }
+
+    if let Some(c) = (0..n).find(|&k| w.low(k) == "citing")
+        && c + 1 < n
+    {
+        return speaker_from_phrase(
+            &w,
+            c + 1,
+            phrase_end(&w, c + 1, 14),
+            entities,
+            ctx,
+            "citing",
+            lex,
+        );
+    }
+
+    let (head, _) = sentence.split_once(": ")?;
+    let head_words: Vec<&str> = text::words(head).map(|(_, w)| w).collect();
+    let speaker = entities
+        .iter()
+        .find(|e| e.text == head.trim() && matches!(e.kind.as_str(), "person" | "outlet" | "org"))
+        .map(|e| e.canonical.clone())
+        .or_else(|| {
+            super::entities::lookup(head.trim(), lex)
+                .filter(|(_, k)| *k != "place")
+                .map(|(c, _)| c.to_string())
+        })?;
+    (head_words.len() <= 3).then(|| Attribution {
+        speaker,
+        role: None,
+        named: true,
+        via: vec![],
+        first_hand: true,
+        verb: ":".into(),
+    })
+}
+
+const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// Last word index of a noun phrase starting at `start`: up to punctuation, "that", a verb
+/// of saying, or `max` words.
+fn phrase_end(w: &Words<'_>, start: usize, max: usize) -> usize {
+    let lex = Lexicon::global();
+    let mut end = start;
+    while end + 1 < w.ws.len() && end - start + 1 < max {
+        if w.broken_after(end)
+            && !w.ws[end].1.ends_with(['.'])
+            && !is_abbreviation(w.ws[end].1, lex)
+        {
+            break;
+        }
+        let next = w.low(end + 1);
+        if next == "that" || next == "who" || lex.attribution_verbs.contains(&next) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn is_abbreviation(word: &str, lex: &Lexicon) -> bool {
+    lex.abbreviations.contains(word) || word.chars().count() == 1 && text::is_capitalized(word)
+}
+
+fn subject_before_verb(
+    w: &Words<'_>,
+    v: usize,
+    entities: &[Entity],
+    ctx: &Context,
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    let mut end = v;
+    while end > 0 && AUXILIARIES.contains(&w.low(end - 1).as_str()) && !w.broken_after(end - 1) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    let last = end - 1;
+    if w.broken_after(last) {
+        return appositive_subject(w, last, entities, ctx, lex);
+    }
+    if PRONOUNS.contains(&w.low(last).as_str()) {
+        return ctx.last_speaker.clone().or_else(|| {
+            ctx.people.last().map(|(n, r)| Attribution {
+                speaker: n.clone(),
+                role: r.clone(),
+                named: true,
+                via: vec![],
+                first_hand: true,
+                verb: String::new(),
+            })
+        });
+    }
+    let mut start = last;
+    while start > 0 && last - start < 10 {
+        let k = start - 1;
+        if w.broken_after(k) && !is_abbreviation(w.ws[k].1, lex) {
+            break;
+        }
+        let prev = w.low(k);
+        let cap = text::is_capitalized(w.ws[k].1);
+        if DETERMINERS.contains(&prev.as_str()) {
+            start = k;
+            if k > 0 && w.low(k - 1) == "of" && !w.broken_after(k - 1) {
+                start = k - 1;
+                continue;
+            }
+            break;
+        } else if prev == "and" && k > 0 && text::is_capitalized(w.ws[k - 1].1) {
+            start = k - 1;
+        } else if cap
+            || (!lex.is_stopword(&prev) && !lex.attribution_verbs.contains(&prev) && prev != "of")
+        {
+            start = k;
+        } else if prev == "of" && k > 0 && !lex.is_stopword(&w.low(k - 1)) {
+            start = k - 1;
+        } else {
+            break;
+        }
+    }
+    while start < last && w.low(start) == "of" {
+        start += 1;
+    }
+    speaker_from_phrase(w, start, last, entities, ctx, "", lex)
+}
+
+/// "The Institute, a U.S. non-profit, reported": the name before an appositive between commas.
+fn appositive_subject(
+    w: &Words<'_>,
+    last: usize,
+    entities: &[Entity],
+    ctx: &Context,
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    let gap_after = |k: usize| {
+        let (s, word) = w.ws[k];
+        let next = w.ws.get(k + 1).map_or(w.text.len(), |n| n.0);
+        w.text[s + word.len()..next].trim().to_string()
+    };
+    if gap_after(last) != "," {
+        return None;
+    }
+    let open = (last.saturating_sub(8)..last)
+        .rev()
+        .find(|&k| gap_after(k) == ",")?;
+    let end_byte = w.ws[open].0 + w.ws[open].1.len();
+    let e = entities
+        .iter()
+        .find(|e| e.end == end_byte && e.kind != "place")?;
+    let first = w.ws.iter().position(|(b, _)| *b >= e.start)?;
+    speaker_from_phrase(w, first, open, entities, ctx, "", lex)
+}
+
+fn subject_after_verb(
+    w: &Words<'_>,
+    v: usize,
+    entities: &[Entity],
+    ctx: &Context,
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    if v == 0 {
+        return None;
+    }
+    let before = &w.text[..w.ws[v].0];
+    if !before.trim_end().ends_with([',', '"', '”', '’']) {
+        return None;
+    }
+    if v + 1 >= w.ws.len() {
+        return None;
+    }
+    let end = phrase_end(w, v + 1, 8);
+    speaker_from_phrase(w, v + 1, end, entities, ctx, "", lex)
+}
+
+/// Builds an attribution from words `a..=b`, which name the speaker.
+fn speaker_from_phrase(
+    w: &Words<'_>,
+    a: usize,
+    b: usize,
+    entities: &[Entity],
+    ctx: &Context,
+    verb: &str,
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    if a > b || b >= w.ws.len() {
+        return None;
+    }
+    let mut via = Vec::new();
+    let mut b = b;
+    if let Some(k) = (a..=b).find(|&k| matches!(w.low(k).as_str(), "speaking" | "talking")) {
+        if let Some(c) = (k + 1..=b).find(|&c| text::is_capitalized(w.ws[c].1)) {
+            let rest = w.span(c, b);
+            via.push(
+                entities
+                    .iter()
+                    .find(|e| rest.contains(e.text.as_str()))
+                    .map_or(rest.to_string(), |e| e.canonical.clone()),
+            );
+        }
+        b = k.checked_sub(1)?;
+        if b < a {
+            return None;
+        }
+    }
+    let phrase = w.span(a, b).trim_end_matches([',', '.']);
+    let words: Vec<&str> = (a..=b).map(|k| w.ws[k].1).collect();
+    let first_hand = via.is_empty();
+    let make = |speaker: String, role: Option<String>, named: bool, via: Vec<String>| Attribution {
+        speaker,
+        role,
+        named,
+        via,
+        first_hand,
+        verb: verb.to_string(),
+    };
+
+    let definite = matches!(words[0].to_lowercase().as_str(), "the" | "its" | "their");
+    let rest: Vec<&str> = if definite {
+        words[1..].to_vec()
+    } else {
+        words.clone()
+    };
+    if !rest.is_empty() && title_len(&rest, lex) == rest.len() {
+        if let Some((name, role)) = ctx.by_role(&rest.join(" ")) {
+            return Some(make(name, role, true, via));
+        }
+    }
+    let head = words.last().map(|h| h.to_lowercase()).unwrap_or_default();
+    if definite && words.len() <= 3 {
+        match lex.role_nouns.get(&head).map(String::as_str) {
+            Some("outlet") => {
+                if let Some(o) = ctx.outlets.last() {
+                    return Some(make(o.clone(), None, true, via));
+                }
+            }
+            Some("person") => {
+                if let Some((name, role)) = ctx.by_role(&head) {
+                    return Some(make(name, role, true, via));
+                }
+            }
+            _ => {}
+        }
+        if let Some(prev) = ctx
+            .anonymous
+            .iter()
+            .rev()
+            .find(|p| text::words(&p.speaker).any(|(_, x)| x.eq_ignore_ascii_case(&head)))
+        {
+            return Some(prev.clone());
+        }
+    }
+    let entity = entities.iter().find(|e| {
+        e.start >= w.ws[a].0 && e.end <= w.ws[b].0 + w.ws[b].1.len() && e.kind != "place"
+    });
+    let anonymous = entity.is_none_or(|e| e.kind != "person")
+        && (DETERMINERS.contains(&words[0].to_lowercase().as_str())
+            && words.iter().skip(1).any(|x| !text::is_capitalized(x))
+            || words
+                .iter()
+                .any(|x| lex.anonymous_heads.contains(&x.to_lowercase())));
+    if anonymous {
+        if DETERMINERS.contains(&words[0].to_lowercase().as_str()) && words[0].len() <= 2 {
+            let before = w.text[..w.ws[a].0].trim_end();
+            if let Some(stripped) = before.strip_suffix(',')
+                && let Some(e) = entities
+                    .iter()
+                    .find(|e| stripped.trim_end().ends_with(e.text.as_str()) && e.kind != "place")
+            {
+                return Some(make(e.canonical.clone(), None, true, via));
+            }
+        }
+        return Some(make(phrase.to_string(), None, false, via));
+    }
+    let (mut name, role) = match entity {
+        Some(e) => (e.canonical.clone(), e.role.clone()),
+        None => {
+            let t = title_len(&rest, lex);
+            if t == rest.len() || !rest[t..].iter().all(|x| text::is_capitalized(x)) {
+                return None;
+            }
+            (rest[t..].join(" "), (t > 0).then(|| rest[..t].join(" ")))
+        }
+    };
+    if !name.contains(' ')
+        && let Some(full) = ctx.full_name(&name)
+    {
+        name = full;
+    }
+    let role = role.or_else(|| {
+        ctx.people
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, r)| r.clone())
+    });
+    Some(make(name, role, true, via))
+}
+
+impl Context {
+    /// Remembers the speaker of the last attributed sentence, for "he said" after it.
+    pub fn heard(&mut self, a: &Attribution) {
+        if a.named {
+            self.last_speaker = Some(a.clone());
+        } else {
+            self.anonymous.push(a.clone());
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! Claims: story sentences (and the headline) that assert something checkable.
+
+use serde::Serialize;
+
+use super::attribution::{Attribution, Context, attribute};
+use super::entities::{Entity, find_entities};
+use super::quantities::{Quantity, find_quantities};
+use super::sentences::split_sentences;
+use crate::corpus::{Article, ParagraphKind};
+use crate::text::dates::find_dates;
+
+/// A date a claim mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateRef {
+    pub text: String,
+    /// ISO 8601, resolved against the report's date; `null` when it cannot be.
+    pub iso: Option<String>,
+    /// "as of Nov. 4": the claim holds at that date.
+    pub as_of: bool,
+}
+
+/// A checkable assertion from one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable across runs for the same file and text.
+    pub id: String,
+    pub text: String,
+    /// Byte offsets into the article's text.
+    pub start: usize,
+    pub end: usize,
+    pub quantities: Vec<Quantity>,
+    pub attribution: Option<Attribution>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateRef>,
+    /// How check-worthy the claim is, 0 to 1.
+    #[serde(serialize_with = "super::number")]
+    pub score: f64,
+    /// Claims saying the same thing across sources share a cluster id.
+    pub cluster: Option<String>,
+    /// The claim is the article's headline.
+    pub headline: bool,
+}
+
+/// At most this many claims are kept per article; the rest are dropped with the article
+/// still usable.
+pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
+
+/// A stable short hash (FNV-1a) for ids.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// Extracts the claims of an article's headline and body paragraphs.
+pub fn extract_claims(article: &Article) -> Vec<Claim> {
+    let mut ctx = Context::default();
+    let mut out = Vec::new();
+    let title_norm = article
+        .title
+        .as_deref()
+        .map(crate::corpus::clean::normalize);
+    let mut title_done = false;
+    for p in article.body() {
+        for (s, e) in split_sentences(article.paragraph_text(p)) {
+            ctx.know(&find_entities(&article.paragraph_text(p)[s..e]));
+        }
+    }
+    for p in &article.paragraphs {
+        let headline = p.kind == ParagraphKind::Meta
+            && !title_done
+            && title_norm.as_deref()
+                == Some(crate::corpus::clean::normalize(article.paragraph_text(p)).as_str());
+        if p.kind != ParagraphKind::Body && !headline {
+            continue;
+        }
+        title_done |= headline;
+        let para = article.paragraph_text(p);
+        let sentences = split_sentences(para);
+        let quotes = quote_spans(para);
+        let mut parts: Vec<Claim> = Vec::new();
+        for (s, e) in sentences {
+            let text = &para[s..e];
+            let entities = find_entities(text);
+            ctx.learn(&entities);
+            let attribution = attribute(text, &entities, &ctx);
+            if let Some(a) = &attribution {
+                ctx.heard(a);
+            }
+            let quantities = find_quantities(text);
+            let dates = find_dates(text)
+                .into_iter()
+                .map(|d| DateRef {
+                    text: text[d.start..d.end].to_string(),
+                    iso: d.value.resolve(article.date),
+                    as_of: d.as_of,
+                })
+                .collect();
+            let start = p.start + s;
+            let end = p.start + e;
+            let mut claim = Claim {
+                id: format!(
+                    "{:012x}",
+                    stable_hash(&[&article.path, &start.to_string()]) & 0xffff_ffff_ffff
+                ),
+                text: text.to_string(),
+                start,
+                end,
+                quantities: quantities
+                    .into_iter()
+                    .map(|mut q| {
+                        q.start += start;
+                        q.end += start;
+                        q
+                    })
+                    .collect(),
+                attribution,
+                entities,
+                dates,
+                score: 0.0,
+                cluster: None,
+                headline,
+            };
+            claim.score = check_worthiness(&claim);
+            parts.push(claim);
+        }
+        inherit_quote_speakers(&mut parts, &quotes, p.start);
+        out.extend(parts.into_iter().filter(is_claim));
+        if out.len() >= MAX_CLAIMS_PER_ARTICLE {
+            out.truncate(MAX_CLAIMS_PER_ARTICLE);
+            break;
+        }
+    }
+    out
+}
+
+/// Byte spans of quotations in a paragraph, marks included.
+fn quote_spans(para: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in para.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some(i),
+            ('”', Some(s)) => {
+                out.push((s, i + c.len_utf8()));
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(s)) => {
+                out.push((s, i + 1));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Sentences inside a quotation that spans several sentences take the speaker named where the
+/// quotation ends or begins.
+fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: usize) {
+    for &(qs, qe) in quotes {
+        let inside: Vec<usize> = (0..parts.len())
+            .filter(|&k| parts[k].end - base > qs && parts[k].start - base < qe)
+            .collect();
+        let speaker = inside
+            .iter()
+            .rev()
+            .chain(inside.iter())
+            .find_map(|&k| parts[k].attribution.clone());
+        if let Some(a) = speaker {
+            for k in inside {
+                if parts[k].attribution.is_none() {
+                    parts[k].attribution = Some(a.clone());
+                }
+            }
+        }
+    }
+}
+
+fn is_claim(c: &Claim) -> bool {
+    let words = crate::text::words(&c.text).count();
+    words >= 4
+        && (!c.quantities.is_empty()
+            || !c.dates.is_empty()
+            || c.attribution.is_some()
+            || (!c.entities.is_empty() && words >= 6))
+}
+
+/// Figures weigh most, then a named speaker, dates and named entities.
+fn check_worthiness(c: &Claim) -> f64 {
+    let mut s = 0.0;
+    if !c.quantities.is_empty() {
+        s += 0.4 + 0.1 * (c.quantities.len().min(3) as f64 - 1.0);
+    }
+    match &c.attribution {
+        Some(a) if a.named => s += 0.2,
+        Some(_) => s += 0.12,
+        None => {}
+    }
+    if !c.dates.is_empty() {
+        s += 0.1;
+    }
+    s += 0.05 * c.entities.len().min(3) as f64;
+    if c.text.trim_end().ends_with('?') {
+        s *= 0.5;
+    }
+    (s * 100.0).round() / 100.0
+}

@@ -1,0 +1,314 @@
+//! People, organisations, outlets and places named in a sentence, folded to canonical names
+//! through the alias list in `assets/entities.json`.
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::text;
+
+/// A named thing in a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// As written, possessive removed.
+    pub text: String,
+    /// The one name all spellings fold to.
+    pub canonical: String,
+    /// person, org, outlet, place, or other.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A title or role written before a person's name ("President").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip)]
+    pub start: usize,
+    #[serde(skip)]
+    pub end: usize,
+}
+
+/// Folds a name for alias lookup: lowercase, no periods, typographic apostrophes plain.
+pub fn alias_key(name: &str) -> String {
+    name.to_lowercase().replace('.', "").replace('’', "'")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("’s"))
+        .unwrap_or(w)
+}
+
+/// Looks a name up in the gazetteer.
+pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, &'a str)> {
+    let key = alias_key(name);
+    lex.entity_aliases
+        .iter()
+        .find(|(k, _)| alias_key(k) == key)
+        .map(|(_, &i)| {
+            (
+                lex.entities[i].canonical.as_str(),
+                lex.entities[i].kind.as_str(),
+            )
+        })
+}
+
+/// The longest title at the start of `words` (lowercase compare), as a word count.
+pub fn title_len(words: &[&str], lex: &Lexicon) -> usize {
+    lex.titles
+        .iter()
+        .filter(|t| t.len() <= words.len())
+        .find(|t| {
+            t.iter()
+                .zip(words)
+                .all(|(a, b)| a.trim_end_matches('.') == b.to_lowercase().trim_end_matches('.'))
+        })
+        .map_or(0, Vec::len)
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von", "and"];
+
+/// Named entities in a sentence, in order.
+pub fn find_entities(sentence: &str) -> Vec<Entity> {
+    let lex = Lexicon::global();
+    let ws: Vec<(usize, &str)> = text::words(sentence).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !text::is_capitalized(ws[i].1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len() {
+            let w = ws[j].1;
+            let gap = sentence[ws[j - 1].0 + ws[j - 1].1.len()..ws[j].0].trim();
+            let prev = ws[j - 1].1;
+            let gap_ok = gap.is_empty()
+                || (gap == "."
+                    && (lex.abbreviations.contains(prev)
+                        || prev.chars().count() == 1
+                        || prev.contains('.')));
+            if !gap_ok || ws[j - 1].1.ends_with("'s") || ws[j - 1].1.ends_with("’s") {
+                break;
+            }
+            if text::is_capitalized(w) {
+                j += 1;
+            } else if CONNECTORS.contains(&w) && w != "and" {
+                let mut k = j;
+                while ws
+                    .get(k)
+                    .is_some_and(|n| CONNECTORS.contains(&n.1) && n.1 != "and")
+                    && k - j < 2
+                {
+                    k += 1;
+                }
+                if ws.get(k).is_some_and(|n| text::is_capitalized(n.1)) {
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let run: Vec<(usize, &str)> = ws[i..j].to_vec();
+        let region_after = ws
+            .get(j)
+            .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
+        i = j;
+        if let Some(mut e) = entity_from_run(sentence, &run, run[0].0 == ws[0].0, lex) {
+            if region_after && e.kind == "other" {
+                e.kind = "place".into();
+            }
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn entity_from_run(
+    sentence: &str,
+    run: &[(usize, &str)],
+    sentence_start: bool,
+    lex: &Lexicon,
+) -> Option<Entity> {
+    let mut words: Vec<(usize, &str)> = run.to_vec();
+    while words.first().is_some_and(|(_, w)| {
+        lex.is_stopword(w)
+            || lex.months.contains_key(&w.to_lowercase())
+            || lex.weekdays.contains_key(&w.to_lowercase())
+    }) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|(_, w)| {
+        lex.is_stopword(w)
+            || lex.months.contains_key(&w.to_lowercase())
+            || lex.weekdays.contains_key(&w.to_lowercase())
+    }) {
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    if plain.len() > 2
+        && lex.demonyms.contains(strip_possessive(plain[0]))
+        && title_len(&plain[1..], lex) > 0
+    {
+        words.remove(0);
+    }
+    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let t = title_len(&plain, lex);
+    let role = (t > 0).then(|| plain[..t].join(" "));
+    let name_words = &words[t..];
+    if name_words.is_empty() {
+        return None;
+    }
+    let start = name_words[0].0;
+    let last = name_words[name_words.len() - 1];
+    let end = last.0 + strip_possessive(last.1).len();
+    let name = sentence[start..end].to_string();
+    let joined = lex_demonym(&name, lex);
+    if joined {
+        return None;
+    }
+    if let Some((canonical, kind)) = lookup(&name, lex) {
+        return Some(Entity {
+            text: name,
+            canonical: canonical.to_string(),
+            kind: kind.to_string(),
+            role,
+            start,
+            end,
+        });
+    }
+    let names: Vec<&str> = name_words
+        .iter()
+        .map(|(_, w)| strip_possessive(w))
+        .collect();
+    if sentence_start
+        && t == 0
+        && names.len() == 1
+        && run.len() == 1
+        && !lex.places.contains(&names[0].to_lowercase())
+    {
+        return None;
+    }
+    let last_word = names[names.len() - 1];
+    if names.len() > 1 && lex.place_suffixes.contains(last_word) {
+        let base = names[..names.len() - 1].join(" ");
+        let canonical = lookup(&base, lex).map_or(base, |(c, _)| c.to_string());
+        return Some(Entity {
+            text: name,
+            canonical,
+            kind: "place".into(),
+            role,
+            start,
+            end,
+        });
+    }
+    let kind = if lex.places.contains(&name.to_lowercase()) {
+        "place"
+    } else if names.iter().any(|w| lex.outlet_words.contains(*w))
+        && !names.iter().any(|w| lex.org_words.contains(*w))
+    {
+        "outlet"
+    } else if names.iter().any(|w| lex.org_words.contains(*w)) {
+        "org"
+    } else if names.iter().any(|w| lex.place_words.contains(*w)) {
+        "place"
+    } else if role.is_some()
+        || (2..=4).contains(&names.len())
+            && names.iter().all(|w| {
+                w.chars()
+                    .skip(1)
+                    .all(|c| c.is_lowercase() || c == '-' || c == '\'')
+            })
+    {
+        "person"
+    } else {
+        "other"
+    };
+    Some(Entity {
+        text: name.clone(),
+        canonical: name,
+        kind: kind.into(),
+        role,
+        start,
+        end,
+    })
+}
+
+fn lex_demonym(name: &str, lex: &Lexicon) -> bool {
+    lex.demonyms.contains(strip_possessive(name))
+}
+
+/// Edit distance between two short strings, for folding names that differ by a letter or two.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ents(s: &str) -> Vec<(String, String, String)> {
+        find_entities(s)
+            .into_iter()
+            .map(|e| (e.text, e.canonical, e.kind))
+            .collect()
+    }
+
+    #[test]
+    fn aliases_fold() {
+        let e = ents("Officials in Kiev and the U.S. spoke to the NYT.");
+        assert_eq!(e[0], ("Kiev".into(), "Kyiv".into(), "place".into()));
+        assert_eq!(e[1].1, "United States");
+        assert_eq!(e[2].1, "The New York Times");
+    }
+
+    #[test]
+    fn region_suffixes_fold_to_the_place() {
+        for s in [
+            "Troops in Lipetsk Oblast held.",
+            "Troops in the Lipetsk region held.",
+            "Troops in Lipetsk Province held.",
+        ] {
+            let e = find_entities(s);
+            assert_eq!(e[0].canonical, "Lipetsk", "{s}");
+            assert_eq!(e[0].kind, "place");
+        }
+    }
+
+    #[test]
+    fn titles_become_roles() {
+        let e = find_entities("It was Prime Minister Jana Novak who spoke.");
+        assert_eq!(e[0].text, "Jana Novak");
+        assert_eq!(e[0].role.as_deref(), Some("Prime Minister"));
+        assert_eq!(e[0].kind, "person");
+    }
+
+    #[test]
+    fn organisations_and_outlets() {
+        let e = ents("The Ministry of Health told the Daily Herald on Monday.");
+        assert_eq!(e[0].2, "org");
+        assert_eq!(e[1].2, "outlet");
+        assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn spelling_distance() {
+        assert_eq!(edit_distance("Petrenkyi", "Petrenkyy"), 1);
+        assert_eq!(edit_distance("Kyiv", "Kiev"), 2);
+    }
+}

@@ -1,0 +1,36 @@
+//! Claims: the sentences a fact-checker would underline, with their figures, dates, speakers
+//! and entities.
+
+pub mod attribution;
+pub mod claims;
+pub mod entities;
+pub mod quantities;
+pub mod sentences;
+
+use serde::{Serialize, Serializer};
+
+pub use attribution::Attribution;
+pub use claims::{Claim, DateRef, extract_claims};
+pub use entities::Entity;
+pub use quantities::{Quantity, find_quantities};
+
+/// Writes whole numbers without a fractional part, so 50000.0 reads as 50000.
+pub(crate) fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        s.serialize_i64(*v as i64)
+    } else {
+        s.serialize_f64((v * 1e6).round() / 1e6)
+    }
+}
+
+pub(crate) fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(v) => number(v, s),
+        None => s.serialize_none(),
+    }
+}
+
+/// Serialises a value the serde way, for tests and callers that want a JSON tree.
+pub fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}

@@ -1,0 +1,509 @@
+//! Language knowledge loaded from `assets/`: embedded at build time, extendable by the user.
+//!
+//! Plain-text lists hold one entry per line (`#` starts a comment). A user directory named by
+//! `CROSSCHECK_ASSETS` (or `--assets`) may hold files with the same names: a `.txt` file there
+//! adds its entries to the embedded list (a line `-entry` removes one), a `.json` file replaces
+//! the embedded one.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// Which way a hedge word bends the figure it stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HedgeBound {
+    /// "nearly 60,000": the figure is an upper bound.
+    Upper,
+    /// "more than 40%": the figure is a lower bound.
+    Lower,
+    /// "about 800": roughly the figure, either side.
+    Approx,
+}
+
+/// A measurement unit and how it converts to its kind's canonical unit.
+#[derive(Debug, Clone, Deserialize)]
+pub struct UnitDef {
+    pub unit: String,
+    pub kind: String,
+    pub factor: f64,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct UnitsFile {
+    units: Vec<UnitDef>,
+    currency_symbols: HashMap<String, String>,
+    scales: HashMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NumbersFile {
+    units: HashMap<String, u64>,
+    tens: HashMap<String, u64>,
+    multipliers: HashMap<String, u64>,
+    counts: HashMap<String, f64>,
+    vague: HashMap<String, (f64, f64)>,
+    fractions: HashMap<String, f64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DatesFile {
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    relative_days: HashMap<String, i64>,
+    relative_periods: HashMap<String, String>,
+    as_of: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CountNounsFile {
+    groups: HashMap<String, Vec<String>>,
+    not_counted: Vec<String>,
+}
+
+/// One entry of the entity gazetteer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EntityDef {
+    pub canonical: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct EntitiesFile {
+    entities: Vec<EntityDef>,
+    place_suffixes: Vec<String>,
+    org_words: Vec<String>,
+    outlet_words: Vec<String>,
+    place_words: Vec<String>,
+    demonyms: Vec<String>,
+}
+
+/// Every word list the pipeline uses, in lookup-friendly form.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub stopwords: HashSet<String>,
+    /// Phrases a noise paragraph consists of (lowercase, whitespace collapsed).
+    pub boilerplate_exact: HashSet<String>,
+    /// Phrases whose mere presence marks a paragraph as noise.
+    pub boilerplate_contains: Vec<String>,
+    /// Hedge phrases before a figure, lowercase, as word sequences, longest first.
+    pub hedges: Vec<(Vec<String>, HedgeBound)>,
+    /// Hedge phrases after a figure ("or more"), the same way.
+    pub post_hedges: Vec<(Vec<String>, HedgeBound)>,
+    pub attribution_verbs: HashSet<String>,
+    pub attribution_prefixes: Vec<Vec<String>>,
+    /// Titles before names, as word sequences, longest first.
+    pub titles: Vec<Vec<String>>,
+    pub role_nouns: HashMap<String, String>,
+    pub anonymous_heads: HashSet<String>,
+    pub abbreviations: HashSet<String>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub relative_days: HashMap<String, i64>,
+    pub relative_periods: HashMap<String, String>,
+    pub as_of: Vec<String>,
+    pub units: Vec<UnitDef>,
+    /// Unit aliases (lowercase word sequences) to their index in `units`, longest first.
+    pub unit_aliases: Vec<(Vec<String>, usize)>,
+    pub currency_symbols: Vec<(String, String)>,
+    pub scales: HashMap<String, f64>,
+    pub number_units: HashMap<String, u64>,
+    pub number_tens: HashMap<String, u64>,
+    pub number_multipliers: HashMap<String, u64>,
+    pub number_counts: Vec<(Vec<String>, f64)>,
+    pub vague: Vec<(Vec<String>, (f64, f64))>,
+    pub fractions: Vec<(Vec<String>, f64)>,
+    /// Counted noun (lowercase) to its canonical group.
+    pub count_nouns: HashMap<String, String>,
+    pub not_counted: HashSet<String>,
+    pub reference_words: HashSet<String>,
+    pub entities: Vec<EntityDef>,
+    /// Alias or canonical name (lowercase) to index in `entities`.
+    pub entity_aliases: HashMap<String, usize>,
+    pub place_suffixes: HashSet<String>,
+    pub org_words: HashSet<String>,
+    pub outlet_words: HashSet<String>,
+    pub place_words: HashSet<String>,
+    pub demonyms: HashSet<String>,
+    /// Countries, regions and cities (lowercase) typed as places.
+    pub places: HashSet<String>,
+    pub caption_marks: Vec<String>,
+    pub caption_prefixes: Vec<String>,
+}
+
+/// An asset file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("asset {name}: {source}")]
+    Json {
+        name: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("asset {name}: line {line}: {reason}")]
+    Line {
+        name: String,
+        line: usize,
+        reason: String,
+    },
+}
+
+macro_rules! embedded {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../assets/", $name)))),*]
+    };
+}
+
+/// Every asset file, by name, as built into the binary.
+pub const EMBEDDED: &[(&str, &str)] = embedded!(
+    "abbreviations.txt",
+    "anonymous_sources.txt",
+    "attribution_prefixes.txt",
+    "attribution_verbs.txt",
+    "boilerplate.txt",
+    "captions.txt",
+    "count_nouns.json",
+    "dates.json",
+    "entities.json",
+    "hedges.txt",
+    "numbers.json",
+    "places.txt",
+    "reference_words.txt",
+    "role_nouns.txt",
+    "stopwords.txt",
+    "titles.txt",
+    "units.json",
+);
+
+static OVERRIDE_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+static GLOBAL: OnceLock<Lexicon> = OnceLock::new();
+
+/// Chooses the user's asset directory. Must be called before the first [`Lexicon::global`];
+/// returns false if the lexicon was already loaded.
+pub fn set_override_dir(dir: Option<PathBuf>) -> bool {
+    OVERRIDE_DIR.set(dir).is_ok() && GLOBAL.get().is_none()
+}
+
+/// Splits a phrase into lowercase words the way the extractors tokenise text.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    phrase.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn list_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+impl Lexicon {
+    /// The lexicon every part of the pipeline shares: embedded assets plus the user's.
+    ///
+    /// Panics only if the embedded assets are malformed (a build defect caught by tests); a
+    /// malformed user file is reported on first load by [`Lexicon::load`] and replaced by
+    /// the embedded lexicon.
+    pub fn global() -> &'static Lexicon {
+        GLOBAL.get_or_init(|| {
+            let dir = OVERRIDE_DIR
+                .get_or_init(|| std::env::var_os("CROSSCHECK_ASSETS").map(PathBuf::from))
+                .clone();
+            match dir.as_deref().map(Lexicon::load) {
+                Some(Ok(lex)) => lex,
+                Some(Err(err)) => {
+                    eprintln!("crosscheck: ignoring user assets: {err}");
+                    Lexicon::embedded()
+                }
+                None => Lexicon::embedded(),
+            }
+        })
+    }
+
+    /// The lexicon built from the embedded assets alone.
+    pub fn embedded() -> Lexicon {
+        Lexicon::build(|name| asset(name).to_string()).expect("embedded assets are well-formed")
+    }
+
+    /// The embedded lexicon extended by the files in `dir`.
+    pub fn load(dir: &Path) -> Result<Lexicon, LexiconError> {
+        Lexicon::build(|name| {
+            let base = asset(name);
+            match std::fs::read_to_string(dir.join(name)) {
+                Ok(user) if name.ends_with(".json") => user,
+                Ok(user) => merge_lists(base, &user),
+                Err(_) => base.to_string(),
+            }
+        })
+    }
+
+    fn build(read: impl Fn(&str) -> String) -> Result<Lexicon, LexiconError> {
+        let words = |name: &str| -> HashSet<String> {
+            list_lines(&read(name))
+                .map(|(_, l)| l.trim().to_lowercase())
+                .collect()
+        };
+        let json = |name: &str| -> Result<String, LexiconError> { Ok(read(name)) };
+        let parse = |name: &str, text: String| -> Result<serde_json::Value, LexiconError> {
+            serde_json::from_str(&text).map_err(|source| LexiconError::Json {
+                name: name.to_string(),
+                source,
+            })
+        };
+        fn typed<T: serde::de::DeserializeOwned>(
+            name: &str,
+            v: serde_json::Value,
+        ) -> Result<T, LexiconError> {
+            serde_json::from_value(v).map_err(|source| LexiconError::Json {
+                name: name.to_string(),
+                source,
+            })
+        }
+
+        let mut boilerplate_exact = HashSet::new();
+        let mut boilerplate_contains = Vec::new();
+        for (_, l) in list_lines(&read("boilerplate.txt")) {
+            let l = collapse_lower(l);
+            match l.strip_prefix('~') {
+                Some(p) => boilerplate_contains.push(p.trim().to_string()),
+                None => {
+                    boilerplate_exact.insert(l);
+                }
+            }
+        }
+
+        let mut hedges = Vec::new();
+        let mut post_hedges = Vec::new();
+        let hedge_text = read("hedges.txt");
+        for (line, l) in list_lines(&hedge_text) {
+            let (phrase, bound) = l.split_once('\t').ok_or_else(|| LexiconError::Line {
+                name: "hedges.txt".into(),
+                line,
+                reason: "expected phrase<TAB>bound".into(),
+            })?;
+            let bound = match bound.trim() {
+                "upper" => HedgeBound::Upper,
+                "lower" => HedgeBound::Lower,
+                "approx" => HedgeBound::Approx,
+                other => {
+                    return Err(LexiconError::Line {
+                        name: "hedges.txt".into(),
+                        line,
+                        reason: format!("unknown bound {other:?}"),
+                    });
+                }
+            };
+            match phrase.strip_prefix('+') {
+                Some(after) => post_hedges.push((phrase_words(after), bound)),
+                None => hedges.push((phrase_words(phrase), bound)),
+            }
+        }
+        hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        post_hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
+        let mut role_nouns = HashMap::new();
+        for (_, l) in list_lines(&read("role_nouns.txt")) {
+            if let Some((phrase, kind)) = l.split_once('\t') {
+                role_nouns.insert(collapse_lower(phrase), kind.trim().to_string());
+            }
+        }
+
+        let mut titles: Vec<Vec<String>> = list_lines(&read("titles.txt"))
+            .map(|(_, l)| phrase_words(l))
+            .collect();
+        titles.sort_by_key(|w| std::cmp::Reverse(w.len()));
+
+        let attribution_prefixes = list_lines(&read("attribution_prefixes.txt"))
+            .map(|(_, l)| phrase_words(l))
+            .collect();
+
+        let abbreviations = list_lines(&read("abbreviations.txt"))
+            .map(|(_, l)| l.trim().to_string())
+            .collect();
+
+        let dates: DatesFile = typed("dates.json", parse("dates.json", json("dates.json")?)?)?;
+        let units_file: UnitsFile = typed("units.json", parse("units.json", json("units.json")?)?)?;
+        let numbers: NumbersFile = typed(
+            "numbers.json",
+            parse("numbers.json", json("numbers.json")?)?,
+        )?;
+        let nouns: CountNounsFile = typed(
+            "count_nouns.json",
+            parse("count_nouns.json", json("count_nouns.json")?)?,
+        )?;
+        let ents: EntitiesFile = typed(
+            "entities.json",
+            parse("entities.json", json("entities.json")?)?,
+        )?;
+
+        let mut unit_aliases = Vec::new();
+        for (i, u) in units_file.units.iter().enumerate() {
+            for a in &u.aliases {
+                unit_aliases.push((phrase_words(a), i));
+            }
+        }
+        unit_aliases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut currency_symbols: Vec<(String, String)> =
+            units_file.currency_symbols.into_iter().collect();
+        currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+
+        let phrases = |m: HashMap<String, f64>| {
+            let mut v: Vec<(Vec<String>, f64)> =
+                m.into_iter().map(|(k, v)| (phrase_words(&k), v)).collect();
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            v
+        };
+        let mut vague: Vec<(Vec<String>, (f64, f64))> = numbers
+            .vague
+            .into_iter()
+            .map(|(k, v)| (phrase_words(&k), v))
+            .collect();
+        vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+
+        let mut count_nouns = HashMap::new();
+        for (canon, aliases) in nouns.groups {
+            for a in aliases {
+                count_nouns.insert(a.to_lowercase(), canon.clone());
+            }
+            count_nouns.insert(canon.to_lowercase(), canon);
+        }
+
+        let mut entity_aliases = HashMap::new();
+        for (i, e) in ents.entities.iter().enumerate() {
+            entity_aliases.insert(e.canonical.to_lowercase(), i);
+            for a in &e.aliases {
+                entity_aliases.insert(a.to_lowercase(), i);
+            }
+        }
+
+        let mut caption_marks = Vec::new();
+        let mut caption_prefixes = Vec::new();
+        for (_, l) in list_lines(&read("captions.txt")) {
+            match l.strip_prefix('^') {
+                Some(p) => caption_prefixes.push(p.to_lowercase()),
+                None => caption_marks.push(l.to_lowercase()),
+            }
+        }
+
+        Ok(Lexicon {
+            stopwords: words("stopwords.txt"),
+            boilerplate_exact,
+            boilerplate_contains,
+            hedges,
+            post_hedges,
+            attribution_verbs: words("attribution_verbs.txt"),
+            attribution_prefixes,
+            titles,
+            role_nouns,
+            anonymous_heads: words("anonymous_sources.txt"),
+            abbreviations,
+            months: dates.months,
+            weekdays: dates.weekdays,
+            relative_days: dates.relative_days,
+            relative_periods: dates.relative_periods,
+            as_of: dates.as_of,
+            units: units_file.units,
+            unit_aliases,
+            currency_symbols,
+            scales: units_file.scales,
+            number_units: numbers.units,
+            number_tens: numbers.tens,
+            number_multipliers: numbers.multipliers,
+            number_counts: phrases(numbers.counts),
+            vague,
+            fractions: phrases(numbers.fractions),
+            count_nouns,
+            not_counted: nouns.not_counted.into_iter().collect(),
+            reference_words: words("reference_words.txt"),
+            entities: ents.entities,
+            entity_aliases,
+            place_suffixes: ents.place_suffixes.into_iter().collect(),
+            org_words: ents.org_words.into_iter().collect(),
+            outlet_words: ents.outlet_words.into_iter().collect(),
+            place_words: ents.place_words.into_iter().collect(),
+            demonyms: ents.demonyms.into_iter().collect(),
+            places: words("places.txt"),
+            caption_marks,
+            caption_prefixes,
+        })
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&word.to_lowercase())
+    }
+}
+
+fn asset(name: &str) -> &'static str {
+    EMBEDDED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| *t)
+        .unwrap_or("")
+}
+
+/// Lowercases and collapses runs of whitespace to one space.
+pub fn collapse_lower(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn merge_lists(base: &str, user: &str) -> String {
+    let removed: HashSet<&str> = list_lines(user)
+        .filter_map(|(_, l)| l.strip_prefix('-'))
+        .map(str::trim)
+        .collect();
+    let mut out: Vec<&str> = list_lines(base)
+        .map(|(_, l)| l)
+        .filter(|l| !removed.contains(l.trim()))
+        .collect();
+    out.extend(
+        list_lines(user)
+            .map(|(_, l)| l)
+            .filter(|l| !l.starts_with('-')),
+    );
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_assets_load() {
+        let lex = Lexicon::embedded();
+        assert!(lex.stopwords.contains("the"));
+        assert!(lex.boilerplate_exact.contains("subscribe"));
+        assert!(
+            lex.hedges
+                .iter()
+                .any(|(w, b)| w == &["nearly"] && *b == HedgeBound::Upper)
+        );
+        assert_eq!(
+            lex.count_nouns.get("personnel").map(String::as_str),
+            Some("troops")
+        );
+        assert!(
+            lex.unit_aliases.first().map(|(w, _)| w.len())
+                >= lex.unit_aliases.last().map(|(w, _)| w.len())
+        );
+    }
+
+    #[test]
+    fn user_lists_extend_and_remove() {
+        let dir = std::env::temp_dir().join(format!("cc-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("stopwords.txt"), "zzyzx\n-the\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert!(lex.stopwords.contains("zzyzx"));
+        assert!(!lex.stopwords.contains("the"));
+        assert!(lex.stopwords.contains("and"));
+        std::fs::write(dir.join("units.json"), "{ not json").unwrap();
+        let err = Lexicon::load(&dir).unwrap_err();
+        assert!(err.to_string().contains("units.json"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -1,0 +1,130 @@
+//! Text primitives shared by cleaning and extraction: words, content words, dates.
+
+pub mod dates;
+
+use crate::lexicon::Lexicon;
+
+/// The words of a text with their byte offsets: runs of letters, digits, apostrophes and inner
+/// hyphens or periods (so "U.S.", "Commander-in-Chief" and "Russia's" stay whole).
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut iter = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(_, c)) = iter.peek() {
+            if c.is_alphanumeric() {
+                break;
+            }
+            iter.next();
+        }
+        let (start, _) = *iter.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = iter.peek() {
+            let inner = matches!(c, '\'' | '’' | '-' | '.');
+            if c.is_alphanumeric() {
+                end = i + c.len_utf8();
+                iter.next();
+            } else if inner {
+                let mut look = iter.clone();
+                look.next();
+                if look.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                    iter.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// A word folded for comparison: lowercase, possessive and simple plural removed.
+pub fn fold_word(word: &str) -> String {
+    let mut w = word.to_lowercase().replace('’', "'");
+    if let Some(stem) = w.strip_suffix("'s") {
+        w = stem.to_string();
+    }
+    w = w.trim_end_matches('\'').to_string();
+    if w.len() > 4 && w.ends_with("ies") {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        w.pop();
+    }
+    w
+}
+
+/// Content words of a text, folded: no stopwords, no numbers, no one-letter words.
+pub fn content_words<'a>(text: &'a str, lex: &'a Lexicon) -> impl Iterator<Item = String> + 'a {
+    words(text)
+        .map(|(_, w)| w)
+        .filter(|w| w.chars().count() > 1 && w.chars().any(char::is_alphabetic))
+        .filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .filter(|w| !lex.is_stopword(w))
+        .map(fold_word)
+}
+
+/// True when a word starts with an uppercase letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Replaces anything unsafe for a terminal with nothing and tabs with spaces: the last guard
+/// before text from an article is drawn or printed.
+pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars()
+        .any(|c| c == '\t' || crate::corpus::decode::is_unsafe(c))
+    {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .filter_map(|c| match c {
+                    '\t' => Some(' '),
+                    c if crate::corpus::decode::is_unsafe(c) => None,
+                    c => Some(c),
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_punctuation() {
+        let w: Vec<_> = words("The U.S. and Russia's Commander-in-Chief, (quoted).")
+            .map(|(_, w)| w)
+            .collect();
+        assert_eq!(
+            w,
+            [
+                "The",
+                "U.S",
+                "and",
+                "Russia's",
+                "Commander-in-Chief",
+                "quoted"
+            ]
+        );
+    }
+
+    #[test]
+    fn folds_plurals_and_possessives() {
+        assert_eq!(fold_word("Russia's"), "russia");
+        assert_eq!(fold_word("troops"), "troop");
+        assert_eq!(fold_word("casualties"), "casualty");
+        assert_eq!(fold_word("press"), "press");
+    }
+
+    #[test]
+    fn display_safe_removes_controls() {
+        assert_eq!(display_safe("a\tb\u{202E}c\u{7}"), "a bc");
+        assert!(matches!(
+            display_safe("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}
