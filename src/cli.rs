@@ -1,6 +1,6 @@
 //! The command line: arguments, and the headless subcommands that print text or JSON.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -10,6 +10,8 @@ use serde_json::json;
 use crosscheck::corpus::load::LoadOptions;
 use crosscheck::corpus::{Article, ParagraphKind};
 use crosscheck::extract::{self, sentences};
+use crosscheck::index::diff::{self, Relation};
+use crosscheck::index::{Fact, Index, Query, SkimMatcher};
 use crosscheck::text::display_safe;
 
 /// Cross-check several news reports of one event: claims, figures, speakers and sources.
@@ -37,6 +39,40 @@ pub enum Command {
         /// Print JSON (one object per article, in an array).
         #[arg(long)]
         json: bool,
+    },
+    /// Figures linked across articles, with their verdicts: conflicts first.
+    Facts {
+        paths: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Claims ranked by fuzzy match (fzf-style terms; src:, by:, unit:, >=N, 'exact, !not).
+    Search {
+        query: String,
+        paths: Vec<String>,
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Two reports aligned claim by claim, side by side.
+    Diff {
+        /// The left report: a file, or with --corpus an article's number or path in it.
+        a: String,
+        /// The right report, the same way.
+        b: String,
+        /// Load this corpus and pick A and B from it (index or path).
+        #[arg(long, value_name = "DIR")]
+        corpus: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// No colours (also NO_COLOR).
+        #[arg(long)]
+        no_color: bool,
+        /// Width of the output; defaults to the terminal's, or 100.
+        #[arg(long)]
+        width: Option<usize>,
     },
     /// Raw text split into sentences, without cleaning: a JSON array of strings.
     Sentences {
@@ -215,6 +251,110 @@ fn read_raw(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<String> {
     }
 }
 
+/// Loads the corpus and builds the index.
+pub fn index_or_fail(paths: &[String], opts: &LoadOptions) -> anyhow::Result<Index> {
+    Ok(Index::build(load_or_fail(paths, opts)?))
+}
+
+pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Result<()> {
+    let index = index_or_fail(paths, opts)?;
+    if json_out {
+        return print_json(&json!({
+            "schema_version": SCHEMA_VERSION,
+            "facts": index.facts,
+            "checks": index.checks,
+        }));
+    }
+    let mut out = std::io::stdout().lock();
+    let shown: Vec<&Fact> = index
+        .facts
+        .iter()
+        .filter(|f| f.sources > 1 || f.members.len() > 1)
+        .collect();
+    writeln!(
+        out,
+        "{} facts linked across {} articles ({} stated by one source only, not listed); {} in conflict",
+        index.facts.len(),
+        index.articles.len(),
+        index.facts.len() - shown.len(),
+        index.conflict_count()
+    )?;
+    for f in shown {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "[{}] {}  ({} sources, {} independent)",
+            f.verdict.as_str().to_uppercase(),
+            display_safe(&f.label),
+            f.sources,
+            f.independent_sources
+        )?;
+        for m in &f.members {
+            writeln!(
+                out,
+                "    {:<24} {:<10} {}",
+                display_safe(&truncate(&m.source, 24)),
+                m.date.as_deref().unwrap_or("undated"),
+                display_safe(&m.quantity)
+            )?;
+        }
+    }
+    if !index.checks.is_empty() {
+        writeln!(out, "\nArithmetic within reports:")?;
+        for c in &index.checks {
+            let mark = if c.consistent {
+                "consistent"
+            } else {
+                "INCONSISTENT"
+            };
+            writeln!(
+                out,
+                "    [{mark}] {}: {}",
+                display_safe(&c.path),
+                display_safe(&c.description)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn search(
+    query: &str,
+    paths: &[String],
+    json_out: bool,
+    limit: usize,
+    opts: &LoadOptions,
+) -> anyhow::Result<()> {
+    let index = index_or_fail(paths, opts)?;
+    let q = Query::parse(query);
+    let results = index.search_results(&q, &SkimMatcher::default(), limit);
+    if json_out {
+        return print_json(&results);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{} matching claims", results.len())?;
+    for r in results {
+        writeln!(
+            out,
+            "{:>5}  {}  {}",
+            r.score,
+            display_safe(&r.path),
+            display_safe(&r.text.replace('\n', " "))
+        )?;
+    }
+    Ok(())
+}
+
 pub fn sentences_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<()> {
     let text = read_raw(file, opts)?;
     let out: Vec<&str> = sentences::split_text(&text)
@@ -227,4 +367,203 @@ pub fn sentences_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<(
 pub fn quantities_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<()> {
     let text = read_raw(file, opts)?;
     print_json(&extract::find_quantities(&text))
+}
+
+/// Picks one article: by 1-based number or by path (exact, else a unique part of it).
+fn pick(articles: &[Article], key: &str) -> anyhow::Result<usize> {
+    if let Ok(n) = key.parse::<usize>()
+        && (1..=articles.len()).contains(&n)
+    {
+        return Ok(n - 1);
+    }
+    if let Some(i) = articles.iter().position(|a| a.path == key) {
+        return Ok(i);
+    }
+    let found: Vec<usize> = (0..articles.len())
+        .filter(|&i| articles[i].path.contains(key))
+        .collect();
+    match found.as_slice() {
+        [i] => Ok(*i),
+        [] => anyhow::bail!("{}: no such article in the corpus", display_safe(key)),
+        _ => anyhow::bail!(
+            "{}: names {} articles; be more specific",
+            display_safe(key),
+            found.len()
+        ),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn diff(
+    a: &str,
+    b: &str,
+    corpus: Option<&str>,
+    json_out: bool,
+    no_color: bool,
+    width: Option<usize>,
+    opts: &LoadOptions,
+) -> anyhow::Result<()> {
+    let (index, left, right) = match corpus {
+        Some(dir) => {
+            let articles = load_or_fail(&[dir.to_string()], opts)?;
+            let (l, r) = (pick(&articles, a)?, pick(&articles, b)?);
+            (Index::build(articles), l, r)
+        }
+        None => {
+            let mut left = load_or_fail(&[a.to_string()], opts)?;
+            let mut right = load_or_fail(&[b.to_string()], opts)?;
+            left.truncate(1);
+            right.truncate(1);
+            left.append(&mut right);
+            (Index::build(left), 0, 1)
+        }
+    };
+    let d = diff::diff_articles(&index, left, right);
+    if json_out {
+        return print_json(&d.to_json(&index));
+    }
+    let colour =
+        !no_color && std::env::var_os("NO_COLOR").is_none() && std::io::stdout().is_terminal();
+    let width = width
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .or_else(|| {
+            crossterm::terminal::size()
+                .ok()
+                .filter(|_| std::io::stdout().is_terminal())
+                .map(|(w, _)| w as usize)
+        })
+        .unwrap_or(100)
+        .max(40);
+    let mut out = std::io::stdout().lock();
+    out.write_all(render_diff(&index, &d, width, colour).as_bytes())?;
+    Ok(())
+}
+
+const RESET: &str = "\x1b[0m";
+
+fn relation_style(r: Relation) -> (&'static str, &'static str) {
+    match r {
+        Relation::Same => ("=", "\x1b[2m"),
+        Relation::Similar => ("~", "\x1b[33m"),
+        Relation::Conflict => ("!", "\x1b[1;31m"),
+        Relation::LeftOnly => ("<", "\x1b[36m"),
+        Relation::RightOnly => (">", "\x1b[35m"),
+    }
+}
+
+/// The side-by-side diff for people: a legend, rows in two wrapped columns, a summary.
+pub fn render_diff(index: &Index, d: &diff::ReportDiff, width: usize, colour: bool) -> String {
+    use std::fmt::Write as _;
+    let col = (width - 5) / 2;
+    let paint = |s: &str, code: &str| {
+        if colour {
+            format!("{code}{s}{RESET}")
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::new();
+    let la = &index.articles[d.left];
+    let ra = &index.articles[d.right];
+    let head = |a: &Article| {
+        display_safe(&format!(
+            "{} ({})",
+            a.title.as_deref().unwrap_or(&a.path),
+            a.source_label()
+        ))
+        .into_owned()
+    };
+    let lh = sentence_cells(&head(la), col);
+    let rh = sentence_cells(&head(ra), col);
+    for k in 0..lh.len().max(rh.len()) {
+        let _ = writeln!(
+            out,
+            "  {} | {}",
+            pad(lh.get(k).map_or("", String::as_str), col),
+            rh.get(k).map_or("", String::as_str)
+        );
+    }
+    let _ = writeln!(out, "{}", "-".repeat(width.min(col * 2 + 5)));
+    let _ = writeln!(
+        out,
+        "legend: {} same  {} similar  {} conflict  {} only left  {} only right",
+        paint("=", relation_style(Relation::Same).1),
+        paint("~", relation_style(Relation::Similar).1),
+        paint("!", relation_style(Relation::Conflict).1),
+        paint("<", relation_style(Relation::LeftOnly).1),
+        paint(">", relation_style(Relation::RightOnly).1),
+    );
+    let _ = writeln!(out);
+    for row in &d.rows {
+        let (mark, code) = relation_style(row.relation);
+        let text = |r: Option<crosscheck::index::ClaimRef>| {
+            r.map_or(String::new(), |r| {
+                display_safe(&index.claim(r).text).into_owned()
+            })
+        };
+        let l = sentence_cells(&text(row.left), col);
+        let r = sentence_cells(&text(row.right), col);
+        let mark = if row.copied { "c" } else { mark };
+        for k in 0..l.len().max(r.len()) {
+            let m = if k == 0 {
+                paint(mark, code)
+            } else {
+                " ".to_string()
+            };
+            let lt = pad(l.get(k).map_or("", String::as_str), col);
+            let rt = r.get(k).map_or("", String::as_str);
+            let (lt, rt) = if row.relation == Relation::Same {
+                (paint(&lt, code), paint(rt, code))
+            } else {
+                (lt, rt.to_string())
+            };
+            let _ = writeln!(out, "{m} {lt} | {rt}");
+        }
+        if matches!(row.relation, Relation::Similar | Relation::Conflict) && !row.words.is_empty() {
+            let changed: Vec<String> = row
+                .words
+                .iter()
+                .filter(|w| w.op != "equal" && !w.text.trim().is_empty())
+                .map(|w| {
+                    format!(
+                        "{}{}",
+                        if w.op == "delete" { "-" } else { "+" },
+                        display_safe(w.text.trim())
+                    )
+                })
+                .collect();
+            let total = row
+                .words
+                .iter()
+                .filter(|w| !w.text.trim().is_empty())
+                .count();
+            if !changed.is_empty() && changed.len() * 2 <= total.max(1) {
+                let line = format!("  words: {}", changed.join(" "));
+                for (k, l) in crosscheck::text::wrap(&line, width - 2)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let _ = writeln!(out, "{}{}", if k == 0 { "" } else { "  " }, paint(&l, code));
+                }
+            }
+        }
+    }
+    let s = d.summary();
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "{} same, {} similar, {} conflicting, {} only in A, {} only in B",
+        s.same, s.similar, s.conflict, s.left_only, s.right_only
+    );
+    out
+}
+
+fn sentence_cells(s: &str, width: usize) -> Vec<String> {
+    crosscheck::text::wrap(&s.replace('\n', " "), width)
+}
+
+fn pad(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }

@@ -5,6 +5,7 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod index;
 pub mod lexicon;
 pub mod text;
 

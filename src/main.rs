@@ -15,6 +15,21 @@ fn main() -> std::process::ExitCode {
     let opts = args.load_options();
     let result = match &args.command {
         Some(Command::Extract { paths, json }) => cli::extract(paths, *json, &opts),
+        Some(Command::Facts { paths, json }) => cli::facts(paths, *json, &opts),
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            limit,
+        }) => cli::search(query, paths, *json, *limit, &opts),
+        Some(Command::Diff {
+            a,
+            b,
+            corpus,
+            json,
+            no_color,
+            width,
+        }) => cli::diff(a, b, corpus.as_deref(), *json, *no_color, *width, &opts),
         Some(Command::Sentences { file }) => cli::sentences_cmd(file.as_deref(), &opts),
         Some(Command::Quantities { file }) => cli::quantities_cmd(file.as_deref(), &opts),
         None => cli::extract(&args.paths, false, &opts),

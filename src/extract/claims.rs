@@ -17,6 +17,9 @@ pub struct DateRef {
     pub iso: Option<String>,
     /// "as of Nov. 4": the claim holds at that date.
     pub as_of: bool,
+    /// Byte offsets within the claim's text.
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A checkable assertion from one article.
@@ -99,6 +102,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     text: text[d.start..d.end].to_string(),
                     iso: d.value.resolve(article.date),
                     as_of: d.as_of,
+                    start: d.start,
+                    end: d.end,
                 })
                 .collect();
             let start = p.start + s;

@@ -69,6 +69,18 @@ const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von
 pub fn find_entities(sentence: &str) -> Vec<Entity> {
     let lex = Lexicon::global();
     let ws: Vec<(usize, &str)> = text::words(sentence).collect();
+    let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
+    let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
+    let breaks_run = |w: &str| {
+        title_case
+            && (lex.is_stopword(w)
+                || !lex.places.contains(&w.to_lowercase())
+                    && lookup(w, lex).is_none()
+                    && !lex.place_suffixes.contains(w)
+                    && ws.iter().filter(|(_, x)| *x == w).count() == 1
+                    && w.ends_with('s')
+                    && !w.ends_with("ss"))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -89,7 +101,7 @@ pub fn find_entities(sentence: &str) -> Vec<Entity> {
             if !gap_ok || ws[j - 1].1.ends_with("'s") || ws[j - 1].1.ends_with("’s") {
                 break;
             }
-            if text::is_capitalized(w) {
+            if text::is_capitalized(w) && !breaks_run(w) && !breaks_run(prev) {
                 j += 1;
             } else if CONNECTORS.contains(&w) && w != "and" {
                 let mut k = j;
@@ -258,6 +270,82 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Whether two person names are spellings of one name: the same surname up to a letter or
+/// two ("Petrenkyi", "Petrenkyy"), and the same or a missing first name.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
+    let close = |x: &str, y: &str| {
+        x == y
+            || x.chars().count() >= 5
+                && y.chars().count() >= 5
+                && edit_distance(&x.to_lowercase(), &y.to_lowercase()) <= 2
+                && x.chars().next() == y.chars().next()
+    };
+    if !close(la, lb) {
+        return false;
+    }
+    match (wa.len(), wb.len()) {
+        (1, _) | (_, 1) => true,
+        _ => {
+            close(wa[0], wb[0])
+                || wa[0].chars().next() == wb[0].chars().next()
+                    && (wa[0].len() <= 2 || wb[0].len() <= 2)
+        }
+    }
+}
+
+/// Folds person names across the corpus: every spelling of one person takes the most
+/// common full spelling, in entities and in speakers.
+pub fn fold_corpus_names(articles: &mut [crate::corpus::Article]) {
+    use std::collections::HashMap;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in articles.iter().flat_map(|a| &a.claims) {
+        for e in c.entities.iter().filter(|e| e.kind == "person") {
+            *counts.entry(e.canonical.clone()).or_default() += 1;
+        }
+        if let Some(at) = c.attribution.as_ref().filter(|a| a.named) {
+            *counts.entry(at.speaker.clone()).or_default() += 1;
+        }
+    }
+    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+    names.sort_by(|a, b| {
+        let full = |n: &str| n.split_whitespace().count() > 1;
+        full(&b.0)
+            .cmp(&full(&a.0))
+            .then(b.1.cmp(&a.1))
+            .then(a.0.cmp(&b.0))
+    });
+    let mut canonical: HashMap<String, String> = HashMap::new();
+    for (i, (name, _)) in names.iter().enumerate() {
+        let target = names[..i]
+            .iter()
+            .map(|(n, _)| canonical.get(n).unwrap_or(n))
+            .find(|n| same_person(n, name))
+            .cloned();
+        if let Some(t) = target {
+            canonical.insert(name.clone(), t);
+        }
+    }
+    for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
+        for e in c.entities.iter_mut().filter(|e| e.kind == "person") {
+            if let Some(t) = canonical.get(&e.canonical) {
+                e.canonical = t.clone();
+            }
+        }
+        if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
+            && let Some(t) = canonical.get(&at.speaker)
+        {
+            at.speaker = t.clone();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +392,14 @@ mod tests {
         assert_eq!(e[0].2, "org");
         assert_eq!(e[1].2, "outlet");
         assert_eq!(e.len(), 2);
+    }
+
+    #[test]
+    fn same_person_spellings() {
+        assert!(same_person("Oleh Petrenkyi", "Oleh Petrenkyy"));
+        assert!(same_person("Petrenkyy", "Oleh Petrenkyi"));
+        assert!(!same_person("Oleh Petrenko", "Anna Petrenko"));
+        assert!(!same_person("John Smith", "John Smythe-Jones"));
     }
 
     #[test]

@@ -72,15 +72,21 @@ impl Quantity {
     }
 }
 
-/// How far a round figure may stand from the true one: 50,000 may be 49,600.
+/// How far a figure may stand from the true one, relative to it, judged by how round it is:
+/// 50,000 is good to ±5,000, 11,000 to ±500, 7,905 to ±0.5.
 fn rounding_tolerance(v: f64) -> f64 {
     let v = v.abs();
-    if v == 0.0 {
-        return 0.0;
+    if v < 10.0 || v.fract() != 0.0 {
+        return 0.01;
     }
-    let magnitude = 10f64.powf(v.log10().floor());
-    let round = (v / magnitude).fract() == 0.0 && v >= 100.0;
-    if round { 0.05 } else { 0.005 }
+    let mut n = v as u64;
+    let mut zeros = 0;
+    while n % 10 == 0 && n > 0 {
+        n /= 10;
+        zeros += 1;
+    }
+    let step = 10f64.powi(zeros);
+    (0.5 * step / v).max(0.0005)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

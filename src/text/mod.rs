@@ -89,8 +89,59 @@ pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Wraps text into lines of at most `width` display columns, breaking at spaces (and inside
+/// words longer than a line).
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let lw = line.width();
+            let ww = word.width();
+            if lw == 0 && ww <= width {
+                line = word;
+                break;
+            }
+            if lw > 0 && lw + 1 + ww <= width {
+                line.push(' ');
+                line.push_str(&word);
+                break;
+            }
+            if lw > 0 {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
+            let mut head = String::new();
+            let mut rest = String::new();
+            for c in word.chars() {
+                if rest.is_empty() && (head.clone() + &c.to_string()).width() <= width {
+                    head.push(c);
+                } else {
+                    rest.push(c);
+                }
+            }
+            lines.push(head);
+            word = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn wraps_at_spaces_and_splits_long_words() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
     use super::*;
 
     #[test]

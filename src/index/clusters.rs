@@ -1,0 +1,100 @@
+//! Claim clusters: statements in different reports that say the same thing in other words.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::corpus::Article;
+use crate::extract::claims::stable_hash;
+use crate::lexicon::Lexicon;
+use crate::text;
+
+/// Content-word overlap (Jaccard) above which two claims say the same thing.
+const MIN_SIMILARITY: f64 = 0.45;
+/// Words in more claims than this are too common to propose candidates.
+const MAX_POSTING: usize = 200;
+
+/// Content words and entities of a claim, the basis of comparison.
+pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> HashSet<String> {
+    let lex = Lexicon::global();
+    let mut s: HashSet<String> = text::content_words(text_, lex).collect();
+    s.extend(
+        entities
+            .iter()
+            .map(|e| format!("@{}", e.canonical.to_lowercase())),
+    );
+    s
+}
+
+pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Writes `cluster` on claims that share their meaning with a claim of another report.
+pub fn cluster_claims(articles: &mut [Article]) {
+    let mut refs: Vec<(usize, usize)> = Vec::new();
+    let mut sigs: Vec<HashSet<String>> = Vec::new();
+    for (a, art) in articles.iter().enumerate() {
+        for (c, claim) in art.claims.iter().enumerate() {
+            refs.push((a, c));
+            sigs.push(signature(&claim.text, &claim.entities));
+        }
+    }
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (i, s) in sigs.iter().enumerate() {
+        for w in s {
+            postings.entry(w.as_str()).or_default().push(i as u32);
+        }
+    }
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for i in 0..refs.len() {
+        let mut shared: HashMap<u32, usize> = HashMap::new();
+        for w in &sigs[i] {
+            let list = &postings[w.as_str()];
+            if list.len() > MAX_POSTING {
+                continue;
+            }
+            for &j in list {
+                if j as usize > i && refs[j as usize].0 != refs[i].0 {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        for (j, n) in shared {
+            if n >= 3 && similarity(&sigs[i], &sigs[j as usize]) >= MIN_SIMILARITY {
+                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j as usize));
+                if ri != rj {
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut size: HashMap<usize, usize> = HashMap::new();
+    for i in 0..refs.len() {
+        let r = find(&mut parent, i);
+        *size.entry(r).or_default() += 1;
+    }
+    for i in 0..refs.len() {
+        let r = find(&mut parent, i);
+        if size[&r] > 1 {
+            let (ra, rc) = refs[r];
+            let root_id = articles[ra].claims[rc].id.clone();
+            let (a, c) = refs[i];
+            articles[a].claims[c].cluster = Some(format!(
+                "k{:010x}",
+                stable_hash(&[&root_id]) & 0xff_ffff_ffff
+            ));
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Diffing two reports claim by claim: pairs of claims stating the same thing, in the left
+//! report's order, with the right report's unmatched claims placed where they fit.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use super::clusters::{signature, similarity};
+use super::{ClaimRef, Index};
+use crate::extract::Claim;
+
+/// How a row's two claims relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Same,
+    Similar,
+    Conflict,
+    LeftOnly,
+    RightOnly,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Same => "same",
+            Relation::Similar => "similar",
+            Relation::Conflict => "conflict",
+            Relation::LeftOnly => "left_only",
+            Relation::RightOnly => "right_only",
+        }
+    }
+}
+
+/// A piece of a word-level diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordOp {
+    /// equal, delete (left only) or insert (right only).
+    pub op: &'static str,
+    pub text: String,
+}
+
+/// One row of the side-by-side diff.
+#[derive(Debug, Clone)]
+pub struct DiffRow {
+    pub relation: Relation,
+    pub left: Option<ClaimRef>,
+    pub right: Option<ClaimRef>,
+    /// For similar and conflicting rows: the words that differ.
+    pub words: Vec<WordOp>,
+    /// The two claims are the same passage copied word for word.
+    pub copied: bool,
+}
+
+/// Two reports aligned claim by claim.
+#[derive(Debug, Clone)]
+pub struct ReportDiff {
+    pub left: usize,
+    pub right: usize,
+    pub rows: Vec<DiffRow>,
+}
+
+/// Counts of each relation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub same: usize,
+    pub similar: usize,
+    pub conflict: usize,
+    pub left_only: usize,
+    pub right_only: usize,
+}
+
+impl ReportDiff {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for r in &self.rows {
+            match r.relation {
+                Relation::Same => s.same += 1,
+                Relation::Similar => s.similar += 1,
+                Relation::Conflict => s.conflict += 1,
+                Relation::LeftOnly => s.left_only += 1,
+                Relation::RightOnly => s.right_only += 1,
+            }
+        }
+        s
+    }
+
+    /// The JSON form (see docs/json.md).
+    pub fn to_json(&self, index: &Index) -> serde_json::Value {
+        let claim = |r: Option<ClaimRef>| {
+            r.map(|r| serde_json::to_value(index.claim(r)).unwrap_or_default())
+        };
+        serde_json::json!({
+            "schema_version": 1,
+            "left": index.articles[self.left].path,
+            "right": index.articles[self.right].path,
+            "rows": self.rows.iter().map(|r| serde_json::json!({
+                "relation": r.relation,
+                "left": claim(r.left),
+                "right": claim(r.right),
+                "copied": r.copied,
+                "words": r.words,
+            })).collect::<Vec<_>>(),
+            "summary": self.summary(),
+        })
+    }
+}
+
+/// Claims this similar (content words and entities, plus shared facts) state the same thing.
+const MIN_PAIR_SCORE: f64 = 0.3;
+/// Identical claims at least this long are flagged as copied passages.
+const COPIED_MIN_WORDS: usize = 10;
+
+/// Text folded for "same up to trivial differences": case, quotes, whitespace, punctuation.
+pub fn fold_text(s: &str) -> String {
+    crate::text::words(s)
+        .map(|(_, w)| w.to_lowercase().replace('’', "'"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn shared_facts<'a>(
+    a: &'a Claim,
+    b: &'a Claim,
+) -> Vec<(&'a crate::extract::Quantity, &'a crate::extract::Quantity)> {
+    let mut out = Vec::new();
+    for qa in &a.quantities {
+        for qb in &b.quantities {
+            if qa.fact.is_some() && qa.fact == qb.fact {
+                out.push((qa, qb));
+            }
+        }
+    }
+    out
+}
+
+fn incompatible(qa: &crate::extract::Quantity, qb: &crate::extract::Quantity) -> bool {
+    match (qa.interval(), qb.interval()) {
+        (Some(x), Some(y)) => x.1 < y.0 || y.1 < x.0,
+        _ => false,
+    }
+}
+
+/// Aligns the claims of two articles of the index.
+pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
+    let la = &index.articles[left];
+    let ra = &index.articles[right];
+    let sig = |c: &Claim| signature(&c.text, &c.entities);
+    let ls: Vec<HashSet<String>> = la.claims.iter().map(sig).collect();
+    let rs: Vec<HashSet<String>> = ra.claims.iter().map(sig).collect();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, s) in rs.iter().enumerate() {
+        for w in s {
+            postings.entry(w.as_str()).or_default().push(j);
+        }
+    }
+    let mut facts_r: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, c) in ra.claims.iter().enumerate() {
+        for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
+            facts_r.entry(f).or_default().push(j);
+        }
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, c) in la.claims.iter().enumerate() {
+        let mut cands: HashSet<usize> = HashSet::new();
+        for w in &ls[i] {
+            cands.extend(postings.get(w.as_str()).into_iter().flatten());
+        }
+        for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
+            cands.extend(facts_r.get(f).into_iter().flatten());
+        }
+        for j in cands {
+            let d = &ra.claims[j];
+            let mut score = similarity(&ls[i], &rs[j]);
+            if !shared_facts(c, d).is_empty() {
+                score += 0.35;
+            }
+            if c.cluster.is_some() && c.cluster == d.cluster {
+                score += 0.3;
+            }
+            if fold_text(&c.text) == fold_text(&d.text) {
+                score += 2.0;
+            }
+            if score >= MIN_PAIR_SCORE {
+                pairs.push((score, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut l_match: Vec<Option<usize>> = vec![None; la.claims.len()];
+    let mut r_used = vec![false; ra.claims.len()];
+    for (_, i, j) in pairs {
+        if l_match[i].is_none() && !r_used[j] {
+            l_match[i] = Some(j);
+            r_used[j] = true;
+        }
+    }
+
+    let lref = |i: usize| ClaimRef {
+        article: left as u32,
+        claim: i as u32,
+    };
+    let rref = |j: usize| ClaimRef {
+        article: right as u32,
+        claim: j as u32,
+    };
+    let mut rows = Vec::new();
+    let mut emitted = vec![false; ra.claims.len()];
+    let emit_right_before = |j: usize, rows: &mut Vec<DiffRow>, emitted: &mut Vec<bool>| {
+        for k in 0..j {
+            if !r_used[k] && !emitted[k] {
+                emitted[k] = true;
+                rows.push(DiffRow {
+                    relation: Relation::RightOnly,
+                    left: None,
+                    right: Some(rref(k)),
+                    words: vec![],
+                    copied: false,
+                });
+            }
+        }
+    };
+    for (i, matched) in l_match.iter().enumerate() {
+        match *matched {
+            Some(j) => {
+                emit_right_before(j, &mut rows, &mut emitted);
+                emitted[j] = true;
+                rows.push(pair_row(&la.claims[i], &ra.claims[j], lref(i), rref(j)));
+            }
+            None => rows.push(DiffRow {
+                relation: Relation::LeftOnly,
+                left: Some(lref(i)),
+                right: None,
+                words: vec![],
+                copied: false,
+            }),
+        }
+    }
+    emit_right_before(ra.claims.len(), &mut rows, &mut emitted);
+    ReportDiff { left, right, rows }
+}
+
+fn pair_row(a: &Claim, b: &Claim, l: ClaimRef, r: ClaimRef) -> DiffRow {
+    let same = fold_text(&a.text) == fold_text(&b.text);
+    let conflict = shared_facts(a, b).iter().any(|(x, y)| incompatible(x, y));
+    let relation = if same {
+        Relation::Same
+    } else if conflict {
+        Relation::Conflict
+    } else {
+        Relation::Similar
+    };
+    let words = if same {
+        vec![]
+    } else {
+        word_diff(&a.text, &b.text)
+    };
+    let copied = same && crate::text::words(&a.text).count() >= COPIED_MIN_WORDS;
+    DiffRow {
+        relation,
+        left: Some(l),
+        right: Some(r),
+        words,
+        copied,
+    }
+}
+
+/// Word-level differences between two texts.
+pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
+    let diff = TextDiff::from_words(a, b);
+    let mut out: Vec<WordOp> = Vec::new();
+    for ch in diff.iter_all_changes() {
+        let op = match ch.tag() {
+            ChangeTag::Equal => "equal",
+            ChangeTag::Delete => "delete",
+            ChangeTag::Insert => "insert",
+        };
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(ch.value()),
+            _ => out.push(WordOp {
+                op,
+                text: ch.value().to_string(),
+            }),
+        }
+    }
+    out
+}

@@ -1,0 +1,546 @@
+//! Facts: figures from different claims (and reports) that measure the same thing, and
+//! whether they agree.
+//!
+//! Candidates are blocked by what is measured (kind, canonical unit, predicate), so only
+//! figures of one block are ever compared; within a block a figure joins the best-fitting fact
+//! whose qualifiers, time and context are compatible, or starts a new one.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::ClaimRef;
+use crate::corpus::Article;
+use crate::extract::claims::stable_hash;
+use crate::extract::{Claim, Quantity};
+use crate::lexicon::Lexicon;
+use crate::text;
+
+/// How the sources' figures for one fact relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Values incompatible at the same time.
+    Conflict,
+    /// Values change with the reports' dates.
+    Evolving,
+    /// Every value compatible once hedges are read as intervals.
+    Agree,
+    /// One source only.
+    Single,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Evolving => "evolving",
+            Verdict::Agree => "agree",
+            Verdict::Single => "single",
+        }
+    }
+}
+
+/// One figure of a fact, as a source states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactMember {
+    pub path: String,
+    pub claim_id: String,
+    pub text: String,
+    /// The figure as written.
+    pub quantity: String,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    pub value: Option<f64>,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    pub low: Option<f64>,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    pub high: Option<f64>,
+    pub approx: Option<String>,
+    pub unit: Option<String>,
+    /// The date the figure holds at: the claim's own date, else the report's.
+    pub date: Option<String>,
+    /// The report's outlet or file name.
+    pub source: String,
+    #[serde(skip)]
+    pub at: ClaimRef,
+    #[serde(skip)]
+    pub quantity_index: usize,
+}
+
+/// Figures across sources measuring the same thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub id: String,
+    pub label: String,
+    pub kind: String,
+    pub unit: Option<String>,
+    pub verdict: Verdict,
+    /// Reports that state it.
+    pub sources: usize,
+    /// Reports that state it, counting copies and pages of one outlet once.
+    pub independent_sources: usize,
+    pub members: Vec<FactMember>,
+}
+
+/// When a figure holds: a day, or just a month (of an unknown year).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    Day(NaiveDate),
+    Month(Option<i32>, u32),
+    Unknown,
+}
+
+/// Figures more than this many days apart are about different moments.
+const MAX_DAYS_APART: i64 = 45;
+/// Context overlap (share of the claim's content words the fact already has, plus half for a
+/// shared place or name) to join a fact.
+const MIN_CONTEXT: f64 = 0.4;
+
+struct Candidate {
+    at: ClaimRef,
+    qi: usize,
+    block: (String, String, String),
+    modifiers: HashSet<String>,
+    places: HashSet<String>,
+    words: HashSet<String>,
+    when: When,
+    interval: Option<(f64, f64)>,
+}
+
+struct Draft {
+    members: Vec<usize>,
+    modifiers: HashSet<String>,
+    places: HashSet<String>,
+    words: HashSet<String>,
+}
+
+fn modifier_set(q: &Quantity) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut run: Vec<&str> = Vec::new();
+    for m in q.modifiers.iter().map(String::as_str).chain([""]) {
+        if text::is_capitalized(m) {
+            run.push(m);
+        } else if !run.is_empty() {
+            out.insert(run.join(" ").to_lowercase());
+            run.clear();
+        }
+    }
+    out
+}
+
+/// Names that tie a figure to a place or body: places, organisations, other proper names.
+fn anchors(c: &Claim) -> impl Iterator<Item = String> + '_ {
+    c.entities
+        .iter()
+        .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other"))
+        .map(|e| e.canonical.clone())
+}
+
+/// Characters within which a date in the claim is taken to date a figure.
+const DATE_REACH: usize = 80;
+
+/// When a figure holds: an "as of" date in its claim, else a date near it, else the report's.
+fn when(claim: &Claim, q: &Quantity, article: &Article) -> When {
+    let near = |d: &&crate::extract::DateRef| {
+        let (qs, qe) = (q.start - claim.start, q.end - claim.start);
+        d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
+    };
+    let mut dates: Vec<&crate::extract::DateRef> = claim.dates.iter().filter(near).collect();
+    dates.sort_by_key(|d| !d.as_of);
+    for d in dates {
+        let Some(iso) = &d.iso else {
+            if let Some(m) = month_of(&d.text) {
+                return When::Month(None, m);
+            }
+            continue;
+        };
+        if let Ok(day) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+            return When::Day(day);
+        }
+        if let Some((y, m)) = iso.split_once('-')
+            && let (Ok(y), Ok(m)) = (y.parse(), m.parse())
+        {
+            return When::Month(Some(y), m);
+        }
+    }
+    article.date.map_or(When::Unknown, When::Day)
+}
+
+fn month_of(text: &str) -> Option<u32> {
+    let lex = Lexicon::global();
+    text::words(text).find_map(|(_, w)| {
+        lex.months
+            .get(w.to_lowercase().trim_end_matches('.'))
+            .copied()
+    })
+}
+
+fn months_apart(a: When, b: When) -> Option<i64> {
+    let ym = |w: When| match w {
+        When::Day(d) => Some((Some(d.year()), d.month())),
+        When::Month(y, m) => Some((y, m)),
+        When::Unknown => None,
+    };
+    let ((ya, ma), (yb, mb)) = (ym(a)?, ym(b)?);
+    Some(match (ya, yb) {
+        (Some(ya), Some(yb)) => ((ya * 12 + ma as i32) - (yb * 12 + mb as i32)).abs() as i64,
+        _ => {
+            let d = (ma as i64 - mb as i64).abs();
+            d.min(12 - d)
+        }
+    })
+}
+
+fn time_compatible(a: When, b: When) -> bool {
+    match (a, b) {
+        (When::Day(x), When::Day(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
+        _ => months_apart(a, b).is_none_or(|m| m < 2),
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The share of a claim's words that the fact's claims use too.
+fn coverage(words: &HashSet<String>, of: &HashSet<String>) -> f64 {
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.intersection(of).count() as f64 / words.len() as f64
+}
+
+/// The interval a figure allows, widened for vague magnitudes.
+fn interval(q: &Quantity) -> Option<(f64, f64)> {
+    let (lo, hi) = q.interval()?;
+    if q.value.is_none() && q.approx.is_some() && q.low.is_some() && q.high.is_some() {
+        return Some((lo, hi * 1.5));
+    }
+    Some((lo, hi))
+}
+
+/// Links figures into facts and writes each quantity's `fact` id.
+pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
+    let lex = Lexicon::global();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let title_places: HashSet<String> = a
+            .claims
+            .iter()
+            .filter(|c| c.headline)
+            .flat_map(anchors)
+            .collect();
+        for (ci, c) in a.claims.iter().enumerate() {
+            let mut places: HashSet<String> = anchors(c).collect();
+            places.extend(title_places.iter().cloned());
+            let words: HashSet<String> = text::content_words(&c.text, lex).collect();
+            for (qi, q) in c.quantities.iter().enumerate() {
+                if q.kind == "number" {
+                    continue;
+                }
+                let w = when(c, q, a);
+                cands.push(Candidate {
+                    at: ClaimRef {
+                        article: ai as u32,
+                        claim: ci as u32,
+                    },
+                    qi,
+                    block: (
+                        q.kind.clone(),
+                        q.canonical_unit.clone().unwrap_or_default(),
+                        q.predicate.clone().unwrap_or_default(),
+                    ),
+                    modifiers: modifier_set(q),
+                    places: places.clone(),
+                    words: words.clone(),
+                    when: w,
+                    interval: interval(q),
+                });
+            }
+        }
+    }
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_block: HashMap<&(String, String, String), Vec<usize>> = HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        let mut best: Option<(f64, usize)> = None;
+        for &d in by_block.get(&c.block).map(Vec::as_slice).unwrap_or(&[]) {
+            let draft = &drafts[d];
+            let mods_ok = c.modifiers.is_empty()
+                || draft.modifiers.is_empty()
+                || !c.modifiers.is_disjoint(&draft.modifiers);
+            if !mods_ok {
+                continue;
+            }
+            let members = draft.members.iter().map(|&m| &cands[m]);
+            let mut ok = true;
+            let mut closeness: f64 = 0.0;
+            for m in members {
+                if !time_compatible(m.when, c.when) {
+                    ok = false;
+                    break;
+                }
+                let same_article = m.at.article == c.at.article;
+                let compatible = match (m.interval, c.interval) {
+                    (Some(x), Some(y)) => overlap(x, y),
+                    _ => true,
+                };
+                if same_article && m.at.claim != c.at.claim && !compatible {
+                    ok = false;
+                    break;
+                }
+                if same_article && m.at == c.at && m.qi != c.qi && !compatible {
+                    ok = false;
+                    break;
+                }
+                if let (Some(x), Some(y)) = (m.interval, c.interval) {
+                    let (mx, my) = ((x.0 + x.1) / 2.0, (y.0 + y.1) / 2.0);
+                    if mx > 0.0 && my > 0.0 {
+                        closeness = closeness.max(1.0 - (mx / my).ln().abs());
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let shared_place = !c.places.is_disjoint(&draft.places);
+            let context = coverage(&c.words, &draft.words) + if shared_place { 0.5 } else { 0.0 };
+            if context < MIN_CONTEXT {
+                continue;
+            }
+            let same_mods = !c.modifiers.is_empty() && !c.modifiers.is_disjoint(&draft.modifiers);
+            let score = context + if same_mods { 0.5 } else { 0.0 } + 0.5 * closeness.max(0.0);
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, d));
+            }
+        }
+        match best {
+            Some((_, d)) => {
+                let draft = &mut drafts[d];
+                draft.members.push(i);
+                draft.modifiers.extend(c.modifiers.iter().cloned());
+                draft.places.extend(c.places.iter().cloned());
+                draft.words.extend(c.words.iter().cloned());
+            }
+            None => {
+                by_block.entry(&c.block).or_default().push(drafts.len());
+                drafts.push(Draft {
+                    members: vec![i],
+                    modifiers: c.modifiers.clone(),
+                    places: c.places.clone(),
+                    words: c.words.clone(),
+                });
+            }
+        }
+    }
+
+    let mut facts: Vec<Fact> = drafts
+        .iter()
+        .map(|d| build_fact(d, &cands, articles, groups))
+        .collect();
+    facts.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then(b.independent_sources.cmp(&a.independent_sources))
+            .then(b.members.len().cmp(&a.members.len()))
+            .then(a.id.cmp(&b.id))
+    });
+    for f in &facts {
+        for m in &f.members {
+            articles[m.at.article as usize].claims[m.at.claim as usize].quantities
+                [m.quantity_index]
+                .fact = Some(f.id.clone());
+        }
+    }
+    facts
+}
+
+fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[usize]) -> Fact {
+    let members: Vec<FactMember> = d
+        .members
+        .iter()
+        .map(|&i| {
+            let c = &cands[i];
+            let a = &articles[c.at.article as usize];
+            let claim = &a.claims[c.at.claim as usize];
+            let q = &claim.quantities[c.qi];
+            FactMember {
+                path: a.path.clone(),
+                claim_id: claim.id.clone(),
+                text: claim.text.clone(),
+                quantity: q.text.clone(),
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                approx: q.approx.clone(),
+                unit: q.unit.clone(),
+                date: match c.when {
+                    When::Day(d) => Some(d.to_string()),
+                    When::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
+                    _ => None,
+                },
+                source: a.source_label(),
+                at: c.at,
+                quantity_index: c.qi,
+            }
+        })
+        .collect();
+    let arts: HashSet<u32> = d.members.iter().map(|&i| cands[i].at.article).collect();
+    let independent: HashSet<usize> = arts.iter().map(|&a| groups[a as usize]).collect();
+    let verdict = verdict(d, cands, arts.len());
+    let first = &cands[d.members[0]];
+    let q0 =
+        &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
+    let label = label(d, cands, articles);
+    Fact {
+        id: format!(
+            "f{:010x}",
+            stable_hash(&[&label, &members[0].claim_id, &first.qi.to_string()]) & 0xff_ffff_ffff
+        ),
+        label,
+        kind: q0.kind.clone(),
+        unit: q0.canonical_unit.clone(),
+        verdict,
+        sources: arts.len(),
+        independent_sources: independent.len(),
+        members,
+    }
+}
+
+fn common_interval(items: &[(f64, f64)]) -> bool {
+    let lo = items.iter().map(|i| i.0).fold(f64::MIN, f64::max);
+    let hi = items.iter().map(|i| i.1).fold(f64::MAX, f64::min);
+    lo <= hi
+}
+
+fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
+    if articles < 2 {
+        return Verdict::Single;
+    }
+    let all: Vec<(f64, f64)> = d
+        .members
+        .iter()
+        .filter_map(|&i| cands[i].interval)
+        .collect();
+    if common_interval(&all) {
+        return Verdict::Agree;
+    }
+    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<(f64, f64)>> = Default::default();
+    for &i in &d.members {
+        if let (When::Day(day), Some(iv)) = (cands[i].when, cands[i].interval) {
+            by_day.entry(day).or_default().push(iv);
+        }
+    }
+    if by_day.len() < 2 || !by_day.values().all(|v| common_interval(v)) {
+        return Verdict::Conflict;
+    }
+    let spans: Vec<(f64, f64)> = by_day
+        .values()
+        .map(|v| {
+            let lo = v.iter().map(|i| i.0).fold(f64::MIN, f64::max);
+            let hi = v.iter().map(|i| i.1).fold(f64::MAX, f64::min);
+            (lo, hi)
+        })
+        .collect();
+    let mut direction = 0i8;
+    for w in spans.windows(2) {
+        let step = if w[1].0 > w[0].1 {
+            1
+        } else if w[1].1 < w[0].0 {
+            -1
+        } else {
+            0
+        };
+        if step != 0 && direction != 0 && step != direction {
+            return Verdict::Conflict;
+        }
+        if step != 0 {
+            direction = step;
+        }
+    }
+    Verdict::Evolving
+}
+
+/// "Russian troops in Kursk": the commonest qualifier, the counted noun, what happened to it,
+/// and the commonest place.
+fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
+    let mut mods: HashMap<String, usize> = HashMap::new();
+    let mut units: HashMap<String, usize> = HashMap::new();
+    let mut places: HashMap<String, usize> = HashMap::new();
+    let mut predicate = None;
+    let mut of_phrase = None;
+    for &i in &d.members {
+        let c = &cands[i];
+        let claim = &articles[c.at.article as usize].claims[c.at.claim as usize];
+        let q = &claim.quantities[c.qi];
+        let m = q
+            .modifiers
+            .iter()
+            .filter(|m| text::is_capitalized(m))
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !m.is_empty() {
+            *mods.entry(m).or_default() += 1;
+        }
+        if let Some(u) = &q.unit {
+            *units.entry(u.clone()).or_default() += 1;
+        }
+        for e in claim
+            .entities
+            .iter()
+            .filter(|e| matches!(e.kind.as_str(), "place" | "other"))
+        {
+            *places.entry(e.canonical.clone()).or_default() +=
+                if e.kind == "place" { 2 } else { 1 };
+        }
+        if of_phrase.is_none() {
+            of_phrase = what_of(&claim.text[q.end - claim.start..]);
+        }
+        predicate = predicate.or(q.predicate.clone());
+    }
+    let top = |m: HashMap<String, usize>| {
+        m.into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(k, _)| k)
+    };
+    let first = &cands[d.members[0]];
+    let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
+        [first.qi]
+        .kind
+        .clone();
+    let noun = if kind == "count" {
+        top(units)
+    } else {
+        Some(of_phrase.map_or(kind.clone(), |p| format!("{kind} of {p}")))
+    };
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(top(mods));
+    parts.extend(noun);
+    parts.extend(predicate);
+    let mut label = parts.join(" ");
+    if let Some(p) = top(places) {
+        label = format!("{label} in {p}");
+    }
+    label
+}
+
+/// What a share or measure is of: "of their previously held territory" gives "previously held
+/// territory".
+fn what_of(after: &str) -> Option<String> {
+    let lex = Lexicon::global();
+    let rest = after.trim_start().strip_prefix("of ")?;
+    let words: Vec<&str> = text::words(rest).map(|(_, w)| w).take(5).collect();
+    let mut out: Vec<&str> = Vec::new();
+    for w in words {
+        if lex.is_stopword(w) {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        out.push(w);
+    }
+    (!out.is_empty()).then(|| out.join(" "))
+}

@@ -1,0 +1,347 @@
+//! Fuzzy search across claims, fzf-style: space-separated terms must all match; filter terms
+//! narrow by source, speaker, unit or figure.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{ClaimRef, Index};
+
+/// A fuzzy scorer. The index and the UI use this trait, never a matcher crate directly.
+pub trait Matcher: Send + Sync {
+    /// How well `pattern` matches `text`; `None` when it does not.
+    fn score(&self, text: &str, pattern: &str) -> Option<i64>;
+    /// The score and the matched character positions.
+    fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)>;
+}
+
+/// fuzzy-matcher's skim algorithm, case-insensitive.
+pub struct SkimMatcher(SkimMatcherV2);
+
+impl Default for SkimMatcher {
+    fn default() -> Self {
+        SkimMatcher(SkimMatcherV2::default().ignore_case())
+    }
+}
+
+impl Matcher for SkimMatcher {
+    fn score(&self, text: &str, pattern: &str) -> Option<i64> {
+        self.0.fuzzy_match(text, pattern)
+    }
+    fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        self.0.fuzzy_indices(text, pattern)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Compare {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Term {
+    /// Letters in order, scattered or not.
+    Fuzzy(String),
+    /// `'word`: the exact text.
+    Exact(String),
+    /// `!word`: claims without the text.
+    Not(String),
+    /// `src:name`: the outlet or file name contains it.
+    Source(String),
+    /// `by:name`: the speaker contains it.
+    Speaker(String),
+    /// `unit:km2`: a figure in that unit (or kind).
+    Unit(String),
+    /// `>=50000`: a figure in that range.
+    Value(Compare, f64),
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    pub terms: Vec<Term>,
+}
+
+impl Query {
+    pub fn parse(s: &str) -> Query {
+        let terms = s
+            .split_whitespace()
+            .filter_map(|t| {
+                let lower = t.to_lowercase();
+                let num = |r: &str| r.replace(',', "").parse::<f64>().ok();
+                let term = if let Some(r) = lower.strip_prefix("src:") {
+                    Term::Source(r.to_string())
+                } else if let Some(r) = lower.strip_prefix("by:") {
+                    Term::Speaker(r.to_string())
+                } else if let Some(r) = lower.strip_prefix("unit:") {
+                    Term::Unit(r.to_string())
+                } else if let Some(v) = lower.strip_prefix(">=").and_then(num) {
+                    Term::Value(Compare::Ge, v)
+                } else if let Some(v) = lower.strip_prefix("<=").and_then(num) {
+                    Term::Value(Compare::Le, v)
+                } else if let Some(v) = lower.strip_prefix('>').and_then(num) {
+                    Term::Value(Compare::Gt, v)
+                } else if let Some(v) = lower.strip_prefix('<').and_then(num) {
+                    Term::Value(Compare::Lt, v)
+                } else if let Some(v) = lower.strip_prefix('=').and_then(num) {
+                    Term::Value(Compare::Eq, v)
+                } else if let Some(r) = lower.strip_prefix('\'') {
+                    Term::Exact(r.to_string())
+                } else if let Some(r) = lower.strip_prefix('!') {
+                    Term::Not(r.to_string())
+                } else {
+                    Term::Fuzzy(lower)
+                };
+                let empty = matches!(&term, Term::Fuzzy(s) | Term::Exact(s) | Term::Not(s) | Term::Source(s) | Term::Speaker(s) | Term::Unit(s) if s.is_empty());
+                (!empty).then_some(term)
+            })
+            .collect();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// True when every claim matching `self` also matches `narrower`'s terms except that one
+    /// fuzzy or exact term grew: the earlier results can be searched instead of all claims.
+    pub fn narrows_to(&self, narrower: &Query) -> bool {
+        if self.terms.is_empty() || self.terms.len() > narrower.terms.len() {
+            return false;
+        }
+        self.terms
+            .iter()
+            .zip(&narrower.terms)
+            .all(|(a, b)| match (a, b) {
+                (Term::Fuzzy(x), Term::Fuzzy(y)) | (Term::Exact(x), Term::Exact(y)) => {
+                    y.starts_with(x.as_str())
+                }
+                _ => a == b,
+            })
+    }
+}
+
+/// A claim found by a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchHit {
+    pub at: ClaimRef,
+    pub score: i64,
+}
+
+/// A search result as the CLI prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    pub score: i64,
+    pub path: String,
+    pub claim_id: String,
+    pub text: String,
+    /// Character positions of the matched letters in `text`.
+    pub indices: Vec<usize>,
+}
+
+/// Letters of `needle` appear in `hay` in order (both lowercase): the cheap test every fuzzy
+/// match must pass.
+fn is_subsequence(hay: &str, needle: &str) -> bool {
+    let mut h = hay.chars();
+    needle.chars().all(|n| h.any(|c| c == n))
+}
+
+fn whole_word(hay: &str, word: &str) -> bool {
+    hay.match_indices(word).any(|(i, _)| {
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + word.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+impl Index {
+    fn passes_filters(&self, r: ClaimRef, hay: &str, q: &Query) -> bool {
+        let claim = self.claim(r);
+        q.terms.iter().all(|t| match t {
+            Term::Fuzzy(f) => is_subsequence(hay, f),
+            Term::Exact(e) => hay.contains(e.as_str()),
+            Term::Not(n) => !hay.contains(n.as_str()),
+            Term::Source(s) => {
+                let a = self.article_of(r);
+                a.source_label().to_lowercase().contains(s.as_str())
+                    || a.path.to_lowercase().contains(s.as_str())
+            }
+            Term::Speaker(s) => claim
+                .attribution
+                .as_ref()
+                .is_some_and(|a| a.speaker.to_lowercase().contains(s.as_str())),
+            Term::Unit(u) => claim.quantities.iter().any(|q| {
+                q.unit.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(u))
+                    || q.canonical_unit
+                        .as_deref()
+                        .is_some_and(|x| x.eq_ignore_ascii_case(u))
+                    || q.kind == *u
+            }),
+            Term::Value(cmp, v) => claim.quantities.iter().any(|q| {
+                let Some(x) = q.value.or(q.high).or(q.low) else {
+                    return false;
+                };
+                match cmp {
+                    Compare::Ge => x >= *v,
+                    Compare::Gt => x > *v,
+                    Compare::Le => x <= *v,
+                    Compare::Lt => x < *v,
+                    Compare::Eq => (x - v).abs() < 1e-9,
+                }
+            }),
+        })
+    }
+
+    fn score_claim(&self, hay: &str, q: &Query, m: &dyn Matcher) -> Option<i64> {
+        let mut total = 0;
+        for t in &q.terms {
+            match t {
+                Term::Fuzzy(f) => {
+                    total += m.score(hay, f)?;
+                    if whole_word(hay, f) {
+                        total += 40 + 4 * f.len() as i64;
+                    } else if hay.contains(f.as_str()) {
+                        total += 20 + 2 * f.len() as i64;
+                    }
+                }
+                Term::Exact(e) => total += 10 * e.len() as i64,
+                _ => {}
+            }
+        }
+        Some(total)
+    }
+
+    /// Every claim matching the query (within `among` when given), best first, at most
+    /// `limit`. An empty query lists claims in order.
+    pub fn search(
+        &self,
+        q: &Query,
+        m: &dyn Matcher,
+        among: Option<&[ClaimRef]>,
+        limit: usize,
+    ) -> Vec<SearchHit> {
+        let pos = |r: &ClaimRef| self.claims.binary_search(r).ok();
+        let scan = |r: ClaimRef| -> Option<SearchHit> {
+            let i = pos(&r)?;
+            let hay = &self.search_text[i];
+            if !self.passes_filters(r, hay, q) {
+                return None;
+            }
+            Some(SearchHit {
+                at: r,
+                score: self.score_claim(hay, q, m)?,
+            })
+        };
+        let mut hits: Vec<SearchHit> = match among {
+            Some(list) => list.par_iter().filter_map(|&r| scan(r)).collect(),
+            None => self.claims.par_iter().filter_map(|&r| scan(r)).collect(),
+        };
+        let order = |a: &SearchHit, b: &SearchHit| b.score.cmp(&a.score).then(a.at.cmp(&b.at));
+        if hits.len() > limit && limit > 0 {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
+        hits
+    }
+
+    /// Matched character positions of the query's fuzzy terms in a claim's text, for
+    /// highlighting the rows on screen.
+    pub fn match_indices(&self, r: ClaimRef, q: &Query, m: &dyn Matcher) -> Vec<usize> {
+        let text = &self.claim(r).text;
+        let mut out: Vec<usize> = Vec::new();
+        for t in &q.terms {
+            match t {
+                Term::Fuzzy(f) => {
+                    let lower = text.to_lowercase();
+                    if let Some(byte) = lower.find(f.as_str()).filter(|_| lower.len() == text.len())
+                    {
+                        let start = lower[..byte].chars().count();
+                        out.extend(start..start + f.chars().count());
+                    } else if let Some((_, idx)) = m.indices(text, f) {
+                        out.extend(idx);
+                    }
+                }
+                Term::Exact(e) => {
+                    let lower = text.to_lowercase();
+                    if lower.len() == text.len()
+                        && let Some(byte) = lower.find(e.as_str())
+                    {
+                        let start = lower[..byte].chars().count();
+                        out.extend(start..start + e.chars().count());
+                    }
+                }
+                _ => {}
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Search results in the CLI's JSON shape.
+    pub fn search_results(&self, q: &Query, m: &dyn Matcher, limit: usize) -> Vec<SearchResult> {
+        self.search(q, m, None, limit)
+            .into_iter()
+            .map(|h| {
+                let c = self.claim(h.at);
+                SearchResult {
+                    score: h.score,
+                    path: self.article_of(h.at).path.clone(),
+                    claim_id: c.id.clone(),
+                    text: c.text.clone(),
+                    indices: self.match_indices(h.at, q, m),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_terms() {
+        let q = Query::parse("north 'korean !russian src:wire by:smith unit:km2 >=50,000 <10");
+        assert_eq!(
+            q.terms,
+            vec![
+                Term::Fuzzy("north".into()),
+                Term::Exact("korean".into()),
+                Term::Not("russian".into()),
+                Term::Source("wire".into()),
+                Term::Speaker("smith".into()),
+                Term::Unit("km2".into()),
+                Term::Value(Compare::Ge, 50000.0),
+                Term::Value(Compare::Lt, 10.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn narrowing() {
+        assert!(Query::parse("nor").narrows_to(&Query::parse("nort")));
+        assert!(Query::parse("nor").narrows_to(&Query::parse("nor kor")));
+        assert!(!Query::parse("nort").narrows_to(&Query::parse("nor")));
+        assert!(!Query::parse("").narrows_to(&Query::parse("a")));
+    }
+
+    #[test]
+    fn subsequence() {
+        assert!(is_subsequence("north korean troops", "nkt"));
+        assert!(!is_subsequence("north korean troops", "spn"));
+    }
+}
