@@ -1,6 +1,8 @@
 //! The `crosscheck` binary: parses arguments and hands over to the CLI or the TUI.
 
 mod cli;
+mod config;
+mod tui;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -32,7 +34,11 @@ fn main() -> std::process::ExitCode {
         }) => cli::diff(a, b, corpus.as_deref(), *json, *no_color, *width, &opts),
         Some(Command::Sentences { file }) => cli::sentences_cmd(file.as_deref(), &opts),
         Some(Command::Quantities { file }) => cli::quantities_cmd(file.as_deref(), &opts),
-        None => cli::extract(&args.paths, false, &opts),
+        None => {
+            let (keymap, theme) = config::load();
+            install_panic_hook();
+            tui::run(args.paths.clone(), opts, keymap, theme)
+        }
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -41,4 +47,17 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// On a panic, mouse capture is released too (ratatui's own hook, installed after this one,
+/// restores the screen first and then calls this).
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        previous(info);
+        eprintln!(
+            "crosscheck crashed; the terminal has been restored. Please report the message above."
+        );
+    }));
 }

@@ -89,6 +89,12 @@ pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whitespace-separated words with their byte offsets.
+pub fn split_words_with_offsets(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
 /// Wraps text into lines of at most `width` display columns, breaking at spaces (and inside
 /// words longer than a line).
 pub fn wrap(s: &str, width: usize) -> Vec<String> {

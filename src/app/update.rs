@@ -1,0 +1,437 @@
+//! The reducer: the only code that changes [`AppState`].
+
+use super::action::{Action, Command};
+use super::state::{AppState, Mode, Pane, SOURCE_ROWS, areas, inner_rows, reader_lines};
+use crate::index::diff::{Relation, diff_articles};
+use crate::index::{ClaimRef, Index, Query};
+
+/// Work for the event loop to carry out.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run a search off the UI thread; reply with `Action::SearchDone` of this generation.
+    /// `among`: search only these claims (the query narrows the previous one).
+    Search {
+        generation: u64,
+        query: Query,
+        among: Option<Vec<ClaimRef>>,
+    },
+}
+
+/// Applies an action to the state. Returns the effects to carry out.
+pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
+    s.status = None;
+    match action {
+        Action::Cmd(c) => command(s, index, c),
+        Action::SearchInput(c) => {
+            let old = Query::parse(&s.query);
+            s.query.push(c);
+            search_effect(s, &old)
+        }
+        Action::SearchDone {
+            generation,
+            hits,
+            micros,
+        } => {
+            if generation == s.search_generation
+                && (s.mode == Mode::Search || s.search_results.is_some())
+            {
+                s.search_results = Some(hits.into_iter().map(|h| h.at).collect());
+                s.search_micros = Some(micros);
+                s.claim_sel = 0;
+                s.claim_offset = 0;
+                s.refresh_claims(index);
+            }
+            vec![]
+        }
+        Action::Click { pane, row } => {
+            if matches!(s.mode, Mode::Help | Mode::Facts) {
+                return vec![];
+            }
+            s.focus = pane;
+            match pane {
+                Pane::Sources => select_source(s, index, s.source_offset + row / SOURCE_ROWS),
+                Pane::Claims => {
+                    s.claim_sel = (s.claim_offset + row).min(s.claims.len().saturating_sub(1))
+                }
+                Pane::Reader => {}
+            }
+            keep_visible(s, index);
+            vec![]
+        }
+        Action::Scroll { pane, lines } => {
+            let prev = s.focus;
+            s.focus = pane;
+            let cmd = if lines > 0 {
+                Command::MoveDown
+            } else {
+                Command::MoveUp
+            };
+            for _ in 0..lines.unsigned_abs() {
+                command(s, index, cmd);
+            }
+            s.focus = prev;
+            vec![]
+        }
+        Action::Resize { width, height } => {
+            s.width = width;
+            s.height = height;
+            keep_visible(s, index);
+            vec![]
+        }
+    }
+}
+
+fn search_effect(s: &mut AppState, old: &Query) -> Vec<Effect> {
+    s.search_generation += 1;
+    let query = Query::parse(&s.query);
+    let among = match &s.search_results {
+        Some(r) if old.narrows_to(&query) => Some(r.clone()),
+        _ => None,
+    };
+    if query.is_empty() {
+        s.search_results = None;
+        s.search_micros = None;
+    }
+    vec![Effect::Search {
+        generation: s.search_generation,
+        query,
+        among,
+    }]
+}
+
+fn select_source(s: &mut AppState, index: &Index, i: usize) {
+    if s.sources.is_empty() {
+        return;
+    }
+    s.source_sel = i.min(s.sources.len() - 1);
+    if !s.all_claims && s.search_results.is_none() {
+        s.claim_sel = 0;
+        s.refresh_claims(index);
+    }
+}
+
+fn page(s: &AppState) -> usize {
+    let a = areas(s.width, s.height);
+    match s.focus {
+        Pane::Sources => inner_rows(a.sources) / SOURCE_ROWS,
+        Pane::Claims => inner_rows(a.claims).saturating_sub(usize::from(s.mode == Mode::Search)),
+        Pane::Reader => inner_rows(a.reader),
+    }
+    .max(1)
+}
+
+/// Moves the focused list or view by `delta` rows (clamped).
+fn move_by(s: &mut AppState, index: &Index, delta: isize) {
+    let step = |cur: usize, len: usize| -> usize {
+        if len == 0 {
+            return 0;
+        }
+        (cur as isize + delta).clamp(0, len as isize - 1) as usize
+    };
+    match s.mode {
+        Mode::Help => s.help_scroll = step(s.help_scroll, 200),
+        Mode::Facts => {
+            if s.fact_open {
+                let n = index.facts.get(s.facts_sel).map_or(0, |f| f.members.len());
+                s.member_sel = step(s.member_sel, n);
+            } else {
+                s.facts_sel = step(s.facts_sel, index.facts.len());
+            }
+        }
+        Mode::Compare if s.focus == Pane::Reader => {
+            let rows = s.compare_rows();
+            let pos = rows.iter().position(|&r| r >= s.compare_sel).unwrap_or(0);
+            s.compare_sel = rows.get(step(pos, rows.len())).copied().unwrap_or(0);
+        }
+        _ => match s.focus {
+            Pane::Sources => {
+                let i = step(s.source_sel, s.sources.len());
+                select_source(s, index, i);
+            }
+            Pane::Claims => s.claim_sel = step(s.claim_sel, s.claims.len()),
+            Pane::Reader => {
+                let a = areas(s.width, s.height);
+                let n = index.articles.get(s.reader_article).map_or(0, |art| {
+                    reader_lines(art, a.reader.width.saturating_sub(2) as usize, s.show_noise).len()
+                });
+                s.reader_scroll = step(s.reader_scroll, n.saturating_sub(inner_rows(a.reader)) + 1);
+            }
+        },
+    }
+    keep_visible(s, index);
+}
+
+/// Keeps each list's selection inside its visible rows.
+fn keep_visible(s: &mut AppState, _index: &Index) {
+    let a = areas(s.width, s.height);
+    let fit = |sel: usize, offset: usize, rows: usize| -> usize {
+        let rows = rows.max(1);
+        if sel < offset {
+            sel
+        } else if sel >= offset + rows {
+            sel + 1 - rows
+        } else {
+            offset
+        }
+    };
+    s.source_offset = fit(
+        s.source_sel,
+        s.source_offset,
+        inner_rows(a.sources) / SOURCE_ROWS,
+    );
+    let claim_rows = inner_rows(a.claims).saturating_sub(usize::from(
+        s.mode == Mode::Search || s.search_results.is_some(),
+    ));
+    s.claim_offset = fit(s.claim_sel, s.claim_offset, claim_rows);
+}
+
+fn open_claim(s: &mut AppState, index: &Index, r: ClaimRef) {
+    s.reader_article = r.article as usize;
+    s.reader_target = Some(r);
+    let a = areas(s.width, s.height);
+    let lines = reader_lines(
+        &index.articles[r.article as usize],
+        a.reader.width.saturating_sub(2) as usize,
+        s.show_noise,
+    );
+    let start = index.claim(r).start;
+    let line = lines
+        .iter()
+        .position(|l| l.end > start && l.start <= start.max(l.start))
+        .unwrap_or(0);
+    s.reader_scroll = line.saturating_sub(2);
+    s.focus = Pane::Reader;
+    if let Some(pos) = s.sources.iter().position(|&x| x == r.article as usize) {
+        s.source_sel = pos;
+        keep_visible(s, index);
+    }
+}
+
+fn compare_pair(s: &AppState) -> Option<(usize, usize)> {
+    match s.marked.as_slice() {
+        [a, b] => Some((*a, *b)),
+        [a] => {
+            let sel = s.selected_article()?;
+            (sel != *a).then_some((*a, sel))
+        }
+        _ => {
+            let sel = s.selected_article()?;
+            let next = s.sources.get(s.source_sel + 1).copied()?;
+            Some((sel, next))
+        }
+    }
+}
+
+fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
+    match c {
+        Command::Quit => s.quit = true,
+        Command::FocusSources => s.focus = Pane::Sources,
+        Command::FocusClaims => s.focus = Pane::Claims,
+        Command::FocusReader => s.focus = Pane::Reader,
+        Command::NextPane | Command::PrevPane => {
+            let order = [Pane::Sources, Pane::Claims, Pane::Reader];
+            let i = order.iter().position(|&p| p == s.focus).unwrap_or(0);
+            let next = if c == Command::NextPane {
+                (i + 1) % 3
+            } else {
+                (i + 2) % 3
+            };
+            s.focus = order[next];
+            if s.mode == Mode::Search {
+                s.mode = Mode::Normal;
+            }
+        }
+        Command::MoveDown => move_by(s, index, 1),
+        Command::MoveUp => move_by(s, index, -1),
+        Command::PageDown => move_by(s, index, page(s) as isize),
+        Command::PageUp => move_by(s, index, -(page(s) as isize)),
+        Command::First => move_by(s, index, isize::MIN / 2),
+        Command::Last => move_by(s, index, isize::MAX / 2),
+        Command::Open => match s.mode {
+            Mode::Facts => {
+                if s.fact_open {
+                    if let Some(m) = index
+                        .facts
+                        .get(s.facts_sel)
+                        .and_then(|f| f.members.get(s.member_sel))
+                    {
+                        let at = m.at;
+                        s.mode = Mode::Normal;
+                        s.fact_open = false;
+                        open_claim(s, index, at);
+                    }
+                } else if !index.facts.is_empty() {
+                    s.fact_open = true;
+                    s.member_sel = 0;
+                }
+            }
+            Mode::Compare => {
+                if let Some(row) = s.compare.as_ref().and_then(|d| d.rows.get(s.compare_sel)) {
+                    if let Some(r) = row.left.or(row.right) {
+                        s.mode = Mode::Normal;
+                        open_claim(s, index, r);
+                    }
+                }
+            }
+            _ => match s.focus {
+                Pane::Sources => {
+                    if let Some(a) = s.selected_article() {
+                        s.reader_article = a;
+                        s.reader_scroll = 0;
+                        s.reader_target = None;
+                        s.focus = Pane::Reader;
+                    }
+                }
+                Pane::Claims => {
+                    if let Some(&r) = s.claims.get(s.claim_sel) {
+                        if s.mode == Mode::Search {
+                            s.mode = Mode::Normal;
+                        }
+                        open_claim(s, index, r);
+                    }
+                }
+                Pane::Reader => {}
+            },
+        },
+        Command::Search => {
+            s.mode = Mode::Search;
+            s.focus = Pane::Claims;
+            s.query.clear();
+            s.search_results = None;
+            s.search_micros = None;
+            s.refresh_claims(index);
+        }
+        Command::SearchAccept => {
+            s.mode = Mode::Normal;
+            s.focus = Pane::Claims;
+        }
+        Command::SearchDeleteChar => {
+            if s.query.pop().is_some() {
+                return search_effect(s, &Query::default());
+            }
+        }
+        Command::Back => match s.mode {
+            Mode::Help => s.mode = s.behind_popup,
+            Mode::Facts if s.fact_open => s.fact_open = false,
+            Mode::Facts => s.mode = s.behind_popup,
+            Mode::Compare => {
+                s.mode = Mode::Normal;
+                s.compare = None;
+            }
+            Mode::Search | Mode::Normal => {
+                s.mode = Mode::Normal;
+                if s.search_results.is_some() || !s.query.is_empty() {
+                    s.query.clear();
+                    s.search_results = None;
+                    s.search_micros = None;
+                    s.search_generation += 1;
+                    s.claim_sel = 0;
+                    s.refresh_claims(index);
+                }
+            }
+        },
+        Command::Mark => {
+            if let Some(a) = s.selected_article() {
+                if let Some(p) = s.marked.iter().position(|&m| m == a) {
+                    s.marked.remove(p);
+                } else {
+                    if s.marked.len() == 2 {
+                        s.marked.remove(0);
+                    }
+                    s.marked.push(a);
+                }
+            }
+        }
+        Command::Compare => match compare_pair(s) {
+            Some((l, r)) => {
+                s.compare = Some(diff_articles(index, l, r));
+                s.compare_sel = 0;
+                s.mode = Mode::Compare;
+                s.focus = Pane::Reader;
+            }
+            None => s.status = Some("mark two sources with Space to compare them".into()),
+        },
+        Command::NextDifference | Command::PrevDifference => {
+            if let Some(d) = &s.compare {
+                let rows = s.compare_rows();
+                let differs = |i: &&usize| d.rows[**i].relation != Relation::Same;
+                let found = if c == Command::NextDifference {
+                    rows.iter().filter(|&&i| i > s.compare_sel).find(differs)
+                } else {
+                    rows.iter()
+                        .rev()
+                        .filter(|&&i| i < s.compare_sel)
+                        .find(differs)
+                };
+                match found {
+                    Some(&i) => s.compare_sel = i,
+                    None => s.status = Some("no more differences".into()),
+                }
+            }
+        }
+        Command::ToggleUnchanged => {
+            s.hide_same = !s.hide_same;
+            let rows = s.compare_rows();
+            if !rows.contains(&s.compare_sel) {
+                s.compare_sel = rows
+                    .iter()
+                    .copied()
+                    .find(|&r| r > s.compare_sel)
+                    .or(rows.last().copied())
+                    .unwrap_or(0);
+            }
+        }
+        Command::Facts => {
+            if s.mode != Mode::Facts {
+                s.behind_popup = if s.mode == Mode::Compare {
+                    Mode::Compare
+                } else {
+                    Mode::Normal
+                };
+                s.mode = Mode::Facts;
+                s.fact_open = false;
+            }
+        }
+        Command::Help => {
+            if s.mode != Mode::Help {
+                s.behind_popup = match s.mode {
+                    Mode::Compare => Mode::Compare,
+                    _ => Mode::Normal,
+                };
+                s.mode = Mode::Help;
+                s.help_scroll = 0;
+            }
+        }
+        Command::ToggleNoise => {
+            s.show_noise = !s.show_noise;
+            if let Some(r) = s.reader_target {
+                let focus = s.focus;
+                open_claim(s, index, r);
+                s.focus = focus;
+            } else {
+                s.reader_scroll = 0;
+            }
+        }
+        Command::ToggleAllClaims => {
+            s.all_claims = !s.all_claims;
+            s.claim_sel = 0;
+            s.claim_offset = 0;
+            s.refresh_claims(index);
+        }
+        Command::SortByDate => {
+            let current = s.selected_article();
+            s.by_date = !s.by_date;
+            s.sources = (0..index.articles.len()).collect();
+            if s.by_date {
+                s.sources.sort_by_key(|&i| {
+                    (index.articles[i].date.is_none(), index.articles[i].date, i)
+                });
+            }
+            s.source_sel = current
+                .and_then(|c| s.sources.iter().position(|&x| x == c))
+                .unwrap_or(0);
+            keep_visible(s, index);
+        }
+    }
+    vec![]
+}

@@ -1,0 +1,140 @@
+//! The Claims pane: every claim, the selected source's, or search results.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::text::{figure_ranges, paint};
+use super::{View, focused, pane_block};
+use crate::app::{AppState, Mode, Pane};
+use crate::index::{Index, Query};
+use crate::text::display_safe;
+
+/// A short tag for a claim's source: the outlet, else the file name without its extension.
+pub fn source_tag(index: &Index, article: usize) -> String {
+    let label = index.articles[article].source_label();
+    let stem = label.rsplit_once('.').map_or(label.as_str(), |(s, _)| s);
+    let short: String = stem
+        .split(['_', ' '])
+        .next()
+        .unwrap_or(stem)
+        .chars()
+        .take(8)
+        .collect();
+    display_safe(&short).into_owned()
+}
+
+pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
+    let t = view.theme;
+    let searching = s.mode == Mode::Search || s.search_results.is_some();
+    let scope = if s.search_results.is_some() {
+        match s.search_micros {
+            Some(us) => format!(
+                "search: {} results in {:.1} ms",
+                s.claims.len(),
+                us as f64 / 1000.0
+            ),
+            None => format!("search: {} results", s.claims.len()),
+        }
+    } else if s.all_claims {
+        format!("all sources · {}", s.claims.len())
+    } else {
+        let name = s
+            .selected_article()
+            .map_or(String::new(), |a| source_tag(index, a));
+        format!("{name} · {}", s.claims.len())
+    };
+    let title = Line::from(vec![
+        Span::styled(" Claims ", t.title),
+        Span::styled(format!("({scope}) "), t.dim),
+    ]);
+    let block = pane_block(title, focused(s, Pane::Claims), t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let (input_area, list_area) = if searching {
+        let [a, b] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Length(1), Constraint::Min(0)])
+            .areas(inner);
+        (Some(a), b)
+    } else {
+        (None, inner)
+    };
+    if let Some(ia) = input_area {
+        let cursor = if s.mode == Mode::Search { "▏" } else { "" };
+        let line = Line::from(vec![
+            Span::styled("/ ", t.mark),
+            Span::raw(display_safe(&s.query).into_owned()),
+            Span::styled(cursor, t.mark),
+        ]);
+        frame.render_widget(Paragraph::new(line), ia);
+    }
+    let query = Query::parse(&s.query);
+    let rows = list_area.height as usize;
+    let width = list_area.width as usize;
+    let items: Vec<ListItem> = s
+        .claims
+        .iter()
+        .enumerate()
+        .skip(s.claim_offset)
+        .take(rows)
+        .map(|(_, &r)| {
+            let c = index.claim(r);
+            let mut spans = vec![Span::styled(
+                format!("{:<8} ", source_tag(index, r.article as usize)),
+                t.dim,
+            )];
+            if index.claim_in_conflict(r) {
+                spans.push(Span::styled("!CONFLICT ", t.conflict));
+            }
+            let matched = if searching && !query.is_empty() {
+                index.match_indices(r, &query, view.matcher)
+            } else {
+                Vec::new()
+            };
+            let speaker = c.attribution.as_ref().map(|a| {
+                let name: String = display_safe(&a.speaker).chars().take(24).collect();
+                format!(" — {name}")
+            });
+            let used = spans
+                .iter()
+                .map(|s| s.content.chars().count())
+                .sum::<usize>()
+                + speaker.as_ref().map_or(0, |s| s.chars().count());
+            let budget = width.saturating_sub(used).max(8);
+            let mut shown: String = c.text.chars().take(budget).collect();
+            if c.text.chars().count() > budget {
+                shown.pop();
+                shown.push('…');
+            }
+            spans.extend(paint(
+                &shown,
+                ratatui::style::Style::default(),
+                &figure_ranges(c, c.start, t),
+                &matched,
+                t.matched,
+            ));
+            if let Some(sp) = speaker {
+                spans.push(Span::styled(sp, t.speaker));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let list = List::new(items).highlight_style(t.selected);
+    let selected = s
+        .claim_sel
+        .checked_sub(s.claim_offset)
+        .filter(|&i| i < rows);
+    let mut state = ListState::default().with_selected(selected);
+    if s.claims.is_empty() {
+        let msg = if searching {
+            "no claim matches"
+        } else {
+            "no claims"
+        };
+        frame.render_widget(Paragraph::new(Span::styled(msg, t.dim)), list_area);
+    } else {
+        frame.render_stateful_widget(list, list_area, &mut state);
+    }
+}

@@ -1,0 +1,93 @@
+//! The Reader pane: an article's story with its claims and figures highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::text::paint;
+use super::{View, focused, pane_block};
+use crate::app::state::reader_lines;
+use crate::app::{AppState, Pane};
+use crate::corpus::ParagraphKind;
+use crate::index::Index;
+use crate::text::display_safe;
+
+pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
+    let t = view.theme;
+    let Some(a) = index.articles.get(s.reader_article) else {
+        frame.render_widget(
+            pane_block(
+                Line::styled(" Reader ", t.title),
+                focused(s, Pane::Reader),
+                t,
+            ),
+            area,
+        );
+        return;
+    };
+    let noise = if s.show_noise { ", noise shown" } else { "" };
+    let title = Line::from(vec![
+        Span::styled(" Reader ", t.title),
+        Span::styled(
+            format!("({}{noise}) ", display_safe(&a.source_label())),
+            t.dim,
+        ),
+    ]);
+    let block = pane_block(title, focused(s, Pane::Reader), t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = reader_lines(a, inner.width as usize, s.show_noise);
+    let target = s
+        .reader_target
+        .filter(|r| r.article as usize == s.reader_article)
+        .map(|r| index.claim(r));
+    let out: Vec<Line> = lines
+        .iter()
+        .skip(s.reader_scroll)
+        .take(inner.height as usize)
+        .map(|l| {
+            let text = &a.text[l.start..l.end];
+            let base = match l.kind {
+                ParagraphKind::Body => Style::default(),
+                ParagraphKind::Meta => t.title,
+                _ => t.dim,
+            };
+            let mut ranges = Vec::new();
+            for c in a
+                .claims
+                .iter()
+                .filter(|c| c.end > l.start && c.start < l.end)
+            {
+                for q in c
+                    .quantities
+                    .iter()
+                    .filter(|q| q.end > l.start && q.start < l.end)
+                {
+                    let style = if q.approx.is_some() {
+                        t.figure_hedged
+                    } else {
+                        t.figure_exact
+                    };
+                    ranges.push((
+                        q.start.max(l.start) - l.start..q.end.min(l.end) - l.start,
+                        style,
+                    ));
+                }
+                if target.is_some_and(|tc| tc.id == c.id) {
+                    ranges.push((
+                        c.start.max(l.start) - l.start..c.end.min(l.end) - l.start,
+                        t.target,
+                    ));
+                }
+            }
+            let mut spans = paint(text, base, &ranges, &[], Style::default());
+            if l.start == l.end {
+                spans.clear();
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(out), inner);
+}

@@ -1,0 +1,70 @@
+//! The Sources pane: one entry per article.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::{View, focused, pane_block};
+use crate::app::{AppState, Pane};
+use crate::index::Index;
+use crate::text::display_safe;
+
+pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
+    let t = view.theme;
+    let order = if s.by_date { "by date" } else { "by name" };
+    let title = Line::from(vec![
+        Span::styled(" Sources ", t.title),
+        Span::styled(format!("({}, {order}) ", s.sources.len()), t.dim),
+    ]);
+    let width = area.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem> = s
+        .sources
+        .iter()
+        .map(|&i| {
+            let a = &index.articles[i];
+            let mark = match s.marked.iter().position(|&m| m == i) {
+                Some(0) => Span::styled("[A] ", t.mark),
+                Some(_) => Span::styled("[B] ", t.mark),
+                None => Span::raw("    "),
+            };
+            let date = a.date.map_or("undated   ".to_string(), |d| d.to_string());
+            let conflicts = a
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| {
+                    index.claim_in_conflict(crate::index::ClaimRef {
+                        article: i as u32,
+                        claim: *c as u32,
+                    })
+                })
+                .count();
+            let label = display_safe(&a.source_label()).into_owned();
+            let label: String = label
+                .chars()
+                .take(width.saturating_sub(26).max(6))
+                .collect();
+            let mut first = vec![
+                mark,
+                Span::styled(format!("{label} "), t.title),
+                Span::raw(format!("{date} ")),
+                Span::styled(format!("{:>3} claims ", a.claims.len()), t.dim),
+            ];
+            if conflicts > 0 {
+                first.push(Span::styled(format!("!{conflicts}"), t.conflict));
+            }
+            let title = display_safe(a.title.as_deref().unwrap_or("(no title)")).into_owned();
+            let second = format!("    {title}");
+            let second: String = second.chars().take(width.max(8)).collect();
+            ListItem::new(vec![Line::from(first), Line::styled(second, t.dim)])
+        })
+        .collect();
+    let list = List::new(items)
+        .block(pane_block(title, focused(s, Pane::Sources), t))
+        .highlight_style(t.selected);
+    let mut state = ListState::default()
+        .with_offset(s.source_offset)
+        .with_selected(Some(s.source_sel));
+    frame.render_stateful_widget(list, area, &mut state);
+}
