@@ -42,6 +42,7 @@ fn main() -> std::process::ExitCode {
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => std::process::ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("crosscheck: {e}");
             std::process::ExitCode::FAILURE
@@ -60,4 +61,11 @@ fn install_panic_hook() {
             "crosscheck crashed; the terminal has been restored. Please report the message above."
         );
     }));
+}
+
+/// Output cut short by a closed pipe (`crosscheck extract | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
