@@ -344,7 +344,9 @@ impl Lexicon {
                 unit_aliases.push((phrase_words(a), i));
             }
         }
-        unit_aliases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        unit_aliases.sort_by_key(|(w, _)| {
+            std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
+        });
         let mut currency_symbols: Vec<(String, String)> =
             units_file.currency_symbols.into_iter().collect();
         currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));

@@ -490,7 +490,7 @@ impl<'a> Parser<'a> {
         self.lex.unit_aliases.iter().find_map(|(w, u)| {
             let j = self.phrase(i, w)?;
             let def = &self.lex.units[*u];
-            let single_letter = w.len() == 1 && w[0].chars().count() <= 2;
+            let single_letter = w.len() == 1 && w[0].chars().count() == 1;
             if single_letter && !self.attached(i) && def.kind != "percent" {
                 return None;
             }
@@ -519,6 +519,7 @@ impl<'a> Parser<'a> {
 
     /// The counted noun after a figure: (noun index, modifier indexes, next index).
     fn counted_noun(&self, mut i: usize, strong: bool) -> Option<(usize, Vec<usize>, usize)> {
+        let mut partitive = false;
         if self.low(i) == "of"
             && matches!(
                 self.low(i + 1),
@@ -526,6 +527,7 @@ impl<'a> Parser<'a> {
             )
         {
             i += 2;
+            partitive = true;
         }
         let mut mods = Vec::new();
         for j in i..i + 4 {
@@ -550,7 +552,7 @@ impl<'a> Parser<'a> {
             {
                 return Some((j, mods, j + 1));
             }
-            if (self.plural_noun(j) || strong)
+            if (self.plural_noun(j) && !partitive || strong)
                 && !(next_is_word
                     && (self.plural_noun(j + 1) || self.is_counted_word(self.low(j + 1)) || strong))
             {
@@ -616,7 +618,7 @@ impl<'a> Parser<'a> {
             None => (None, start_num),
         };
         let mut n = self.number(num_at, currency.is_some())?;
-        if hedge.is_none() && i != num_at && currency.is_none() {
+        if hedge.is_none() && i != num_at && currency.is_none() && !between {
             return None;
         }
         if self.is(num_at, TokKind::Word)
@@ -663,6 +665,12 @@ impl<'a> Parser<'a> {
         if self.low(j) == "-" && self.attached(j) && self.low(j + 1) == "strong" {
             strong = true;
             j += 2;
+        } else if self.low(j) == "-"
+            && self.attached(j)
+            && self.attached(j + 1)
+            && self.unit_at(j + 1).is_some()
+        {
+            j += 1;
         }
         let mut unit = None;
         let mut kind = "number".to_string();
@@ -752,15 +760,32 @@ impl<'a> Parser<'a> {
                 }
                 if crate::text::is_capitalized(prev_raw)
                     && self.is(num_at - 1, TokKind::Word)
-                    && num_at > 1
                     && !lex.months.contains_key(prev)
+                    && self.word_number(num_at - 1).is_none()
                 {
                     return None;
                 }
             }
         }
         if n.word_one && unit.is_none() {
-            return None;
+            let w = self.low(j);
+            let noun_like = self.is(j, TokKind::Word)
+                && !lex.is_stopword(w)
+                && !lex.attribution_verbs.contains(w)
+                && !w.ends_with("ed")
+                && !crate::text::is_capitalized(self.s(j));
+            if !noun_like {
+                return None;
+            }
+            kind = "count".into();
+            unit = Some(w.to_string());
+            canonical_unit = Some(
+                lex.count_nouns
+                    .get(w)
+                    .cloned()
+                    .unwrap_or_else(|| crate::text::fold_word(w)),
+            );
+            j += 1;
         }
 
         let (value, mut low, mut high) = match range_high {
@@ -811,3 +836,7 @@ impl<'a> Parser<'a> {
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
     Parser::new(text, Lexicon::global()).parse_all()
 }
+
+#[cfg(test)]
+#[path = "quantity_cases.rs"]
+mod cases;

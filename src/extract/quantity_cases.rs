@@ -1,0 +1,492 @@
+//! Quantity cases from many kinds of story: each sentence with the figures a reader would
+//! underline, written compactly as `value [>=low] [<=high] [~hedge] [[unit]] kind`.
+
+use super::find_quantities;
+
+fn render(text: &str) -> Vec<String> {
+    find_quantities(text)
+        .iter()
+        .map(|q| {
+            let num = |v: f64| {
+                if v.fract() == 0.0 {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{v}")
+                }
+            };
+            let mut s = q.value.map_or("-".to_string(), num);
+            if let Some(l) = q.low {
+                s += &format!(" >={}", num(l));
+            }
+            if let Some(h) = q.high {
+                s += &format!(" <={}", num(h));
+            }
+            if let Some(a) = &q.approx {
+                s += &format!(" ~{a}");
+            }
+            if let Some(u) = &q.unit {
+                s += &format!(" [{u}]");
+            }
+            s += &format!(" {}", q.kind);
+            s
+        })
+        .collect()
+}
+
+fn check(cases: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = render(text);
+        if got != *want {
+            failures.push(format!("{text}\n   want {want:?}\n   got  {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn digits_separators_and_decimals() {
+    check(&[
+        (
+            "The army holds 50,000 troops near the border.",
+            &["50000 [troops] count"],
+        ),
+        (
+            "Officials counted 1,376 ballots by noon.",
+            &["1376 [ballots] count"],
+        ),
+        (
+            "About 59 000 people marched.",
+            &["59000 ~about [people] count"],
+        ),
+        ("Growth slowed to 1.5 percent.", &["1.5 [%] percent"]),
+        ("The vote passed 312 to 101.", &["312 number", "101 number"]),
+        (
+            "The quake killed 2,456 people in three provinces.",
+            &["2456 [people] count", "3 [provinces] count"],
+        ),
+        (
+            "Turnout reached 67.3% in the capital.",
+            &["67.3 [%] percent"],
+        ),
+        ("A total of 12 people were hurt.", &["12 [people] count"]),
+        ("They found 3 bodies.", &["3 [bodies] count"]),
+        (
+            "Police arrested 45 protesters overnight.",
+            &["45 [protesters] count"],
+        ),
+        ("The company cut 1,200 jobs.", &["1200 [jobs] count"]),
+        (
+            "The league fined the club 250,000 euros.",
+            &["250000 [EUR] money"],
+        ),
+        (
+            "The hospital treated 87 patients.",
+            &["87 [patients] count"],
+        ),
+        (
+            "He scored 31 points against Boston.",
+            &["31 [points] count"],
+        ),
+        ("The record stood at 1,770 before.", &["1770 number"]),
+    ]);
+}
+
+#[test]
+fn number_words() {
+    check(&[
+        ("Eleven miners were rescued.", &["11 [miners] count"]),
+        (
+            "The storm destroyed two hundred and twenty homes.",
+            &["220 [homes] count"],
+        ),
+        ("A dozen cars were torched.", &["12 [cars] count"]),
+        ("Twenty-five students passed.", &["25 [students] count"]),
+        (
+            "The firm hired three thousand workers.",
+            &["3000 [workers] count"],
+        ),
+        ("Nine people died in the fire.", &["9 [people] count"]),
+        ("She waited for three months.", &["3 [month] duration"]),
+        ("Four soldiers were wounded.", &["4 [soldiers] count"]),
+        ("One of them left early.", &[]),
+        ("No one was hurt.", &[]),
+        ("The court heard from one witness.", &["1 [witness] count"]),
+        (
+            "Seventeen candidates filed papers.",
+            &["17 [candidates] count"],
+        ),
+        ("It rained for two weeks.", &["2 [week] duration"]),
+        ("Forty percent of voters abstained.", &["40 [%] percent"]),
+        ("Ninety-nine cases were confirmed.", &["99 [cases] count"]),
+    ]);
+}
+
+#[test]
+fn scales_and_suffixes() {
+    check(&[
+        (
+            "The deal is worth 1.5 million dollars.",
+            &["1500000 [USD] money"],
+        ),
+        (
+            "The fund raised $2bn last year.",
+            &["2000000000 [USD] money"],
+        ),
+        ("The app has 300K users.", &["300000 [users] count"]),
+        ("Profits hit £4.2 billion.", &["4200000000 [GBP] money"]),
+        (
+            "The ministry spent €350m on roads.",
+            &["350000000 [EUR] money"],
+        ),
+        (
+            "About 2 million people live there.",
+            &["2000000 ~about [people] count"],
+        ),
+        ("Aid of $50 million arrived.", &["50000000 [USD] money"]),
+        (
+            "The budget is 3 trillion yen.",
+            &["3000000000000 [JPY] money"],
+        ),
+        ("It cost $4.5bn.", &["4500000000 [USD] money"]),
+        (
+            "Some 1.2 million refugees fled.",
+            &["1200000 ~some [refugees] count"],
+        ),
+        (
+            "Sales rose to 10 million units.",
+            &["10000000 [units] count"],
+        ),
+        (
+            "The region lost 5 billion rubles.",
+            &["5000000000 [RUB] money"],
+        ),
+        (
+            "Nearly 3 million viewers watched.",
+            &["3000000 <=3000000 ~nearly [viewers] count"],
+        ),
+        ("US$7 billion was pledged.", &["7000000000 [USD] money"]),
+        ("A $20 fine was imposed.", &["20 [USD] money"]),
+    ]);
+}
+
+#[test]
+fn vague_magnitudes_and_fractions() {
+    check(&[
+        (
+            "Thousands of people fled the city.",
+            &["- >=2000 <=9999 ~thousands [people] count"],
+        ),
+        (
+            "Tens of thousands of fans gathered.",
+            &["- >=20000 <=99999 ~tens of thousands [fans] count"],
+        ),
+        (
+            "Hundreds of homes were flooded.",
+            &["- >=200 <=999 ~hundreds [homes] count"],
+        ),
+        (
+            "Dozens of flights were cancelled.",
+            &["- >=24 <=99 ~dozens [flights] count"],
+        ),
+        (
+            "Millions of voters stayed home.",
+            &["- >=2000000 <=9999999 ~millions [voters] count"],
+        ),
+        (
+            "About half of the territory was retaken.",
+            &["50 ~about [%] percent"],
+        ),
+        (
+            "A third of the budget went to defence.",
+            &["33.3333 [%] percent"],
+        ),
+        ("Two-thirds of members voted yes.", &["66.6667 [%] percent"]),
+        ("Half the staff were laid off.", &["50 [%] percent"]),
+        ("A quarter of the crop was lost.", &["25 [%] percent"]),
+        (
+            "Three quarters of the seats went to the ruling party.",
+            &["75 [%] percent"],
+        ),
+        ("The party won a majority of seats.", &["50 [%] percent"]),
+        (
+            "Hundreds of thousands of people lost power.",
+            &["- >=200000 <=999999 ~hundreds of thousands [people] count"],
+        ),
+        (
+            "Scores of houses burned.",
+            &["- >=40 <=99 ~scores [houses] count"],
+        ),
+        ("Half an hour later it ended.", &[]),
+    ]);
+}
+
+#[test]
+fn hedges_set_bounds() {
+    check(&[
+        (
+            "Nearly 60,000 troops are stationed there.",
+            &["60000 <=60000 ~nearly [troops] count"],
+        ),
+        (
+            "More than 40% of the land was lost.",
+            &["40 >=40 ~more than [%] percent"],
+        ),
+        (
+            "At least 12 people died.",
+            &["12 >=12 ~at least [people] count"],
+        ),
+        (
+            "Up to 300 families may be moved.",
+            &["300 <=300 ~up to [families] count"],
+        ),
+        (
+            "Around 11,000 soldiers arrived.",
+            &["11000 ~around [soldiers] count"],
+        ),
+        (
+            "Roughly 800 square kilometers remain.",
+            &["800 ~roughly [km2] area"],
+        ),
+        (
+            "Approximately 5,000 tickets sold.",
+            &["5000 ~approximately [tickets] count"],
+        ),
+        (
+            "Almost 90 percent agreed.",
+            &["90 <=90 ~almost [%] percent"],
+        ),
+        (
+            "Over 10,000 soldiers were sent.",
+            &["10000 >=10000 ~over [soldiers] count"],
+        ),
+        (
+            "Fewer than 20 people attended.",
+            &["20 <=20 ~fewer than [people] count"],
+        ),
+        (
+            "Less than 5% of the vote went to him.",
+            &["5 <=5 ~less than [%] percent"],
+        ),
+        (
+            "At most, they held 1,376 square kilometers.",
+            &["1376 [km2] area"],
+        ),
+        (
+            "An estimated 50,000 people attended.",
+            &["50000 ~an estimated [people] count"],
+        ),
+        (
+            "Some 11,000 troops are in the region.",
+            &["11000 ~some [troops] count"],
+        ),
+        (
+            "About 2,000 homes lost power.",
+            &["2000 ~about [homes] count"],
+        ),
+        (
+            "At most 40 vehicles were damaged.",
+            &["40 <=40 ~at most [vehicles] count"],
+        ),
+        (
+            "Estimated 700 people died.",
+            &["700 ~estimated [people] count"],
+        ),
+        (
+            "Close to 3,000 ballots were spoiled.",
+            &["3000 ~close to [ballots] count"],
+        ),
+        (
+            "In excess of 500 calls came in.",
+            &["500 >=500 ~in excess of [calls] count"],
+        ),
+        (
+            "No fewer than 30 ships took part.",
+            &["30 >=30 ~no fewer than [ships] count"],
+        ),
+        (
+            "1,000 people or more gathered.",
+            &["1000 >=1000 ~or more [people] count"],
+        ),
+        (
+            "As many as 400 migrants drowned.",
+            &["400 <=400 ~as many as [migrants] count"],
+        ),
+        ("The toll is 100 or so.", &["100 ~or so number"]),
+        (
+            "Just over 2,000 runners finished.",
+            &["2000 >=2000 ~just over [runners] count"],
+        ),
+        (
+            "Under 10% of homes have fibre.",
+            &["10 <=10 ~under [%] percent"],
+        ),
+    ]);
+}
+
+#[test]
+fn ranges() {
+    check(&[
+        (
+            "Between 10,000 and 12,000 people marched.",
+            &["- >=10000 <=12000 [people] count"],
+        ),
+        (
+            "The storm left 10,000-12,000 homeless.",
+            &["- >=10000 <=12000 number"],
+        ),
+        (
+            "Estimates range from 10 to 12 million people.",
+            &["- >=10000000 <=12000000 [people] count"],
+        ),
+        (
+            "Between 10 and 12 boats sank.",
+            &["- >=10 <=12 [boats] count"],
+        ),
+        (
+            "Winds of 100-120 km/h hit the coast.",
+            &["- >=100 <=120 [km/h] speed"],
+        ),
+        (
+            "It will cost $3-5 billion.",
+            &["- >=3000000000 <=5000000000 [USD] money"],
+        ),
+        (
+            "Some 20 to 30 people were inside.",
+            &["- >=20 <=30 ~some [people] count"],
+        ),
+        (
+            "Temperatures of 40–45 degrees Celsius are expected.",
+            &["- >=40 <=45 [°C] temperature"],
+        ),
+        (
+            "They expect 5 to 7 percent growth.",
+            &["- >=5 <=7 [%] percent"],
+        ),
+        ("The match ended 3-1.", &[]),
+    ]);
+}
+
+#[test]
+fn units_and_conversions() {
+    check(&[
+        (
+            "We controlled about 1,376 square kilometers (531 square miles).",
+            &["1376 ~about [km2] area", "531 [mi2] area"],
+        ),
+        ("The fire burned 5,000 hectares.", &["5000 [ha] area"]),
+        ("The park covers 300 acres.", &["300 [acre] area"]),
+        ("Troops advanced 15 km overnight.", &["15 [km] length"]),
+        ("The convoy stretched 40 miles.", &["40 [mi] length"]),
+        ("Rain fell at 50 mm an hour.", &["50 [mm] length"]),
+        ("Koksan 170mm howitzers were moved.", &["170 [mm] length"]),
+        ("The wall is 6 meters high.", &["6 [m] length"]),
+        ("The border area is 2,000 km2.", &["2000 [km2] area"]),
+        ("A zone of 120 km² was closed.", &["120 [km2] area"]),
+        ("The parcel weighed 20 kg.", &["20 [kg] mass"]),
+        ("Exports reached 3 million tonnes.", &["3000000 [t] mass"]),
+        ("Unemployment fell to 4.1 per cent.", &["4.1 [%] percent"]),
+        ("Rates rose 0.25 percentage points.", &["0.25 [%] percent"]),
+        ("The talks lasted 14 hours.", &["14 [h] duration"]),
+        ("He served 25 years in prison.", &["25 [year] duration"]),
+        ("It took 90 minutes.", &["90 [min] duration"]),
+        ("Aid was paused for 90 days.", &["90 [day] duration"]),
+        ("Wind gusts hit 150 mph.", &["150 [mph] speed"]),
+        ("A 3-kilometer exclusion zone was set.", &["3 [km] length"]),
+        ("The fine was 2,000 hryvnias.", &["2000 [UAH] money"]),
+        ("The bill was 500 rupees.", &["500 [INR] money"]),
+        ("Inflation hit 40%.", &["40 [%] percent"]),
+        ("The plant used 80 tons of steel.", &["80 [t] mass"]),
+        ("The 12 ft boat capsized.", &["12 [ft] length"]),
+    ]);
+}
+
+#[test]
+fn counted_nouns_and_qualifiers() {
+    let q = find_quantities("Around 11,000 North Korean soldiers were stationed there.");
+    assert_eq!(q[0].modifiers, ["North", "Korean"]);
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
+    let q = find_quantities(
+        "Russian forces have suffered 7,905 soldiers killed, 12,220 injured, and 717 captured.",
+    );
+    assert_eq!(q.len(), 3);
+    assert_eq!(q[0].predicate.as_deref(), Some("killed"));
+    assert_eq!(q[1].unit.as_deref(), Some("soldiers"));
+    assert_eq!(q[1].predicate.as_deref(), Some("injured"));
+    assert_eq!(q[2].predicate.as_deref(), Some("captured"));
+    let q = find_quantities("They hold back the nearly 50,000-strong enemy group.");
+    assert_eq!(q[0].kind, "count");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
+    assert_eq!(q[0].approx.as_deref(), Some("nearly"));
+    let q = find_quantities("Holding back 50,000 of the occupier's army personnel.");
+    assert_eq!(q[0].unit.as_deref(), Some("personnel"));
+    check(&[
+        (
+            "The army lost 40 tanks and 12 aircraft.",
+            &["40 [tanks] count", "12 [aircraft] count"],
+        ),
+        (
+            "Officials said 3,000 civilians were evacuated.",
+            &["3000 [civilians] count"],
+        ),
+        (
+            "The virus infected 1,200 new patients.",
+            &["1200 [patients] count"],
+        ),
+        ("The strike grounded 300 flights.", &["300 [flights] count"]),
+        ("Police detained 87 fans.", &["87 [fans] count"]),
+        (
+            "About 4,000 residents were told to leave.",
+            &["4000 ~about [residents] count"],
+        ),
+        ("Rebels freed 15 hostages.", &["15 [hostages] count"]),
+        (
+            "The flood damaged 2,300 buildings.",
+            &["2300 [buildings] count"],
+        ),
+        ("The blast injured 46 workers.", &["46 [workers] count"]),
+        ("Israel released 90 prisoners.", &["90 [prisoners] count"]),
+    ]);
+}
+
+#[test]
+fn not_quantities() {
+    check(&[
+        ("The session opened at 5:20 PM on Monday.", &[]),
+        ("Nov 23, 2024 - 23:00", &[]),
+        ("The summit is on November 11, 2024.", &[]),
+        ("Elections were held in 2019.", &[]),
+        ("For the 2nd day straight, losses rose.", &[]),
+        ("The 79th brigade held the line.", &[]),
+        ("Pilots flew F-16 jets.", &[]),
+        ("A Su-34 bomber was downed.", &[]),
+        ("Rail cars carried M-1978/1989 guns.", &[]),
+        ("Call +1 (202) 555-0143 for details.", &[]),
+        ("Call 555-0143 for details.", &[]),
+        ("See https://example.com/page/2024 for more.", &[]),
+        ("Follow @Archer83Able on the network.", &[]),
+        ("Resolution 2231 was adopted.", &[]),
+        ("Flight 17 was shot down.", &[]),
+        ("The COVID-19 pandemic hit trade.", &[]),
+        ("The G7 met in Italy.", &[]),
+        ("Windows 11 was released.", &[]),
+        ("It happened at 9 a.m. sharp.", &[]),
+        ("The meeting is at 10pm.", &[]),
+        ("Article 5 of the treaty applies.", &[]),
+        ("He was born on 3 March 1990.", &[]),
+        ("Since February 2022, prices have doubled.", &[]),
+        ("The 2024 budget passed.", &[]),
+        ("Status-6 posted the photo.", &[]),
+        ("Room 101 was locked.", &[]),
+        ("The 1990s were different.", &[]),
+        ("It is the 21st century.", &[]),
+        ("Highway 1 was closed.", &[]),
+        ("The Boeing 737 landed.", &[]),
+    ]);
+}
