@@ -144,12 +144,13 @@ pub fn article_json(a: &Article) -> serde_json::Value {
 }
 
 pub fn extract(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Result<()> {
-    let articles = load_or_fail(paths, opts)?;
+    let index = index_or_fail(paths, opts)?;
+    let articles = &index.articles;
     if json_out {
         return print_json(&articles.iter().map(article_json).collect::<Vec<_>>());
     }
     let mut out = std::io::stdout().lock();
-    for a in &articles {
+    for a in articles {
         let count = |k: ParagraphKind| a.paragraphs.iter().filter(|p| p.kind == k).count();
         writeln!(out, "{}", display_safe(&a.path))?;
         writeln!(

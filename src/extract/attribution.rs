@@ -192,9 +192,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
 
     for i in 0..n {
         let word = w.low(i);
-        if !lex.attribution_verbs.contains(&word)
-            || (i > 0 && PASSIVE.contains(&w.low(i - 1).as_str()))
-        {
+        if !lex.attribution_verbs.contains(&word) {
             continue;
         }
         if w.low(i + 1) == "by" && i + 2 < n {
@@ -210,6 +208,9 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
                 a.verb = format!("{word} by");
                 return Some(a);
             }
+            continue;
+        }
+        if i > 0 && PASSIVE.contains(&w.low(i - 1).as_str()) {
             continue;
         }
         let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
@@ -417,8 +418,25 @@ fn subject_after_verb(
     if v + 1 >= w.ws.len() {
         return None;
     }
+    let first = w.low(v + 1);
+    if Lexicon::global().is_stopword(&first) && !DETERMINERS.contains(&first.as_str()) {
+        return None;
+    }
     let end = phrase_end(w, v + 1, 8);
-    speaker_from_phrase(w, v + 1, end, entities, ctx, "", lex)
+    let a = speaker_from_phrase(w, v + 1, end, entities, ctx, "", lex)?;
+    if !a.named
+        && let Some(e) = entities.iter().find(|e| {
+            e.kind == "person" && w.text[w.ws[end].0 + w.ws[end].1.len()..e.start].trim() == ","
+        })
+    {
+        return Some(Attribution {
+            speaker: e.canonical.clone(),
+            role: Some(a.speaker),
+            named: true,
+            ..a
+        });
+    }
+    Some(a)
 }
 
 /// Builds an attribution from words `a..=b`, which name the speaker.
@@ -501,19 +519,47 @@ fn speaker_from_phrase(
     let entity = entities.iter().find(|e| {
         e.start >= w.ws[a].0 && e.end <= w.ws[b].0 + w.ws[b].1.len() && e.kind != "place"
     });
+    let outside_entity =
+        |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start || w.ws[k].0 >= e.end);
+    let lowercase_outside = (a..=b).any(|k| {
+        let x = w.ws[k].1;
+        outside_entity(k)
+            && !text::is_capitalized(x)
+            && !lex.is_stopword(x)
+            && !DETERMINERS.contains(&x.to_lowercase().as_str())
+    });
+    let head_is_noun = {
+        let h = words.last().map(|x| x.to_lowercase()).unwrap_or_default();
+        lex.anonymous_heads.contains(&h)
+            || lex.role_nouns.contains_key(&h)
+            || title_len(&[h.as_str()], lex) > 0
+    };
+    let determined = DETERMINERS.contains(&words[0].to_lowercase().as_str());
+    if entity.is_none()
+        && !determined
+        && !head_is_noun
+        && words.iter().any(|x| !text::is_capitalized(x))
+    {
+        return None;
+    }
     let anonymous = entity.is_none_or(|e| e.kind != "person")
-        && (DETERMINERS.contains(&words[0].to_lowercase().as_str())
-            && words.iter().skip(1).any(|x| !text::is_capitalized(x))
-            || words
-                .iter()
-                .any(|x| lex.anonymous_heads.contains(&x.to_lowercase())));
+        && (entity.is_none() && DETERMINERS.contains(&words[0].to_lowercase().as_str())
+            || lowercase_outside
+            || (a..=b).any(|k| {
+                outside_entity(k) && lex.anonymous_heads.contains(&w.ws[k].1.to_lowercase())
+            }));
     if anonymous {
-        if DETERMINERS.contains(&words[0].to_lowercase().as_str()) && words[0].len() <= 2 {
+        let closes = w.text[w.ws[b].0 + w.ws[b].1.len()..]
+            .trim_start()
+            .starts_with(',');
+        if DETERMINERS.contains(&words[0].to_lowercase().as_str()) && words[0].len() <= 2 && closes
+        {
             let before = w.text[..w.ws[a].0].trim_end();
             if let Some(stripped) = before.strip_suffix(',')
-                && let Some(e) = entities
-                    .iter()
-                    .find(|e| stripped.trim_end().ends_with(e.text.as_str()) && e.kind != "place")
+                && let Some(e) = entities.iter().find(|e| {
+                    stripped.trim_end().ends_with(e.text.as_str())
+                        && matches!(e.kind.as_str(), "person" | "org" | "outlet")
+                })
             {
                 return Some(make(e.canonical.clone(), None, true, via));
             }
@@ -524,7 +570,10 @@ fn speaker_from_phrase(
         Some(e) => (e.canonical.clone(), e.role.clone()),
         None => {
             let t = title_len(&rest, lex);
-            if t == rest.len() || !rest[t..].iter().all(|x| text::is_capitalized(x)) {
+            if t == rest.len() && !rest.is_empty() {
+                return Some(make(phrase.to_string(), None, false, via));
+            }
+            if !rest[t..].iter().all(|x| text::is_capitalized(x)) {
                 return None;
             }
             (rest[t..].join(" "), (t > 0).then(|| rest[..t].join(" ")))
@@ -554,3 +603,7 @@ impl Context {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "attribution_cases.rs"]
+mod cases;

@@ -168,7 +168,12 @@ fn entity_from_run(
         words.remove(0);
     }
     let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
-    let t = title_len(&plain, lex);
+    let t = (0..=2.min(plain.len().saturating_sub(1)))
+        .find_map(|k| {
+            let t = title_len(&plain[k..], lex);
+            (t > 0 && k + t < plain.len()).then_some(k + t)
+        })
+        .unwrap_or(0);
     let role = (t > 0).then(|| plain[..t].join(" "));
     let name_words = &words[t..];
     if name_words.is_empty() {

@@ -1,0 +1,299 @@
+//! Attribution cases from many kinds of story. Each text is read sentence by sentence as an
+//! article would be; the expectation is for its last sentence: `speaker`, `speaker|via`, or
+//! `-` for no attribution. Anonymous speakers are marked with a leading `?`.
+
+use super::{Context, attribute};
+use crate::extract::entities::find_entities;
+use crate::extract::sentences::split_sentences;
+
+fn last_speaker(text: &str) -> String {
+    let mut ctx = Context::default();
+    let sentences = split_sentences(text);
+    for (s, e) in &sentences {
+        ctx.know(&find_entities(&text[*s..*e]));
+    }
+    let mut last = None;
+    for (s, e) in sentences {
+        let sentence = &text[s..e];
+        let entities = find_entities(sentence);
+        ctx.learn(&entities);
+        let a = attribute(sentence, &entities, &ctx);
+        if let Some(a) = &a {
+            ctx.heard(a);
+        }
+        last = a;
+    }
+    match last {
+        None => "-".into(),
+        Some(a) => {
+            let mut s = if a.named {
+                a.speaker
+            } else {
+                format!("?{}", a.speaker)
+            };
+            if !a.via.is_empty() {
+                s += &format!("|{}", a.via.join(","));
+            }
+            s
+        }
+    }
+}
+
+fn check(cases: &[(&str, &str)]) {
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = last_speaker(text);
+            (got != *want).then(|| format!("{text}\n   want {want}\n   got  {got}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn speaker_before_the_verb() {
+    check(&[
+        (
+            "The river will crest on Friday, Mayor Ana Lopez said.",
+            "Ana Lopez",
+        ),
+        (
+            "Mayor Ana Lopez said the river would crest on Friday.",
+            "Ana Lopez",
+        ),
+        (
+            "Prime Minister Jana Novak said taxes would not rise.",
+            "Jana Novak",
+        ),
+        (
+            "The central bank said inflation had peaked.",
+            "?The central bank",
+        ),
+        ("Reuters reported that the talks had stalled.", "Reuters"),
+        (
+            "The New York Times reported that the plan was shelved.",
+            "The New York Times",
+        ),
+        ("Coach Mark Ellis says the team is ready.", "Mark Ellis"),
+        (
+            "Dr. Priya Raman told reporters the outbreak was contained.",
+            "Priya Raman",
+        ),
+        (
+            "Governor Tom Reyes has repeatedly said the budget is balanced.",
+            "Tom Reyes",
+        ),
+        (
+            "Health Minister Karl Berg announced 200 new beds.",
+            "Karl Berg",
+        ),
+        (
+            "Senator Lisa Park warned that the bill would fail.",
+            "Lisa Park",
+        ),
+        ("Police said three people were arrested.", "?Police"),
+        (
+            "The World Health Organization said cases had doubled.",
+            "World Health Organization",
+        ),
+        (
+            "Judge Maria Costa ruled that the evidence was admissible and said the trial would go on.",
+            "Maria Costa",
+        ),
+        ("Fire chief Dan Moss confirmed two deaths.", "Dan Moss"),
+        (
+            "The Ministry of Defence stated that the drills were routine.",
+            "Ministry of Defence",
+        ),
+        (
+            "Airline spokesperson Eva Lind said 40 flights were cancelled.",
+            "Eva Lind",
+        ),
+        ("Witnesses said the blast shook buildings.", "?Witnesses"),
+        (
+            "Residents told local media the water rose fast.",
+            "?Residents",
+        ),
+        (
+            "The company also said profits fell 12 percent.",
+            "?The company",
+        ),
+    ]);
+}
+
+#[test]
+fn speaker_after_the_verb_and_quotes() {
+    check(&[
+        ("\"We will rebuild,\" said Mayor Ana Lopez.", "Ana Lopez"),
+        ("\"We will rebuild,\" Lopez said.", "Lopez"),
+        (
+            "Mayor Ana Lopez toured the site. \"We will rebuild,\" Lopez said.",
+            "Ana Lopez",
+        ),
+        (
+            "\"The numbers are wrong,\" the minister said. Minister Karl Berg later left.",
+            "-",
+        ),
+        (
+            "“It is a disaster,” said the governor, Tom Reyes.",
+            "Tom Reyes",
+        ),
+        ("\"Prices will fall,\" said one trader.", "?one trader"),
+        ("\"Nothing has changed,\" a spokesman said.", "?a spokesman"),
+        ("\"We are ready,\" the coach told reporters.", "?the coach"),
+        ("\"No comment,\" she said.", "-"),
+        (
+            "Jana Novak spoke at the rally. \"We will win,\" she said.",
+            "Jana Novak",
+        ),
+        (
+            "Coach Mark Ellis was blunt. He said the team had failed.",
+            "Mark Ellis",
+        ),
+        ("\"It is over,\" says Ellis.", "Ellis"),
+        (
+            "The report continues, \"Separately, a local commander told CNN that troops fought.\"",
+            "?a local commander|CNN",
+        ),
+    ]);
+}
+
+#[test]
+fn according_to_and_citing() {
+    check(&[
+        (
+            "According to the health ministry, 40 people died.",
+            "?the health ministry",
+        ),
+        ("According to Reuters, the deal is done.", "Reuters"),
+        ("According to police, the driver fled.", "?police"),
+        (
+            "Forty people died, according to state media.",
+            "?state media",
+        ),
+        (
+            "The port was hit, according to two officials familiar with the matter.",
+            "?two officials familiar with the matter",
+        ),
+        (
+            "Turnout was 61%, according to the election commission.",
+            "?the election commission",
+        ),
+        (
+            "According to Commander Oleh Petrenko, the line held.",
+            "Oleh Petrenko",
+        ),
+        (
+            "The line held, according to a military source speaking to Reuters.",
+            "?a military source|Reuters",
+        ),
+        (
+            "The agency reported the figure on Monday, citing a government source.",
+            "?a government source|The agency",
+        ),
+        (
+            "Interfax reported the strike, citing the defence ministry.",
+            "?the defence ministry|Interfax",
+        ),
+        (
+            "The Daily Herald reported on Tuesday, citing unnamed officials, that talks had collapsed.",
+            "?unnamed officials|Daily Herald",
+        ),
+        (
+            "Citing satellite images, analysts said the base was empty.",
+            "?analysts",
+        ),
+    ]);
+}
+
+#[test]
+fn told_an_outlet() {
+    check(&[
+        (
+            "A senior official told CNN the strike was planned.",
+            "?A senior official|CNN",
+        ),
+        (
+            "Jana Novak told the BBC she would run again.",
+            "Jana Novak|BBC",
+        ),
+        (
+            "An officer of a mechanised unit told CNN that the attack failed.",
+            "?An officer of a mechanised unit|CNN",
+        ),
+        (
+            "Two diplomats told Reuters the vote was delayed.",
+            "?Two diplomats|Reuters",
+        ),
+        (
+            "The minister told parliament the plan was sound.",
+            "?The minister",
+        ),
+        (
+            "Lopez told reporters on Monday that the river was falling.",
+            "Lopez",
+        ),
+    ]);
+}
+
+#[test]
+fn roles_and_references_resolve() {
+    check(&[
+        (
+            "President Jana Novak opened the session. The President stated that taxes would fall.",
+            "Jana Novak",
+        ),
+        (
+            "The New York Times reported the leak. The paper also said the memo was real.",
+            "The New York Times",
+        ),
+        (
+            "Governor Tom Reyes spoke first. The governor said the roads were closed.",
+            "Tom Reyes",
+        ),
+        (
+            "Gen. Oleh Petrenko briefed allies. Gen. Petrenko added that the line held.",
+            "Oleh Petrenko",
+        ),
+        (
+            "A military source told Reuters the line was thin. The line held, the source said.",
+            "?A military source|Reuters",
+        ),
+        (
+            "An anonymous source said troops were moving. According to the source, troops withdrew.",
+            "?An anonymous source",
+        ),
+        (
+            "The Institute for Fiscal Studies, a London think tank, estimated the gap at 2%.",
+            "Institute for Fiscal Studies",
+        ),
+    ]);
+}
+
+#[test]
+fn headlines_and_no_attribution() {
+    check(&[
+        (
+            "Floods force thousands from homes, governor says",
+            "?governor",
+        ),
+        ("Inflation falls to 3%, Novak says", "Novak"),
+        ("Reuters: talks stall over border", "Reuters"),
+        ("Ukraine: talks stall over border", "-"),
+        ("The river rose four metres overnight.", "-"),
+        ("They are said to be near the border.", "-"),
+        ("Thousands marched in the capital on Sunday.", "-"),
+        (
+            "The plan was first reported by the Washington Post.",
+            "The Washington Post",
+        ),
+        ("The claim was denied by the Kremlin.", "Kremlin"),
+        ("Prices rose 4% in March.", "-"),
+    ]);
+}
