@@ -294,3 +294,7 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "sentence_cases.rs"]
+mod cases;
