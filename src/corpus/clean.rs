@@ -20,6 +20,8 @@ const FAR_SEGMENT_MIN_TOPIC_SHARE: f64 = 0.35;
 /// A headline-shaped line with at most a short paragraph after the story is a teaser unless
 /// nearly all its words are the story's.
 const TEASER_MIN_TOPIC_SHARE: f64 = 0.6;
+/// Teaser headlines are whole headlines; in-story subheadings are shorter.
+const TEASER_MIN_WORDS: usize = 7;
 /// More boilerplate paragraphs than this between the story and a segment make it "far".
 const NEAR_GAP: usize = 2;
 
@@ -186,6 +188,12 @@ fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
     if lex.boilerplate_exact.contains(&f.norm) {
         return true;
     }
+    if f.words <= 12
+        && let Some((head, _)) = f.norm.split_once(':')
+        && lex.boilerplate_exact.contains(head.trim())
+    {
+        return true;
+    }
     let lower = collapse_lower(&text.replace('’', "'"));
     let hits = lex
         .boilerplate_contains
@@ -310,7 +318,9 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
     }
 
     sandwiched_lines_are_noise(&mut kinds, &feats);
-    judge_segments(&mut kinds, &feats, title_norm.as_deref(), lex);
+    after_closing_credit_is_noise(&mut kinds, &feats, &texts);
+    let soft: Vec<bool> = texts.iter().map(|t| is_timestamp_only(t)).collect();
+    judge_segments(&mut kinds, &feats, &soft, title_norm.as_deref(), lex);
 
     spans
         .iter()
@@ -347,17 +357,45 @@ fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize
 /// sign-up prompts).
 fn sandwiched_lines_are_noise(kinds: &mut [Option<ParagraphKind>], feats: &[Features]) {
     let noise = |k: Option<ParagraphKind>| k == Some(ParagraphKind::Boilerplate);
+    let label_edge = |k: Option<ParagraphKind>| noise(k) || k == Some(ParagraphKind::Meta);
     for i in 0..kinds.len() {
         if kinds[i].is_some() || feats[i].words > MAX_REPEATED_WORDS || feats[i].ends_sentence {
             continue;
         }
-        let before = i == 0 || noise(kinds[i - 1]);
-        let after = i + 1 == kinds.len() || noise(kinds[i + 1]);
+        let label = feats[i].words <= 3;
+        let edge = |k: Option<ParagraphKind>| if label { label_edge(k) } else { noise(k) };
+        let before = i == 0 || edge(kinds[i - 1]);
+        let after = i + 1 == kinds.len() || edge(kinds[i + 1]);
         if before && after {
             kinds[i] = Some(ParagraphKind::Boilerplate);
         }
     }
 }
+
+/// A credit line after the story ("Reporting by ...") closes it: short lines after it are
+/// page furniture.
+fn after_closing_credit_is_noise(
+    kinds: &mut [Option<ParagraphKind>],
+    feats: &[Features],
+    texts: &[&str],
+) {
+    let Some(first_body) = kinds.iter().position(Option::is_none) else {
+        return;
+    };
+    let Some(credit) = (first_body..kinds.len())
+        .find(|&i| kinds[i] == Some(ParagraphKind::Meta) && is_byline(texts[i]))
+    else {
+        return;
+    };
+    for i in credit + 1..kinds.len() {
+        if kinds[i].is_none() && feats[i].words <= AFTER_CREDIT_MAX_WORDS {
+            kinds[i] = Some(ParagraphKind::Boilerplate);
+        }
+    }
+}
+
+/// Lines after a closing credit up to this long are furniture.
+const AFTER_CREDIT_MAX_WORDS: usize = 15;
 
 /// Content paragraphs grouped into runs broken by furniture or by a headline-shaped line.
 struct Segment {
@@ -366,12 +404,13 @@ struct Segment {
     gap: usize,
 }
 
-fn segments(kinds: &[Option<ParagraphKind>], feats: &[Features]) -> Vec<Segment> {
+fn segments(kinds: &[Option<ParagraphKind>], feats: &[Features], soft: &[bool]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::new();
     let mut gap = 0;
     let mut open = false;
     for (i, k) in kinds.iter().enumerate() {
         match k {
+            Some(ParagraphKind::Boilerplate) if soft[i] && open => {}
             Some(ParagraphKind::Boilerplate) => {
                 gap += 1;
                 open = false;
@@ -406,10 +445,11 @@ fn share_in(words: &HashSet<String>, topic: &HashSet<String>) -> f64 {
 fn judge_segments(
     kinds: &mut [Option<ParagraphKind>],
     feats: &[Features],
+    soft: &[bool],
     title: Option<&str>,
     lex: &Lexicon,
 ) {
-    let segs = segments(kinds, feats);
+    let segs = segments(kinds, feats, soft);
     if segs.is_empty() {
         return;
     }
@@ -458,6 +498,7 @@ fn judge_segments(
         let all_headlines = seg.members.iter().all(|&i| is_headline_like(&feats[i]));
         let teaser = n > main
             && is_headline_like(&feats[seg.members[0]])
+            && feats[seg.members[0]].words >= TEASER_MIN_WORDS
             && seg.members.len() <= 2
             && seg_len(seg) <= 60;
         let gap: usize = if n > main {
@@ -476,7 +517,7 @@ fn judge_segments(
         } else if teaser {
             share >= TEASER_MIN_TOPIC_SHARE
         } else {
-            share >= need
+            (n == last_story + 1 && seg.gap == 0) || share >= need
         };
         let kind = if story {
             if n > main {

@@ -403,7 +403,7 @@ fn html_document(name: &str, html: &str) -> Document {
     doc.title = meta("meta[property='og:title']")
         .or_else(|| meta("meta[name='twitter:title']"))
         .or_else(|| text_of("h1"))
-        .or_else(|| text_of("title"));
+        .or_else(|| text_of("title").map(|t| strip_site_suffix(&t).0));
     doc.date = meta("meta[property='article:published_time']")
         .or_else(|| meta("meta[name='date']"))
         .or_else(|| meta("meta[name='pubdate']"))
@@ -412,7 +412,8 @@ fn html_document(name: &str, html: &str) -> Document {
         .or_else(|| meta("time[datetime]"));
     doc.outlet = meta("meta[property='og:site_name']")
         .or_else(|| meta("meta[name='application-name']"))
-        .or_else(|| meta("meta[name='publisher']"));
+        .or_else(|| meta("meta[name='publisher']"))
+        .or_else(|| text_of("title").and_then(|t| strip_site_suffix(&t).1));
     doc.byline = meta("meta[name='author']")
         .or_else(|| meta("meta[property='article:author']"))
         .filter(|a| !a.starts_with("http"));
@@ -433,6 +434,19 @@ fn html_document(name: &str, html: &str) -> Document {
     push_para(&mut current, &mut paras);
     doc.text = super::decode::clean_text(&paras.join("\n\n"));
     doc
+}
+
+/// Splits "Headline - Site" or "Headline | Site" into the headline and the site name.
+fn strip_site_suffix(title: &str) -> (String, Option<String>) {
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, site)) = title.rsplit_once(sep)
+            && site.split_whitespace().count() <= 4
+            && head.split_whitespace().count() >= 3
+        {
+            return (head.trim().to_string(), Some(site.trim().to_string()));
+        }
+    }
+    (title.to_string(), None)
 }
 
 fn html_text(el: ElementRef<'_>, current: &mut String, paras: &mut Vec<String>) {

@@ -733,7 +733,10 @@ impl<'a> Parser<'a> {
             } else {
                 j
             };
-            if let Some(k) = self.phrase(at, words) {
+            if let Some(k) = self.phrase(at, words)
+                && !matches!(self.low(k), "than" | "of")
+                && !self.is(k, TokKind::Num)
+            {
                 approx = Some(words.join(" "));
                 bound = Some(*b);
                 j = k;

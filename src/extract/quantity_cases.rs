@@ -315,6 +315,10 @@ fn hedges_set_bounds() {
             &["1000 >=1000 ~or more [people] count"],
         ),
         (
+            "It moved 600 troops and more than 40 tanks.",
+            &["600 [troops] count", "40 >=40 ~more than [tanks] count"],
+        ),
+        (
             "As many as 400 migrants drowned.",
             &["400 <=400 ~as many as [migrants] count"],
         ),

@@ -190,15 +190,13 @@ impl Index {
                     || q.kind == *u
             }),
             Term::Value(cmp, v) => claim.quantities.iter().any(|q| {
-                let Some(x) = q.value.or(q.high).or(q.low) else {
-                    return false;
-                };
+                let (lo, hi) = (q.value.or(q.low), q.value.or(q.high));
                 match cmp {
-                    Compare::Ge => x >= *v,
-                    Compare::Gt => x > *v,
-                    Compare::Le => x <= *v,
-                    Compare::Lt => x < *v,
-                    Compare::Eq => (x - v).abs() < 1e-9,
+                    Compare::Ge => lo.is_some_and(|x| x >= *v),
+                    Compare::Gt => lo.is_some_and(|x| x > *v),
+                    Compare::Le => hi.is_some_and(|x| x <= *v),
+                    Compare::Lt => hi.is_some_and(|x| x < *v),
+                    Compare::Eq => q.value.is_some_and(|x| (x - v).abs() < 1e-9),
                 }
             }),
         })
