@@ -435,3 +435,253 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
     }
     vec![]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::{SearchHit, SkimMatcher};
+
+    fn seeds() -> Index {
+        Index::build(crate::load(&[], &Default::default()).articles)
+    }
+
+    fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
+        update(s, index, Action::Cmd(c))
+    }
+
+    #[test]
+    fn opens_on_sources_and_moves_between_panes() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        assert_eq!(s.focus, Pane::Sources);
+        assert_eq!(s.claims.len(), index.claims.len());
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::MoveDown);
+        assert_eq!(s.source_sel, 2);
+        cmd(&mut s, &index, Command::Last);
+        assert_eq!(s.source_sel, index.articles.len() - 1);
+        cmd(&mut s, &index, Command::MoveDown);
+        assert_eq!(
+            s.source_sel,
+            index.articles.len() - 1,
+            "stays on the last row"
+        );
+        cmd(&mut s, &index, Command::NextPane);
+        assert_eq!(s.focus, Pane::Claims);
+        cmd(&mut s, &index, Command::PrevPane);
+        cmd(&mut s, &index, Command::PrevPane);
+        assert_eq!(s.focus, Pane::Reader);
+        cmd(&mut s, &index, Command::FocusClaims);
+        cmd(&mut s, &index, Command::PageDown);
+        assert!(s.claim_sel > 10);
+        assert!(
+            s.claim_offset > 0,
+            "the list scrolls to keep the selection visible"
+        );
+    }
+
+    #[test]
+    fn claims_follow_the_selected_source_when_asked() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::ToggleAllClaims);
+        assert!(s.claims.iter().all(|r| r.article == 0));
+        cmd(&mut s, &index, Command::MoveDown);
+        assert!(!s.claims.is_empty() && s.claims.iter().all(|r| r.article == 1));
+    }
+
+    #[test]
+    fn opening_a_claim_scrolls_the_reader_to_it() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::FocusClaims);
+        cmd(&mut s, &index, Command::Last);
+        let target = s.claims[s.claim_sel];
+        cmd(&mut s, &index, Command::Open);
+        assert_eq!(s.focus, Pane::Reader);
+        assert_eq!(s.reader_article, target.article as usize);
+        assert_eq!(s.reader_target, Some(target));
+        assert!(s.reader_scroll > 0);
+        assert_eq!(s.selected_article(), Some(target.article as usize));
+    }
+
+    #[test]
+    fn search_narrows_and_ignores_stale_results() {
+        let index = seeds();
+        let m = SkimMatcher::default();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Search);
+        assert_eq!((s.mode, s.focus), (Mode::Search, Pane::Claims));
+        let mut run = |s: &mut AppState, c: char| -> (u64, Option<Vec<ClaimRef>>) {
+            match update(s, &index, Action::SearchInput(c)).pop() {
+                Some(Effect::Search {
+                    generation,
+                    query,
+                    among,
+                }) => {
+                    let hits = index.search(&query, &m, among.as_deref(), 1000);
+                    update(
+                        s,
+                        &index,
+                        Action::SearchDone {
+                            generation,
+                            hits,
+                            micros: 5,
+                        },
+                    );
+                    (generation, among)
+                }
+                None => panic!("typing searches"),
+            }
+        };
+        let (_, first) = run(&mut s, 'k');
+        assert!(first.is_none(), "the first letter searches everything");
+        let broad = s.claims.len();
+        let (_, among) = run(&mut s, 'u');
+        assert_eq!(
+            among.map(|a| a.len()),
+            Some(broad),
+            "a longer query searches the last results"
+        );
+        run(&mut s, 'r');
+        run(&mut s, 's');
+        run(&mut s, 'k');
+        assert!(s.claims.len() < broad);
+        assert!(
+            index
+                .claim(s.claims[0])
+                .text
+                .to_lowercase()
+                .contains("kursk"),
+            "whole words rank first"
+        );
+        assert!(s.claims.iter().all(|&r| {
+            let t = index.claim(r).text.to_lowercase();
+            let mut it = t.chars();
+            "kursk".chars().all(|c| it.any(|x| x == c))
+        }));
+        let stale = SearchHit {
+            at: index.claims[0],
+            score: 1,
+        };
+        update(
+            &mut s,
+            &index,
+            Action::SearchDone {
+                generation: 1,
+                hits: vec![stale],
+                micros: 1,
+            },
+        );
+        assert_ne!(
+            s.claims,
+            vec![index.claims[0]],
+            "results of an older query are dropped"
+        );
+        cmd(&mut s, &index, Command::SearchAccept);
+        assert_eq!(s.mode, Mode::Normal);
+        assert!(s.search_results.is_some(), "accepted results stay listed");
+        cmd(&mut s, &index, Command::Back);
+        assert!(s.search_results.is_none());
+        assert_eq!(s.claims.len(), index.claims.len());
+    }
+
+    #[test]
+    fn marking_two_sources_opens_their_comparison() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Mark);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::Mark);
+        assert_eq!(s.marked, vec![0, 3]);
+        cmd(&mut s, &index, Command::Compare);
+        assert_eq!(s.mode, Mode::Compare);
+        let d = s.compare.as_ref().unwrap();
+        assert_eq!((d.left, d.right), (0, 3));
+        let before = s.compare_sel;
+        cmd(&mut s, &index, Command::NextDifference);
+        let d = s.compare.as_ref().unwrap();
+        assert!(s.compare_sel > before || d.rows[before].relation != Relation::Same);
+        assert_ne!(d.rows[s.compare_sel].relation, Relation::Same);
+        cmd(&mut s, &index, Command::ToggleUnchanged);
+        assert!(
+            s.compare_rows()
+                .iter()
+                .all(|&i| s.compare.as_ref().unwrap().rows[i].relation != Relation::Same)
+        );
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
+        assert!(s.compare.is_none());
+    }
+
+    #[test]
+    fn compare_without_marks_takes_the_selected_and_the_next() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::Compare);
+        let d = s.compare.as_ref().unwrap();
+        assert_eq!((d.left, d.right), (1, 2));
+    }
+
+    #[test]
+    fn facts_popup_lists_members_and_opens_one() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Facts);
+        assert_eq!(s.mode, Mode::Facts);
+        cmd(&mut s, &index, Command::Open);
+        assert!(s.fact_open);
+        cmd(&mut s, &index, Command::MoveDown);
+        let member = index.facts[0].members[1].at;
+        cmd(&mut s, &index, Command::Open);
+        assert_eq!(s.mode, Mode::Normal);
+        assert_eq!(s.reader_target, Some(member));
+        cmd(&mut s, &index, Command::Help);
+        assert_eq!(s.mode, Mode::Help);
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn clicks_focus_and_select() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        update(
+            &mut s,
+            &index,
+            Action::Click {
+                pane: Pane::Claims,
+                row: 3,
+            },
+        );
+        assert_eq!((s.focus, s.claim_sel), (Pane::Claims, 3));
+        update(
+            &mut s,
+            &index,
+            Action::Click {
+                pane: Pane::Sources,
+                row: 5,
+            },
+        );
+        assert_eq!(
+            (s.focus, s.source_sel),
+            (Pane::Sources, 2),
+            "two rows per source"
+        );
+        update(
+            &mut s,
+            &index,
+            Action::Scroll {
+                pane: Pane::Claims,
+                lines: 3,
+            },
+        );
+        assert_eq!(s.claim_sel, 6);
+        assert_eq!(s.focus, Pane::Sources, "the wheel does not move focus");
+        cmd(&mut s, &index, Command::Quit);
+        assert!(s.quit);
+    }
+}

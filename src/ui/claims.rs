@@ -73,6 +73,11 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     let query = Query::parse(&s.query);
     let rows = list_area.height as usize;
     let width = list_area.width as usize;
+    let tag_width = (0..index.articles.len())
+        .map(|a| source_tag(index, a).chars().count())
+        .max()
+        .unwrap_or(0);
+    let speaker_width = (width / 3).min(24);
     let items: Vec<ListItem> = s
         .claims
         .iter()
@@ -82,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .map(|(_, &r)| {
             let c = index.claim(r);
             let mut spans = vec![Span::styled(
-                format!("{:<8} ", source_tag(index, r.article as usize)),
+                format!("{:<tag_width$} ", source_tag(index, r.article as usize)),
                 t.dim,
             )];
             if index.claim_in_conflict(r) {
@@ -94,7 +99,10 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 Vec::new()
             };
             let speaker = c.attribution.as_ref().map(|a| {
-                let name: String = display_safe(&a.speaker).chars().take(24).collect();
+                let name: String = display_safe(&a.speaker)
+                    .chars()
+                    .take(speaker_width)
+                    .collect();
                 format!(" — {name}")
             });
             let used = spans

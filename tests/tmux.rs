@@ -1,0 +1,104 @@
+//! The real binary in a real terminal: tmux runs it, keys are typed, the screen is read.
+//! Skipped (with a note) where tmux is not installed; CI installs it.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Session(String);
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["kill-session", "-t", &self.0])
+            .output();
+    }
+}
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn wait_for(session: &str, needle: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if screen.contains(needle) {
+            return screen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "never saw {needle:?}; screen:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_user_searches_compares_and_quits() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let name = format!("cc-e2e-{}", std::process::id());
+    let bin = env!("CARGO_BIN_EXE_crosscheck");
+    let script = format!(
+        "NO_COLOR= CROSSCHECK_CONFIG=/nonexistent {bin}; echo crosscheck-exited-$?; sleep 30"
+    );
+    let status = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "160",
+            "-y",
+            "45",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+    let session = Session(name);
+    let s = session.0.as_str();
+
+    let screen = wait_for(s, "BROWSE");
+    assert!(screen.contains("Sources") && screen.contains("Claims") && screen.contains("Reader"));
+    assert!(screen.contains("5 articles"));
+
+    tmux(&["send-keys", "-t", s, "/"]);
+    tmux(&["send-keys", "-t", s, "-l", "north korean"]);
+    let screen = wait_for(s, "results in");
+    assert!(screen.contains("/ north korean"));
+    assert!(screen.to_lowercase().contains("north korean"));
+
+    tmux(&["send-keys", "-t", s, "Enter"]);
+    tmux(&["send-keys", "-t", s, "Enter"]);
+    wait_for(s, "Reader");
+    tmux(&["send-keys", "-t", s, "Escape"]);
+    tmux(&["send-keys", "-t", s, "1"]);
+    tmux(&["send-keys", "-t", s, "Space"]);
+    tmux(&["send-keys", "-t", s, "j"]);
+    tmux(&["send-keys", "-t", s, "j"]);
+    tmux(&["send-keys", "-t", s, "Space"]);
+    tmux(&["send-keys", "-t", s, "c"]);
+    let screen = wait_for(s, "COMPARE");
+    assert!(screen.contains("A: ") && screen.contains("B: "));
+
+    tmux(&["send-keys", "-t", s, "f"]);
+    wait_for(s, "Facts: figures across sources");
+    tmux(&["send-keys", "-t", s, "Escape"]);
+    tmux(&["send-keys", "-t", s, "?"]);
+    wait_for(s, "Help: keys");
+    tmux(&["send-keys", "-t", s, "Escape"]);
+    tmux(&["send-keys", "-t", s, "Escape"]);
+    tmux(&["send-keys", "-t", s, "q"]);
+    let screen = wait_for(s, "crosscheck-exited-0");
+    assert!(
+        !screen.contains("BROWSE"),
+        "the app's screen is gone after quitting:\n{screen}"
+    );
+}

@@ -1,0 +1,304 @@
+//! The TUI rendered into ratatui's TestBackend: snapshots of each pane and popup at 80x24 and
+//! 160x45 on the seeds, plus cell-style checks for what snapshots cannot hold (colours,
+//! highlights, focus), and hostile article text.
+
+use crosscheck::app::{Action, AppState, Command, Effect, Keymap, Pane, update};
+use crosscheck::index::{Index, SkimMatcher};
+use crosscheck::ui::{self, Theme, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn seeds() -> Index {
+    Index::build(crosscheck::load(&[], &Default::default()).articles)
+}
+
+fn draw(index: &Index, s: &AppState, theme: &Theme) -> Terminal<TestBackend> {
+    let keymap = Keymap::default();
+    let matcher = SkimMatcher::default();
+    let view = View {
+        theme,
+        keymap: &keymap,
+        matcher: &matcher,
+    };
+    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
+    t.draw(|f| ui::render(f, s, index, &view)).unwrap();
+    t
+}
+
+fn apply(s: &mut AppState, index: &Index, cmds: &[Command]) {
+    for c in cmds {
+        update(s, index, Action::Cmd(*c));
+    }
+}
+
+fn search(s: &mut AppState, index: &Index, query: &str) {
+    apply(s, index, &[Command::Search]);
+    let m = SkimMatcher::default();
+    for ch in query.chars() {
+        for e in update(s, index, Action::SearchInput(ch)) {
+            let Effect::Search {
+                generation,
+                query,
+                among,
+            } = e;
+            let hits = index.search(&query, &m, among.as_deref(), 1000);
+            update(
+                s,
+                index,
+                Action::SearchDone {
+                    generation,
+                    hits,
+                    micros: 1200,
+                },
+            );
+        }
+    }
+}
+
+fn text_of(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Position of the first cell where `needle` starts, on any line.
+fn find(t: &Terminal<TestBackend>, needle: &str) -> Option<(u16, u16)> {
+    let buf = t.backend().buffer();
+    for y in 0..buf.area.height {
+        let line: Vec<String> = (0..buf.area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        let joined = line.concat();
+        if let Some(b) = joined.find(needle) {
+            let col = joined[..b].chars().count() as u16;
+            return Some((col, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn main_screen_snapshots() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let s = AppState::new(&index, w, h);
+        insta::assert_snapshot!(
+            format!("main_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+    }
+}
+
+#[test]
+fn reader_snapshot_after_opening_a_claim() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut s = AppState::new(&index, w, h);
+        apply(
+            &mut s,
+            &index,
+            &[
+                Command::FocusClaims,
+                Command::MoveDown,
+                Command::MoveDown,
+                Command::MoveDown,
+                Command::Open,
+            ],
+        );
+        insta::assert_snapshot!(
+            format!("reader_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+    }
+}
+
+#[test]
+fn search_snapshot() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut s = AppState::new(&index, w, h);
+        search(&mut s, &index, "north korean");
+        insta::assert_snapshot!(
+            format!("search_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+    }
+}
+
+#[test]
+fn compare_snapshot() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut s = AppState::new(&index, w, h);
+        apply(
+            &mut s,
+            &index,
+            &[
+                Command::Mark,
+                Command::MoveDown,
+                Command::MoveDown,
+                Command::MoveDown,
+                Command::Mark,
+                Command::Compare,
+            ],
+        );
+        insta::assert_snapshot!(
+            format!("compare_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+    }
+}
+
+#[test]
+fn facts_and_help_snapshots() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut s = AppState::new(&index, w, h);
+        apply(&mut s, &index, &[Command::Facts, Command::Open]);
+        insta::assert_snapshot!(
+            format!("facts_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+        let mut s = AppState::new(&index, w, h);
+        apply(&mut s, &index, &[Command::Help]);
+        insta::assert_snapshot!(
+            format!("help_{w}x{h}"),
+            draw(&index, &s, &Theme::colored()).backend()
+        );
+    }
+}
+
+#[test]
+fn too_small_says_so_and_any_size_draws() {
+    let index = seeds();
+    let s = AppState::new(&index, 60, 20);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(screen.contains("Terminal too small"), "{screen}");
+    for w in (1..=300).step_by(7) {
+        for h in (1..=100).step_by(9) {
+            let mut s = AppState::new(&index, w, h);
+            apply(
+                &mut s,
+                &index,
+                &[Command::FocusClaims, Command::Last, Command::Open],
+            );
+            draw(&index, &s, &Theme::colored());
+        }
+    }
+}
+
+#[test]
+fn focus_selection_and_figures_are_styled() {
+    let index = seeds();
+    let mut s = AppState::new(&index, 160, 45);
+    let t = draw(&index, &s, &Theme::colored());
+    let buf = t.backend().buffer();
+    let (sx, sy) = find(&t, "Sources").unwrap();
+    assert_eq!(
+        buf[(sx - 1, sy)].fg,
+        Color::Cyan,
+        "the focused pane's border is highlighted"
+    );
+    let (cx, cy) = find(&t, "Claims").unwrap();
+    assert_eq!(buf[(cx - 1, cy)].fg, Color::DarkGray);
+    assert!(
+        buf[(2, 1)].modifier.contains(Modifier::REVERSED),
+        "the selected source is reversed"
+    );
+
+    apply(
+        &mut s,
+        &index,
+        &[Command::FocusClaims, Command::MoveDown, Command::Open],
+    );
+    let t = draw(&index, &s, &Theme::colored());
+    let buf = t.backend().buffer();
+    let (x, y) = find(&t, "nearly 50,000").expect("a hedged figure on screen");
+    assert_eq!(
+        buf[(x + 7, y)].fg,
+        Color::Yellow,
+        "hedged figures are yellow"
+    );
+    assert!(buf[(x + 7, y)].modifier.contains(Modifier::ITALIC));
+    let (x, y) = find(&t, "7,905").expect("an exact figure on screen");
+    assert_eq!(buf[(x, y)].fg, Color::Cyan, "exact figures are cyan");
+    assert_eq!(s.focus, Pane::Reader);
+}
+
+#[test]
+fn search_matches_are_highlighted() {
+    let index = seeds();
+    let mut s = AppState::new(&index, 160, 45);
+    search(&mut s, &index, "kursk");
+    let t = draw(&index, &s, &Theme::colored());
+    let buf = t.backend().buffer();
+    let claims = crosscheck::app::state::areas(160, 45).claims;
+    let (x, y) = (claims.y + 2..claims.bottom())
+        .find_map(|y| {
+            let line: String = (claims.x..claims.right())
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect();
+            line.find("Kursk")
+                .map(|b| (claims.x + line[..b].chars().count() as u16, y))
+        })
+        .expect("a claim with Kursk listed");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "matched letters are underlined"
+    );
+    assert!(
+        text_of(&t).contains("search:"),
+        "the title shows the result count and time"
+    );
+}
+
+#[test]
+fn no_color_theme_uses_no_colours() {
+    let index = seeds();
+    let mut s = AppState::new(&index, 160, 45);
+    apply(
+        &mut s,
+        &index,
+        &[Command::FocusClaims, Command::MoveDown, Command::Open],
+    );
+    let t = draw(&index, &s, &Theme::monochrome());
+    let buf = t.backend().buffer();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            assert_eq!(buf[(x, y)].fg, Color::Reset, "cell {x},{y}");
+            assert_eq!(buf[(x, y)].bg, Color::Reset, "cell {x},{y}");
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_a_cell() {
+    let dir = std::env::temp_dir().join(format!("cc-hostile-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let hostile = "Dam \u{1b}[31mbreaks\u{1b}[0m in valley\n\nAbout 300 people\u{1b}]52;c;ZXZpbA==\u{7} were evacuated on Monday, the mayor \u{202E}said\u{202C}.\u{200B} Officials\u{9b}2J said 40\u{1b}P1$q\u{1b}\\ homes flooded.\n";
+    std::fs::write(dir.join("hostile.txt"), hostile).unwrap();
+    let index =
+        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    let mut s = AppState::new(&index, 160, 45);
+    apply(&mut s, &index, &[Command::FocusClaims, Command::Open]);
+    let t = draw(&index, &s, &Theme::colored());
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        for c in cell.symbol().chars() {
+            assert!(!c.is_control(), "control {c:?} in a cell");
+            assert!(
+                !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'),
+                "invisible {c:?} in a cell"
+            );
+        }
+    }
+    assert!(text_of(&t).contains("About 300 people were evacuated"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
