@@ -512,7 +512,7 @@ mod tests {
         let mut s = AppState::new(&index, 160, 45);
         cmd(&mut s, &index, Command::Search);
         assert_eq!((s.mode, s.focus), (Mode::Search, Pane::Claims));
-        let mut run = |s: &mut AppState, c: char| -> (u64, Option<Vec<ClaimRef>>) {
+        let run = |s: &mut AppState, c: char| -> (u64, Option<Vec<ClaimRef>>) {
             match update(s, &index, Action::SearchInput(c)).pop() {
                 Some(Effect::Search {
                     generation,
