@@ -120,6 +120,8 @@ pub struct Lexicon {
     /// Counted noun (lowercase) to its canonical group.
     pub count_nouns: HashMap<String, String>,
     pub not_counted: HashSet<String>,
+    /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
+    pub measure_cues: Vec<(Vec<String>, String)>,
     pub reference_words: HashSet<String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (lowercase) to index in `entities`.
@@ -170,6 +172,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "dates.json",
     "entities.json",
     "hedges.txt",
+    "measure_cues.txt",
     "numbers.json",
     "places.txt",
     "reference_words.txt",
@@ -380,6 +383,14 @@ impl Lexicon {
             }
         }
 
+        let mut measure_cues: Vec<(Vec<String>, String)> = list_lines(&read("measure_cues.txt"))
+            .filter_map(|(_, l)| {
+                l.split_once('\t')
+                    .map(|(p, g)| (phrase_words(p), g.trim().to_string()))
+            })
+            .collect();
+        measure_cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
         let mut caption_marks = Vec::new();
         let mut caption_prefixes = Vec::new();
         for (_, l) in list_lines(&read("captions.txt")) {
@@ -418,6 +429,7 @@ impl Lexicon {
             fractions: phrases(numbers.fractions),
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
+            measure_cues,
             reference_words: words("reference_words.txt"),
             entities: ents.entities,
             entity_aliases,

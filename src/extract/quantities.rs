@@ -10,6 +10,9 @@ use serde::Serialize;
 use crate::lexicon::{HedgeBound, Lexicon};
 use crate::text::dates;
 
+/// Tokens before a bare figure searched for a cue to what it counts.
+const CUE_REACH: usize = 8;
+
 /// One figure found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
@@ -567,6 +570,35 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// A state word right after a counted noun, or after "were", "have been" and the like.
+    fn predicate_after(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while matches!(
+            self.low(j),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "reportedly"
+        ) {
+            j += 1;
+        }
+        self.predicate_at(j)
+    }
+
+    /// What a bare figure counts, from a cue shortly before it in the same clause ("the death
+    /// toll rose to 27").
+    fn cue_before(&self, i: usize) -> Option<String> {
+        let start = i.saturating_sub(CUE_REACH);
+        for j in (start..i).rev() {
+            if matches!(self.low(j), "," | ";" | ":" | "." | "(" | ")") {
+                return None;
+            }
+            for (words, group) in &self.lex.measure_cues {
+                if self.phrase(j, words).is_some_and(|end| end <= i) {
+                    return Some(group.clone());
+                }
+            }
+        }
+        None
+    }
+
     fn predicate_at(&self, i: usize) -> Option<usize> {
         let w = self.low(i);
         let group = self.lex.count_nouns.get(w)?;
@@ -716,15 +748,27 @@ impl<'a> Parser<'a> {
                 canonical_unit = Some(group.unwrap_or_else(|| crate::text::fold_word(&w)));
                 unit = Some(w);
                 modifiers = mods.iter().map(|&m| self.s(m).to_string()).collect();
-                if let Some(p) = self.predicate_at(k) {
+                if let Some(p) = self.predicate_after(k) {
                     predicate = Some(self.low(p).to_string());
                 }
+            }
+            if let Some(g) = predicate.as_deref().and_then(|p| lex.count_nouns.get(p))
+                && matches!(canonical_unit.as_deref(), Some("people" | "troops"))
+            {
+                canonical_unit = Some(g.clone());
             }
             j = k;
         } else if n.fraction {
             kind = "percent".into();
             unit = Some("%".into());
             canonical_unit = Some("%".into());
+        } else if let Some(group) = (currency.is_none() && !strong)
+            .then(|| self.cue_before(i))
+            .flatten()
+        {
+            kind = "count".into();
+            unit = Some(group.clone());
+            canonical_unit = Some(group);
         }
 
         for (words, b) in &lex.post_hedges {

@@ -322,7 +322,7 @@ fn hedges_set_bounds() {
             "As many as 400 migrants drowned.",
             &["400 <=400 ~as many as [migrants] count"],
         ),
-        ("The toll is 100 or so.", &["100 ~or so number"]),
+        ("The toll is 100 or so.", &["100 ~or so [deaths] count"]),
         (
             "Just over 2,000 runners finished.",
             &["2000 >=2000 ~just over [runners] count"],

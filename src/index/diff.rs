@@ -286,3 +286,125 @@ pub fn word_diff(a: &str, b: &str) -> Vec<WordOp> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, build_articles};
+
+    fn index_of(a: &str, b: &str) -> Index {
+        let mut arts = build_articles(vec![
+            Document::plain("a.txt", a.to_string()),
+            Document::plain("b.txt", b.to_string()),
+        ]);
+        for art in &mut arts {
+            art.claims = crate::extract::extract_claims(art);
+        }
+        Index::build(arts)
+    }
+
+    fn relations(a: &str, b: &str) -> Vec<(Relation, String, String)> {
+        let index = index_of(a, b);
+        let d = diff_articles(&index, 0, 1);
+        let first_words = |r: Option<ClaimRef>| {
+            r.map_or(String::new(), |r| {
+                index
+                    .claim(r)
+                    .text
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        };
+        d.rows
+            .iter()
+            .map(|r| (r.relation, first_words(r.left), first_words(r.right)))
+            .collect()
+    }
+
+    const STORY: &str = "Floods force 3,000 from homes in river towns\n\nSome 3,000 people left their homes on Friday after the river burst its banks, Governor Ana Ruiz said.\n\nRescue teams used boats to reach villages cut off by the water near Almora.\n\nThe army sent two helicopters and 150 soldiers to help, the defence ministry said.\n\nSchools in 12 districts will stay closed until Monday, officials in Almora said.\n";
+
+    #[test]
+    fn identical_reports_are_all_same() {
+        let rows = relations(STORY, STORY);
+        assert!(rows.iter().all(|r| r.0 == Relation::Same), "{rows:?}");
+    }
+
+    #[test]
+    fn one_figure_changed_is_a_conflict() {
+        let b = STORY.replace("150 soldiers", "400 soldiers");
+        let rows = relations(STORY, &b);
+        let conflicts: Vec<_> = rows.iter().filter(|r| r.0 == Relation::Conflict).collect();
+        assert_eq!(conflicts.len(), 1, "{rows:?}");
+        assert_eq!(conflicts[0].1, "The army");
+        assert_eq!(
+            rows.iter().filter(|r| r.0 == Relation::Same).count(),
+            rows.len() - 1
+        );
+    }
+
+    #[test]
+    fn a_reworded_paragraph_is_similar_with_a_word_diff() {
+        let b = STORY.replace(
+            "Rescue teams used boats to reach villages cut off by the water near Almora.",
+            "Rescuers used boats to reach villages near Almora that the water had cut off.",
+        );
+        let index = index_of(STORY, &b);
+        let d = diff_articles(&index, 0, 1);
+        let row = d
+            .rows
+            .iter()
+            .find(|r| r.relation == Relation::Similar)
+            .expect("a similar row");
+        assert!(
+            index
+                .claim(row.left.unwrap())
+                .text
+                .starts_with("Rescue teams")
+        );
+        assert!(
+            row.words
+                .iter()
+                .any(|w| w.op == "insert" && w.text.contains("Rescuers"))
+        );
+        assert!(
+            row.words
+                .iter()
+                .any(|w| w.op == "equal" && w.text.contains("boats"))
+        );
+    }
+
+    #[test]
+    fn reordered_sentences_still_pair_up() {
+        let b = "Floods force 3,000 from homes in river towns\n\nSchools in 12 districts will stay closed until Monday, officials in Almora said.\n\nThe army sent two helicopters and 150 soldiers to help, the defence ministry said.\n\nSome 3,000 people left their homes on Friday after the river burst its banks, Governor Ana Ruiz said.\n\nRescue teams used boats to reach villages cut off by the water near Almora.\n";
+        let rows = relations(STORY, b);
+        assert!(rows.iter().all(|r| r.0 == Relation::Same), "{rows:?}");
+        assert_eq!(rows.len(), 5);
+    }
+
+    #[test]
+    fn a_missing_paragraph_is_left_only_and_an_extra_one_right_only() {
+        let b = STORY.replace(
+            "Schools in 12 districts will stay closed until Monday, officials in Almora said.\n",
+            "Power was cut to 20,000 homes in the region overnight, the utility said.\n",
+        );
+        let rows = relations(STORY, &b);
+        let left_only: Vec<_> = rows.iter().filter(|r| r.0 == Relation::LeftOnly).collect();
+        let right_only: Vec<_> = rows.iter().filter(|r| r.0 == Relation::RightOnly).collect();
+        assert_eq!(left_only.len(), 1, "{rows:?}");
+        assert_eq!(left_only[0].1, "Schools in");
+        assert_eq!(right_only.len(), 1, "{rows:?}");
+        assert_eq!(right_only[0].2, "Power was");
+    }
+
+    #[test]
+    fn same_ignores_case_quotes_and_reflowed_whitespace() {
+        let b = STORY.replace(
+            "Some 3,000 people left their homes on Friday after the river burst its banks, Governor Ana Ruiz said.",
+            "some 3,000 people left their homes on Friday after the river\nburst its banks, Governor Ana Ruiz said.",
+        );
+        let rows = relations(STORY, &b);
+        assert!(rows.iter().all(|r| r.0 == Relation::Same), "{rows:?}");
+    }
+}

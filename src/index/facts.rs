@@ -105,6 +105,8 @@ struct Candidate {
     places: HashSet<String>,
     words: HashSet<String>,
     when: When,
+    /// The report's own date: reports published later may give later figures.
+    reported: Option<NaiveDate>,
     interval: Option<(f64, f64)>,
 }
 
@@ -225,10 +227,12 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
     let lex = Lexicon::global();
     let mut cands: Vec<Candidate> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
+        let lead = a.claims.iter().find(|c| !c.headline);
         let title_places: HashSet<String> = a
             .claims
             .iter()
             .filter(|c| c.headline)
+            .chain(lead)
             .flat_map(anchors)
             .collect();
         for (ci, c) in a.claims.iter().enumerate() {
@@ -249,12 +253,13 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
                     block: (
                         q.kind.clone(),
                         q.canonical_unit.clone().unwrap_or_default(),
-                        q.predicate.clone().unwrap_or_default(),
+                        String::new(),
                     ),
                     modifiers: modifier_set(q),
                     places: places.clone(),
                     words: words.clone(),
                     when: w,
+                    reported: a.date,
                     interval: interval(q),
                 });
             }
@@ -428,7 +433,7 @@ fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
     }
     let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<(f64, f64)>> = Default::default();
     for &i in &d.members {
-        if let (When::Day(day), Some(iv)) = (cands[i].when, cands[i].interval) {
+        if let (Some(day), Some(iv)) = (cands[i].reported, cands[i].interval) {
             by_day.entry(day).or_default().push(iv);
         }
     }
@@ -518,7 +523,11 @@ fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(top(mods));
     parts.extend(noun);
-    parts.extend(predicate);
+    let lex = Lexicon::global();
+    let noun_group = parts
+        .last()
+        .and_then(|n| lex.count_nouns.get(&n.to_lowercase()));
+    parts.extend(predicate.filter(|p| lex.count_nouns.get(p) != noun_group));
     let mut label = parts.join(" ");
     if let Some(p) = top(places) {
         label = format!("{label} in {p}");

@@ -1,0 +1,123 @@
+//! What a person waits on at the keyboard: a search keystroke, a diff, a frame.
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use crosscheck::app::{AppState, Keymap};
+use crosscheck::corpus::{Article, Document};
+use crosscheck::extract::Claim;
+use crosscheck::index::{Index, Query, SkimMatcher};
+use crosscheck::ui::{self, Theme, View};
+
+/// An index of `n` claims drawn from generated sentences (claims built directly, so the
+/// benchmark measures search, not extraction).
+fn claim_index(n: usize) -> Index {
+    let mut r = corpus::Rng::new(3);
+    let texts = corpus::corpus(200, 5);
+    let sentences: Vec<String> = texts
+        .iter()
+        .flat_map(|t| {
+            t.split(". ")
+                .map(|s| s.trim().replace('\n', " "))
+                .filter(|s| s.len() > 30)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let per_article = 50;
+    let articles: Vec<Article> = (0..n.div_ceil(per_article))
+        .map(|a| {
+            let claims: Vec<Claim> = (0..per_article.min(n - a * per_article))
+                .map(|c| {
+                    let text = sentences[r.below(sentences.len())].clone();
+                    Claim {
+                        id: format!("{a}-{c}"),
+                        end: text.len(),
+                        text,
+                        start: 0,
+                        quantities: vec![],
+                        attribution: None,
+                        entities: vec![],
+                        dates: vec![],
+                        score: 0.5,
+                        cluster: None,
+                        headline: false,
+                    }
+                })
+                .collect();
+            let mut art = crosscheck::corpus::build_articles(vec![Document::plain(
+                &format!("a{a}.txt"),
+                String::from("x"),
+            )])
+            .remove(0);
+            art.claims = claims;
+            art
+        })
+        .collect();
+    Index::build(articles)
+}
+
+fn search(c: &mut Criterion) {
+    let m = SkimMatcher::default();
+    let mut g = c.benchmark_group("search_keystroke");
+    g.sample_size(10);
+    for n in [10_000, 100_000, 1_000_000] {
+        let index = claim_index(n);
+        for q in ["k", "kha", "evacuat", "troops evacuated"] {
+            let query = Query::parse(q);
+            g.bench_with_input(
+                BenchmarkId::new(format!("{n}_claims"), format!("{}_chars", q.len())),
+                &query,
+                |b, query| b.iter(|| index.search(query, &m, None, 200)),
+            );
+        }
+    }
+    g.finish();
+}
+
+fn diff(c: &mut Criterion) {
+    let mut r = corpus::Rng::new(9);
+    let a = corpus::article(&mut r, 33_000);
+    let b = corpus::article(&mut r, 33_000);
+    let dir = std::env::temp_dir().join(format!("cc-bench-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), &a).unwrap();
+    std::fs::write(dir.join("b.txt"), format!("{a}\n\n{b}")).unwrap();
+    let loaded = crosscheck::load(&[dir.display().to_string()], &Default::default());
+    let words: usize = loaded
+        .articles
+        .iter()
+        .map(|x| x.text.split_whitespace().count())
+        .sum::<usize>()
+        / 2;
+    eprintln!("diff: reports of about {words} words");
+    let index = Index::build(loaded.articles);
+    c.bench_function("diff_two_5000_word_reports", |bch| {
+        bch.iter(|| crosscheck::index::diff::diff_articles(&index, 0, 1))
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn render(c: &mut Criterion) {
+    let index = Index::build(crosscheck::load(&[], &Default::default()).articles);
+    let state = AppState::new(&index, 160, 45);
+    let theme = Theme::colored();
+    let keymap = Keymap::default();
+    let matcher = SkimMatcher::default();
+    let view = View {
+        theme: &theme,
+        keymap: &keymap,
+        matcher: &matcher,
+    };
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+    c.bench_function("render_frame_160x45", |b| {
+        b.iter(|| {
+            terminal
+                .draw(|f| ui::render(f, &state, &index, &view))
+                .map(|_| ())
+        })
+    });
+}
+
+criterion_group!(benches, search, diff, render);
+criterion_main!(benches);

@@ -1,0 +1,62 @@
+//! Load + clean + extract throughput, index building and fact linking, on generated corpora.
+
+#[path = "common/corpus.rs"]
+mod corpus;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use crosscheck::index::Index;
+
+fn extract(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load_clean_extract");
+    g.sample_size(10);
+    for n in [100, 1000] {
+        let dir = corpus::write_corpus(n, 7);
+        let bytes: u64 = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().len())
+            .sum();
+        g.throughput(Throughput::Bytes(bytes));
+        let arg = vec![dir.display().to_string()];
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            g.bench_with_input(
+                BenchmarkId::new(format!("{threads}_threads"), n),
+                &arg,
+                |b, arg| b.iter(|| pool.install(|| crosscheck::load(arg, &Default::default()))),
+            );
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    g.finish();
+}
+
+fn index(c: &mut Criterion) {
+    let mut g = c.benchmark_group("index_build");
+    g.sample_size(10);
+    for n in [1000, 10000] {
+        let dir = corpus::write_corpus(n, 11);
+        let loaded = crosscheck::load(&[dir.display().to_string()], &Default::default());
+        let claims: usize = loaded.articles.iter().map(|a| a.claims.len()).sum();
+        eprintln!("index_build/{n}: {claims} claims");
+        g.throughput(Throughput::Elements(claims as u64));
+        g.bench_with_input(
+            BenchmarkId::from_parameter(format!("{n}_articles_{claims}_claims")),
+            &loaded.articles,
+            |b, arts| {
+                b.iter_batched(
+                    || arts.clone(),
+                    Index::build,
+                    criterion::BatchSize::LargeInput,
+                )
+            },
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    g.finish();
+}
+
+criterion_group!(benches, extract, index);
+criterion_main!(benches);
