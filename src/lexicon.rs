@@ -5,7 +5,7 @@
 //! adds its entries to the embedded list (a line `-entry` removes one), a `.json` file replaces
 //! the embedded one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -96,8 +96,10 @@ pub struct Lexicon {
     pub post_hedges: Vec<(Vec<String>, HedgeBound)>,
     pub attribution_verbs: HashSet<String>,
     pub attribution_prefixes: Vec<Vec<String>>,
-    /// Titles before names, as word sequences, longest first.
-    pub titles: Vec<Vec<String>>,
+    /// Titles before names, each word lowercase without a final period, joined by spaces.
+    pub titles: HashSet<String>,
+    /// The most words a title has.
+    pub title_max_words: usize,
     pub role_nouns: HashMap<String, String>,
     pub anonymous_heads: HashSet<String>,
     pub abbreviations: HashSet<String>,
@@ -117,6 +119,9 @@ pub struct Lexicon {
     pub number_counts: Vec<(Vec<String>, f64)>,
     pub vague: Vec<(Vec<String>, (f64, f64))>,
     pub fractions: Vec<(Vec<String>, f64)>,
+    /// Lowercase tokens a quantity can start with, other than digits: hedges, number words,
+    /// vague magnitudes, fractions, "between", currency symbols.
+    pub quantity_starters: HashSet<String>,
     /// Counted noun (lowercase) to its canonical group.
     pub count_nouns: HashMap<String, String>,
     pub not_counted: HashSet<String>,
@@ -124,7 +129,7 @@ pub struct Lexicon {
     pub measure_cues: Vec<(Vec<String>, String)>,
     pub reference_words: HashSet<String>,
     pub entities: Vec<EntityDef>,
-    /// Alias or canonical name (lowercase) to index in `entities`.
+    /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
     pub entity_aliases: HashMap<String, usize>,
     pub place_suffixes: HashSet<String>,
     pub org_words: HashSet<String>,
@@ -265,7 +270,7 @@ impl Lexicon {
             })
         }
 
-        let mut boilerplate_exact = HashSet::new();
+        let mut boilerplate_exact = HashSet::default();
         let mut boilerplate_contains = Vec::new();
         for (_, l) in list_lines(&read("boilerplate.txt")) {
             let l = collapse_lower(l);
@@ -306,17 +311,21 @@ impl Lexicon {
         hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         post_hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
 
-        let mut role_nouns = HashMap::new();
+        let mut role_nouns = HashMap::default();
         for (_, l) in list_lines(&read("role_nouns.txt")) {
             if let Some((phrase, kind)) = l.split_once('\t') {
                 role_nouns.insert(collapse_lower(phrase), kind.trim().to_string());
             }
         }
 
-        let mut titles: Vec<Vec<String>> = list_lines(&read("titles.txt"))
-            .map(|(_, l)| phrase_words(l))
+        let titles: HashSet<String> = list_lines(&read("titles.txt"))
+            .map(|(_, l)| title_key(&l.split_whitespace().collect::<Vec<_>>()))
             .collect();
-        titles.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let title_max_words = titles
+            .iter()
+            .map(|t| t.split(' ').count())
+            .max()
+            .unwrap_or(0);
 
         let attribution_prefixes = list_lines(&read("attribution_prefixes.txt"))
             .map(|(_, l)| phrase_words(l))
@@ -367,7 +376,7 @@ impl Lexicon {
             .collect();
         vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
 
-        let mut count_nouns = HashMap::new();
+        let mut count_nouns = HashMap::default();
         for (canon, aliases) in nouns.groups {
             for a in aliases {
                 count_nouns.insert(a.to_lowercase(), canon.clone());
@@ -375,11 +384,11 @@ impl Lexicon {
             count_nouns.insert(canon.to_lowercase(), canon);
         }
 
-        let mut entity_aliases = HashMap::new();
+        let mut entity_aliases = HashMap::default();
         for (i, e) in ents.entities.iter().enumerate() {
-            entity_aliases.insert(e.canonical.to_lowercase(), i);
+            entity_aliases.insert(alias_key(&e.canonical), i);
             for a in &e.aliases {
-                entity_aliases.insert(a.to_lowercase(), i);
+                entity_aliases.insert(alias_key(a), i);
             }
         }
 
@@ -390,6 +399,29 @@ impl Lexicon {
             })
             .collect();
         measure_cues.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+
+        let number_counts = phrases(numbers.counts);
+        let fractions = phrases(numbers.fractions);
+        let mut quantity_starters: HashSet<String> = hedges
+            .iter()
+            .map(|(w, _)| &w[0])
+            .chain(vague.iter().map(|(w, _)| &w[0]))
+            .chain(number_counts.iter().map(|(w, _)| &w[0]))
+            .chain(fractions.iter().map(|(w, _)| &w[0]))
+            .chain(numbers.units.keys())
+            .chain(numbers.tens.keys())
+            .cloned()
+            .collect();
+        quantity_starters.insert("between".into());
+        for (sym, _) in &currency_symbols {
+            quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
+            quantity_starters.insert(
+                sym.to_lowercase()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect(),
+            );
+        }
 
         let mut caption_marks = Vec::new();
         let mut caption_prefixes = Vec::new();
@@ -409,6 +441,7 @@ impl Lexicon {
             attribution_verbs: words("attribution_verbs.txt"),
             attribution_prefixes,
             titles,
+            title_max_words,
             role_nouns,
             anonymous_heads: words("anonymous_sources.txt"),
             abbreviations,
@@ -424,9 +457,10 @@ impl Lexicon {
             number_units: numbers.units,
             number_tens: numbers.tens,
             number_multipliers: numbers.multipliers,
-            number_counts: phrases(numbers.counts),
+            number_counts,
             vague,
-            fractions: phrases(numbers.fractions),
+            fractions,
+            quantity_starters,
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
             measure_cues,
@@ -445,7 +479,19 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word.to_lowercase())
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.stopwords.contains(word)
+        } else {
+            self.stopwords.contains(&word.to_lowercase())
+        }
+    }
+
+    /// How many of the leading `words` form a title ("Prime Minister", "Gen."), or 0.
+    pub fn title_len(&self, words: &[&str]) -> usize {
+        (1..=self.title_max_words.min(words.len()))
+            .rev()
+            .find(|&n| self.titles.contains(&title_key(&words[..n])))
+            .unwrap_or(0)
     }
 }
 
@@ -455,6 +501,20 @@ fn asset(name: &str) -> &'static str {
         .find(|(n, _)| *n == name)
         .map(|(_, t)| *t)
         .unwrap_or("")
+}
+
+/// A name folded for alias lookup: lowercase, no periods, typographic apostrophes plain.
+pub fn alias_key(name: &str) -> String {
+    name.to_lowercase().replace('.', "").replace('’', "'")
+}
+
+/// Title words folded for lookup: lowercase, final periods dropped, joined by spaces.
+fn title_key(words: &[&str]) -> String {
+    words
+        .iter()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Lowercases and collapses runs of whitespace to one space.

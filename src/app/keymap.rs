@@ -1,7 +1,8 @@
 //! Keys to commands, per mode: defaults in one table, overridable by command name from the
 //! config file. Help and footer hints are generated from it.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -194,7 +195,7 @@ pub enum KeymapError {
 
 impl Default for Keymap {
     fn default() -> Self {
-        let mut bindings = HashMap::new();
+        let mut bindings = HashMap::default();
         for (ctx, table) in [
             (KeyContext::Normal, NORMAL),
             (KeyContext::Search, SEARCH),

@@ -3,7 +3,7 @@
 //! within the page and across the corpus, and by its neighbours and its distance in content
 //! words from the headline and lead.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -33,7 +33,7 @@ pub struct CorpusStats {
 
 impl CorpusStats {
     pub fn from_documents(docs: &[Document]) -> CorpusStats {
-        let mut docs_with_line: HashMap<String, usize> = HashMap::new();
+        let mut docs_with_line: HashMap<String, usize> = HashMap::default();
         for d in docs {
             let lines: HashSet<String> = split_paragraphs(&d.text, d.structured)
                 .into_iter()
@@ -148,6 +148,8 @@ struct Features {
     stop_share: f64,
     ends_sentence: bool,
     has_link: bool,
+    /// Only a time, date stamp or "updated" marker.
+    timestamp: bool,
     content: HashSet<String>,
 }
 
@@ -158,6 +160,9 @@ fn link_re() -> &'static Regex {
             .expect("link pattern compiles")
     })
 }
+
+/// A timestamp line has at most this many words ("Nov 23, 2024 - 23:00 GMT").
+const TIMESTAMP_MAX_WORDS: usize = 12;
 
 fn timestamp_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -180,6 +185,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         },
         ends_sentence: ends_sentence(text.trim()),
         has_link: link_re().is_match(text),
+        timestamp: words.len() <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
         content: text::content_words(text, lex).collect(),
     }
 }
@@ -284,7 +290,7 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
     let feats: Vec<Features> = texts.iter().map(|t| features(t, lex)).collect();
     let mut kinds: Vec<Option<ParagraphKind>> = vec![None; spans.len()];
 
-    let mut in_page: HashMap<&str, usize> = HashMap::new();
+    let mut in_page: HashMap<&str, usize> = HashMap::default();
     for f in &feats {
         *in_page.entry(f.norm.as_str()).or_default() += 1;
     }
@@ -299,12 +305,12 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
         let short = f.words <= MAX_REPEATED_WORDS;
         kinds[i] = if title_norm.as_deref() == Some(f.norm.as_str())
             || is_byline(t)
-            || (f.words <= 15 && has_full_date(t) && is_timestamp_only(t))
+            || (f.timestamp && has_full_date(t))
         {
             Some(ParagraphKind::Meta)
         } else if is_boilerplate_phrase(f, t, lex)
             || is_embed_or_link(f, t)
-            || is_timestamp_only(t)
+            || f.timestamp
             || (short && !f.ends_sentence && stats.docs_with(&f.norm) >= 2)
             || (short && in_page.get(f.norm.as_str()).copied().unwrap_or(0) >= 2)
             || f.words == 0
@@ -319,7 +325,7 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
 
     sandwiched_lines_are_noise(&mut kinds, &feats);
     after_closing_credit_is_noise(&mut kinds, &feats, &texts);
-    let soft: Vec<bool> = texts.iter().map(|t| is_timestamp_only(t)).collect();
+    let soft: Vec<bool> = feats.iter().map(|f| f.timestamp).collect();
     judge_segments(&mut kinds, &feats, &soft, title_norm.as_deref(), lex);
 
     spans
@@ -347,7 +353,7 @@ fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize
                 && !t.trim_end().ends_with('.')
                 && !is_boilerplate_phrase(f, t, lex)
                 && !is_byline(t)
-                && !is_timestamp_only(t)
+                && !f.timestamp
                 && !f.has_link
         })
         .map(|(i, _)| i)

@@ -4,10 +4,11 @@ use serde::Serialize;
 
 use super::attribution::{Attribution, Context, attribute};
 use super::entities::{Entity, find_entities};
-use super::quantities::{Quantity, find_quantities};
+use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::corpus::{Article, ParagraphKind};
 use crate::text::dates::find_dates;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A date a claim mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,9 +70,12 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         .as_deref()
         .map(crate::corpus::clean::normalize);
     let mut title_done = false;
+    let mut entities_of: HashMap<usize, Vec<Entity>> = HashMap::default();
     for p in article.body() {
         for (s, e) in split_sentences(article.paragraph_text(p)) {
-            ctx.know(&find_entities(&article.paragraph_text(p)[s..e]));
+            let found = find_entities(&article.paragraph_text(p)[s..e]);
+            ctx.know(&found);
+            entities_of.insert(p.start + s, found);
         }
     }
     for p in &article.paragraphs {
@@ -89,14 +93,17 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let mut parts: Vec<Claim> = Vec::new();
         for (s, e) in sentences {
             let text = &para[s..e];
-            let entities = find_entities(text);
+            let entities = entities_of
+                .remove(&(p.start + s))
+                .unwrap_or_else(|| find_entities(text));
             ctx.learn(&entities);
             let attribution = attribute(text, &entities, &ctx);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
-            let quantities = find_quantities(text);
-            let dates = find_dates(text)
+            let found_dates = find_dates(text);
+            let quantities = quantities_in(text, &found_dates);
+            let dates = found_dates
                 .into_iter()
                 .map(|d| DateRef {
                     text: text[d.start..d.end].to_string(),

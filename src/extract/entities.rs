@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, alias_key};
 use crate::text;
 
 /// A named thing in a claim.
@@ -25,11 +25,6 @@ pub struct Entity {
     pub end: usize,
 }
 
-/// Folds a name for alias lookup: lowercase, no periods, typographic apostrophes plain.
-pub fn alias_key(name: &str) -> String {
-    name.to_lowercase().replace('.', "").replace('’', "'")
-}
-
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
@@ -38,29 +33,17 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Looks a name up in the gazetteer.
 pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, &'a str)> {
-    let key = alias_key(name);
-    lex.entity_aliases
-        .iter()
-        .find(|(k, _)| alias_key(k) == key)
-        .map(|(_, &i)| {
-            (
-                lex.entities[i].canonical.as_str(),
-                lex.entities[i].kind.as_str(),
-            )
-        })
+    lex.entity_aliases.get(&alias_key(name)).map(|&i| {
+        (
+            lex.entities[i].canonical.as_str(),
+            lex.entities[i].kind.as_str(),
+        )
+    })
 }
 
 /// The longest title at the start of `words` (lowercase compare), as a word count.
 pub fn title_len(words: &[&str], lex: &Lexicon) -> usize {
-    lex.titles
-        .iter()
-        .filter(|t| t.len() <= words.len())
-        .find(|t| {
-            t.iter()
-                .zip(words)
-                .all(|(a, b)| a.trim_end_matches('.') == b.to_lowercase().trim_end_matches('.'))
-        })
-        .map_or(0, Vec::len)
+    lex.title_len(words)
 }
 
 const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von", "and"];
@@ -308,8 +291,8 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// Folds person names across the corpus: every spelling of one person takes the most
 /// common full spelling, in entities and in speakers.
 pub fn fold_corpus_names(articles: &mut [crate::corpus::Article]) {
-    use std::collections::HashMap;
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    use rustc_hash::FxHashMap as HashMap;
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for c in articles.iter().flat_map(|a| &a.claims) {
         for e in c.entities.iter().filter(|e| e.kind == "person") {
             *counts.entry(e.canonical.clone()).or_default() += 1;
@@ -326,7 +309,7 @@ pub fn fold_corpus_names(articles: &mut [crate::corpus::Article]) {
             .then(b.1.cmp(&a.1))
             .then(a.0.cmp(&b.0))
     });
-    let mut canonical: HashMap<String, String> = HashMap::new();
+    let mut canonical: HashMap<String, String> = HashMap::default();
     for (i, (name, _)) in names.iter().enumerate() {
         let target = names[..i]
             .iter()

@@ -166,7 +166,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// Spans where digits are not quantities: links, handles, times, phone numbers, ordinals,
 /// model names, dates.
-fn excluded_spans(text: &str) -> Vec<Range<usize>> {
+fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<usize>> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(concat!(
@@ -179,7 +179,7 @@ fn excluded_spans(text: &str) -> Vec<Range<usize>> {
         .expect("exclusion pattern compiles")
     });
     let mut spans: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
-    for d in dates::find_dates(text) {
+    for d in found_dates {
         if matches!(
             d.value,
             dates::DateValue::Day { .. }
@@ -216,7 +216,7 @@ struct Number {
 }
 
 impl<'a> Parser<'a> {
-    fn new(text: &'a str, lex: &'a Lexicon) -> Parser<'a> {
+    fn new(text: &'a str, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
         let toks = tokenize(text);
         let lower = toks
             .iter()
@@ -226,7 +226,7 @@ impl<'a> Parser<'a> {
             text,
             toks,
             lower,
-            excluded: excluded_spans(text),
+            excluded: excluded_spans(text, found_dates),
             lex,
         }
     }
@@ -609,10 +609,25 @@ impl<'a> Parser<'a> {
         .then_some(i)
     }
 
+    /// Whether a quantity can begin at token `i`: digits, or a word or symbol listed as a
+    /// starter. Saves trying every token.
+    fn may_start(&self, i: usize) -> bool {
+        let low = self.low(i);
+        self.is(i, TokKind::Num)
+            || self.lex.quantity_starters.contains(low)
+            || low
+                .split_once('-')
+                .is_some_and(|(head, _)| self.lex.number_tens.contains_key(head))
+    }
+
     fn parse_all(&self) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             match self.parse_at(i, out.last()) {
                 Some((found, next)) => {
                     out.extend(found);
@@ -881,7 +896,12 @@ impl<'a> Parser<'a> {
 
 /// Every quantity in `text`, in order, with byte offsets into it.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    Parser::new(text, Lexicon::global()).parse_all()
+    quantities_in(text, &dates::find_dates(text))
+}
+
+/// [`find_quantities`] for a text whose dates were already found (dates are not figures).
+pub fn quantities_in(text: &str, found_dates: &[dates::DateMention]) -> Vec<Quantity> {
+    Parser::new(text, found_dates, Lexicon::global()).parse_all()
 }
 
 #[cfg(test)]

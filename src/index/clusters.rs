@@ -1,6 +1,6 @@
 //! Claim clusters: statements in different reports that say the same thing in other words.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
@@ -44,7 +44,7 @@ pub fn cluster_claims(articles: &mut [Article]) {
             sigs.push(signature(&claim.text, &claim.entities));
         }
     }
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::default();
     for (i, s) in sigs.iter().enumerate() {
         for w in s {
             postings.entry(w.as_str()).or_default().push(i as u32);
@@ -59,7 +59,7 @@ pub fn cluster_claims(articles: &mut [Article]) {
         i
     }
     for i in 0..refs.len() {
-        let mut shared: HashMap<u32, usize> = HashMap::new();
+        let mut shared: HashMap<u32, usize> = HashMap::default();
         for w in &sigs[i] {
             let list = &postings[w.as_str()];
             if list.len() > MAX_POSTING {
@@ -80,7 +80,7 @@ pub fn cluster_claims(articles: &mut [Article]) {
             }
         }
     }
-    let mut size: HashMap<usize, usize> = HashMap::new();
+    let mut size: HashMap<usize, usize> = HashMap::default();
     for i in 0..refs.len() {
         let r = find(&mut parent, i);
         *size.entry(r).or_default() += 1;

@@ -1,7 +1,7 @@
 //! Diffing two reports claim by claim: pairs of claims stating the same thing, in the left
 //! report's order, with the right report's unmatched claims placed where they fit.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
@@ -149,13 +149,13 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     let sig = |c: &Claim| signature(&c.text, &c.entities);
     let ls: Vec<HashSet<String>> = la.claims.iter().map(sig).collect();
     let rs: Vec<HashSet<String>> = ra.claims.iter().map(sig).collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, s) in rs.iter().enumerate() {
         for w in s {
             postings.entry(w.as_str()).or_default().push(j);
         }
     }
-    let mut facts_r: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut facts_r: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, c) in ra.claims.iter().enumerate() {
         for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
             facts_r.entry(f).or_default().push(j);
@@ -163,7 +163,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     }
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, c) in la.claims.iter().enumerate() {
-        let mut cands: HashSet<usize> = HashSet::new();
+        let mut cands: HashSet<usize> = HashSet::default();
         for w in &ls[i] {
             cands.extend(postings.get(w.as_str()).into_iter().flatten());
         }

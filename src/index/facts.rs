@@ -5,7 +5,7 @@
 //! figures of one block are ever compared; within a block a figure joins the best-fitting fact
 //! whose qualifiers, time and context are compatible, or starts a new one.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -110,15 +110,115 @@ struct Candidate {
     interval: Option<(f64, f64)>,
 }
 
+/// A fact being built: its members and summaries of them, so that a new figure is checked
+/// against the summaries rather than every member.
+#[derive(Default)]
 struct Draft {
     members: Vec<usize>,
     modifiers: HashSet<String>,
     places: HashSet<String>,
     words: HashSet<String>,
+    first_day: Option<NaiveDate>,
+    last_day: Option<NaiveDate>,
+    months: Vec<When>,
+    by_article: HashMap<u32, Vec<usize>>,
+    log_mid_sum: f64,
+    mids: usize,
+}
+
+/// Drafts indexed under a word or place shared by more figures than this are not proposed
+/// through it (too common to discriminate).
+const MAX_POSTING: usize = 256;
+
+fn mid(iv: Option<(f64, f64)>) -> Option<f64> {
+    iv.map(|(a, b)| (a + b) / 2.0).filter(|m| *m > 0.0)
+}
+
+impl Draft {
+    /// How well a figure fits this fact, or `None` when it cannot belong.
+    fn fit(&self, c: &Candidate, cands: &[Candidate]) -> Option<f64> {
+        let mods_ok = c.modifiers.is_empty()
+            || self.modifiers.is_empty()
+            || !c.modifiers.is_disjoint(&self.modifiers);
+        if !mods_ok {
+            return None;
+        }
+        let day_ok = match c.when {
+            When::Day(d) => {
+                self.first_day
+                    .is_none_or(|f| (d - f).num_days().abs() <= MAX_DAYS_APART)
+                    && self
+                        .last_day
+                        .is_none_or(|l| (d - l).num_days().abs() <= MAX_DAYS_APART)
+            }
+            _ => true,
+        };
+        if !day_ok || !self.months.iter().all(|&m| time_compatible(m, c.when)) {
+            return None;
+        }
+        if !matches!(c.when, When::Day(_) | When::Unknown) {
+            let ends = [self.first_day, self.last_day];
+            if !ends
+                .iter()
+                .flatten()
+                .all(|&d| time_compatible(When::Day(d), c.when))
+            {
+                return None;
+            }
+        }
+        for &m in self
+            .by_article
+            .get(&c.at.article)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+        {
+            let m = &cands[m];
+            let compatible = match (m.interval, c.interval) {
+                (Some(x), Some(y)) => overlap(x, y),
+                _ => true,
+            };
+            if !compatible && !(m.at == c.at && m.qi == c.qi) {
+                return None;
+            }
+        }
+        let shared_place = !c.places.is_disjoint(&self.places);
+        let context = coverage(&c.words, &self.words) + if shared_place { 0.5 } else { 0.0 };
+        if context < MIN_CONTEXT {
+            return None;
+        }
+        let same_mods = !c.modifiers.is_empty() && !c.modifiers.is_disjoint(&self.modifiers);
+        let closeness = match mid(c.interval) {
+            Some(m) if self.mids > 0 => {
+                (1.0 - (m.ln() - self.log_mid_sum / self.mids as f64).abs()).max(0.0)
+            }
+            _ => 0.0,
+        };
+        Some(context + if same_mods { 0.5 } else { 0.0 } + 0.5 * closeness)
+    }
+
+    fn add(&mut self, i: usize, c: &Candidate) {
+        self.members.push(i);
+        self.modifiers.extend(c.modifiers.iter().cloned());
+        self.places.extend(c.places.iter().cloned());
+        self.words.extend(c.words.iter().cloned());
+        match c.when {
+            When::Day(d) => {
+                self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+                self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+            }
+            When::Month(..) if !self.months.contains(&c.when) => self.months.push(c.when),
+            _ => {}
+        }
+        self.by_article.entry(c.at.article).or_default().push(i);
+        if let Some(m) = mid(c.interval) {
+            self.log_mid_sum += m.ln();
+            self.mids += 1;
+        }
+    }
 }
 
 fn modifier_set(q: &Quantity) -> HashSet<String> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     let mut run: Vec<&str> = Vec::new();
     for m in q.modifiers.iter().map(String::as_str).chain([""]) {
         if text::is_capitalized(m) {
@@ -267,75 +367,36 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
     }
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_block: HashMap<&(String, String, String), Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<(&(String, String, String), &str), Vec<usize>> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
-        let mut best: Option<(f64, usize)> = None;
-        for &d in by_block.get(&c.block).map(Vec::as_slice).unwrap_or(&[]) {
-            let draft = &drafts[d];
-            let mods_ok = c.modifiers.is_empty()
-                || draft.modifiers.is_empty()
-                || !c.modifiers.is_disjoint(&draft.modifiers);
-            if !mods_ok {
-                continue;
-            }
-            let members = draft.members.iter().map(|&m| &cands[m]);
-            let mut ok = true;
-            let mut closeness: f64 = 0.0;
-            for m in members {
-                if !time_compatible(m.when, c.when) {
-                    ok = false;
-                    break;
-                }
-                let same_article = m.at.article == c.at.article;
-                let compatible = match (m.interval, c.interval) {
-                    (Some(x), Some(y)) => overlap(x, y),
-                    _ => true,
-                };
-                if same_article && m.at.claim != c.at.claim && !compatible {
-                    ok = false;
-                    break;
-                }
-                if same_article && m.at == c.at && m.qi != c.qi && !compatible {
-                    ok = false;
-                    break;
-                }
-                if let (Some(x), Some(y)) = (m.interval, c.interval) {
-                    let (mx, my) = ((x.0 + x.1) / 2.0, (y.0 + y.1) / 2.0);
-                    if mx > 0.0 && my > 0.0 {
-                        closeness = closeness.max(1.0 - (mx / my).ln().abs());
-                    }
-                }
-            }
-            if !ok {
-                continue;
-            }
-            let shared_place = !c.places.is_disjoint(&draft.places);
-            let context = coverage(&c.words, &draft.words) + if shared_place { 0.5 } else { 0.0 };
-            if context < MIN_CONTEXT {
-                continue;
-            }
-            let same_mods = !c.modifiers.is_empty() && !c.modifiers.is_disjoint(&draft.modifiers);
-            let score = context + if same_mods { 0.5 } else { 0.0 } + 0.5 * closeness.max(0.0);
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, d));
+        let mut seen: HashSet<usize> = HashSet::default();
+        for key in c.places.iter().chain(c.words.iter()) {
+            if let Some(list) = postings.get(&(&c.block, key.as_str()))
+                && list.len() <= MAX_POSTING
+            {
+                seen.extend(list.iter().copied());
             }
         }
-        match best {
-            Some((_, d)) => {
-                let draft = &mut drafts[d];
-                draft.members.push(i);
-                draft.modifiers.extend(c.modifiers.iter().cloned());
-                draft.places.extend(c.places.iter().cloned());
-                draft.words.extend(c.words.iter().cloned());
+        let mut best: Option<(f64, usize)> = None;
+        for d in seen {
+            if let Some(score) = drafts[d].fit(c, &cands) {
+                if best.is_none_or(|(s, b)| score > s || score == s && d < b) {
+                    best = Some((score, d));
+                }
             }
+        }
+        let d = match best {
+            Some((_, d)) => d,
             None => {
-                by_block.entry(&c.block).or_default().push(drafts.len());
-                drafts.push(Draft {
-                    members: vec![i],
-                    modifiers: c.modifiers.clone(),
-                    places: c.places.clone(),
-                    words: c.words.clone(),
-                });
+                drafts.push(Draft::default());
+                drafts.len() - 1
+            }
+        };
+        drafts[d].add(i, c);
+        for key in c.places.iter().chain(c.words.iter()) {
+            let list = postings.entry((&c.block, key.as_str())).or_default();
+            if list.last() != Some(&d) {
+                list.push(d);
             }
         }
     }
@@ -470,9 +531,9 @@ fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
 /// "Russian troops in Kursk": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
 fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
-    let mut mods: HashMap<String, usize> = HashMap::new();
-    let mut units: HashMap<String, usize> = HashMap::new();
-    let mut places: HashMap<String, usize> = HashMap::new();
+    let mut mods: HashMap<String, usize> = HashMap::default();
+    let mut units: HashMap<String, usize> = HashMap::default();
+    let mut places: HashMap<String, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
     for &i in &d.members {

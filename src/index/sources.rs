@@ -1,7 +1,7 @@
 //! Source independence: articles that copy each other's text, or come from one outlet, are
 //! one source.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
@@ -14,7 +14,7 @@ const MIN_SHARED_SHINGLES: usize = 6;
 
 /// Hashes of the word shingles of an article's story text.
 pub fn shingles(a: &Article) -> HashSet<u64> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for p in a.body() {
         let words: Vec<String> = text::words(a.paragraph_text(p))
             .map(|(_, w)| w.to_lowercase())
@@ -47,7 +47,7 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
             parent[ra.max(rb)] = ra.min(rb);
         }
     };
-    let mut by_outlet: HashMap<String, usize> = HashMap::new();
+    let mut by_outlet: HashMap<String, usize> = HashMap::default();
     for (i, a) in articles.iter().enumerate() {
         if let Some(o) = &a.outlet {
             let key = o.to_lowercase();
@@ -59,13 +59,13 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
             }
         }
     }
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (i, a) in articles.iter().enumerate() {
         for s in shingles(a) {
             postings.entry(s).or_default().push(i as u32);
         }
     }
-    let mut shared: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut shared: HashMap<(u32, u32), usize> = HashMap::default();
     for docs in postings.values() {
         if docs.len() < 2 || docs.len() > 50 {
             continue;

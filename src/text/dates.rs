@@ -98,6 +98,47 @@ fn month_number(lex: &Lexicon, name: &str) -> Option<u32> {
     lex.months.get(&name.to_lowercase()).copied()
 }
 
+/// Which kinds of date a text can hold, found in one cheap pass so that patterns that cannot
+/// match are not run.
+struct Cues {
+    digits: bool,
+    month: bool,
+    weekday: bool,
+    relative: bool,
+}
+
+impl Cues {
+    fn of(text: &str, lex: &Lexicon) -> Cues {
+        static RELATIVE_HEADS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+        let heads = RELATIVE_HEADS.get_or_init(|| {
+            lex.relative_days
+                .keys()
+                .chain(lex.relative_periods.keys())
+                .filter_map(|k| k.split_whitespace().next().map(str::to_string))
+                .collect()
+        });
+        let mut c = Cues {
+            digits: text.bytes().any(|b| b.is_ascii_digit()),
+            month: false,
+            weekday: false,
+            relative: false,
+        };
+        for (_, w) in crate::text::words(text) {
+            let lower = w.trim_end_matches('.').to_lowercase();
+            let key = lower
+                .strip_suffix('s')
+                .filter(|_| lower.len() > 6)
+                .unwrap_or(&lower);
+            if crate::text::is_capitalized(w) {
+                c.month |= lex.months.contains_key(&lower);
+                c.weekday |= lex.weekdays.contains_key(key);
+            }
+            c.relative |= heads.contains(&lower);
+        }
+        c
+    }
+}
+
 /// Every date mention in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let lex = Lexicon::global();
@@ -113,7 +154,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             });
         }
     };
-    for c in p.iso.captures_iter(text) {
+    let cue = Cues::of(text, lex);
+    for c in p.iso.captures_iter(if cue.digits { text } else { "" }) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(mo), Some(d)) = (y, mo, d)
@@ -130,7 +172,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    for c in p.month_day.captures_iter(text) {
+    let month_digits = if cue.month && cue.digits { text } else { "" };
+    for c in p.month_day.captures_iter(month_digits) {
         let m = c.get(0).expect("match");
         let Some(month) = month_number(lex, &c[1]) else {
             continue;
@@ -144,7 +187,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    for c in p.day_month.captures_iter(text) {
+    for c in p.day_month.captures_iter(month_digits) {
         let m = c.get(0).expect("match");
         let Some(month) = month_number(lex, &c[2]) else {
             continue;
@@ -158,7 +201,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    for c in p.month_year.captures_iter(text) {
+    for c in p.month_year.captures_iter(month_digits) {
         let m = c.get(0).expect("match");
         let (Some(month), Ok(year)) = (month_number(lex, &c[1]), c[2].parse()) else {
             continue;
@@ -172,7 +215,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             },
         );
     }
-    for c in p.month_only.captures_iter(text) {
+    for c in p
+        .month_only
+        .captures_iter(if cue.month { text } else { "" })
+    {
         let m = c.get(1).expect("group");
         let Some(month) = month_number(lex, m.as_str()) else {
             continue;
@@ -182,7 +228,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
         push(m.start(), m.end(), DateValue::Month { year: None, month });
     }
-    for c in p.weekday.captures_iter(text) {
+    for c in p.weekday.captures_iter(if cue.weekday { text } else { "" }) {
         let m = c.get(0).expect("match");
         let Some(&weekday) = lex.weekdays.get(&c[2].to_lowercase()) else {
             continue;
@@ -194,7 +240,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         };
         push(m.start(), m.end(), DateValue::Weekday { weekday, offset });
     }
-    for c in p.relative.captures_iter(text) {
+    for c in p
+        .relative
+        .captures_iter(if cue.relative { text } else { "" })
+    {
         let m = c.get(0).expect("match");
         let key = c[1].to_lowercase();
         if let Some(&days) = lex.relative_days.get(&key) {
@@ -209,7 +258,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    for c in p.year.captures_iter(text) {
+    for c in p.year.captures_iter(if cue.digits { text } else { "" }) {
         let y = c.get(1).expect("group");
         if let Ok(year) = y.as_str().parse() {
             push(y.start(), y.end(), DateValue::Year(year));
