@@ -97,10 +97,13 @@ const MAX_DAYS_APART: i64 = 45;
 /// shared place or name) to join a fact.
 const MIN_CONTEXT: f64 = 0.4;
 
+/// What a figure measures: kind, canonical unit, and a qualifier slot.
+type Block = (String, String, String);
+
 struct Candidate {
     at: ClaimRef,
     qi: usize,
-    block: (String, String, String),
+    block: Block,
     modifiers: HashSet<String>,
     places: HashSet<String>,
     words: HashSet<String>,
@@ -177,7 +180,7 @@ impl Draft {
                 (Some(x), Some(y)) => overlap(x, y),
                 _ => true,
             };
-            if !compatible && !(m.at == c.at && m.qi == c.qi) {
+            if !compatible {
                 return None;
             }
         }
@@ -367,7 +370,7 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
     }
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut postings: HashMap<(&(String, String, String), &str), Vec<usize>> = HashMap::default();
+    let mut postings: HashMap<(&Block, &str), Vec<usize>> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         let mut seen: HashSet<usize> = HashSet::default();
         for key in c.places.iter().chain(c.words.iter()) {
