@@ -97,8 +97,8 @@ const MAX_DAYS_APART: i64 = 45;
 /// shared place or name) to join a fact.
 const MIN_CONTEXT: f64 = 0.4;
 
-/// What a figure measures: kind, canonical unit, and a qualifier slot.
-type Block = (String, String, String);
+/// What a figure measures: kind and canonical unit.
+type Block = (String, String);
 
 struct Candidate {
     at: ClaimRef,
@@ -353,11 +353,7 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
                         claim: ci as u32,
                     },
                     qi,
-                    block: (
-                        q.kind.clone(),
-                        q.canonical_unit.clone().unwrap_or_default(),
-                        String::new(),
-                    ),
+                    block: (q.kind.clone(), q.canonical_unit.clone().unwrap_or_default()),
                     modifiers: modifier_set(q),
                     places: places.clone(),
                     words: words.clone(),
