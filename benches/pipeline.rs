@@ -36,7 +36,7 @@ fn extract(c: &mut Criterion) {
 fn index(c: &mut Criterion) {
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
-    for n in [1000, 10000] {
+    for n in [1000, 2000] {
         let dir = corpus::write_corpus(n, 11);
         let loaded = crosscheck::load(&[dir.display().to_string()], &Default::default());
         let claims: usize = loaded.articles.iter().map(|a| a.claims.len()).sum();

@@ -93,6 +93,7 @@ impl Cli {
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
             max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            ..LoadOptions::default()
         }
     }
 }

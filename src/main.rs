@@ -50,16 +50,23 @@ fn main() -> std::process::ExitCode {
     }
 }
 
-/// On a panic, mouse capture is released too (ratatui's own hook, installed after this one,
-/// restores the screen first and then calls this).
+/// On a panic, mouse capture is released too and the details go to a log file whose path is
+/// printed (ratatui's own hook, installed after this one, restores the screen first and then
+/// calls this).
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         previous(info);
-        eprintln!(
-            "crosscheck crashed; the terminal has been restored. Please report the message above."
-        );
+        let log = std::env::temp_dir().join(format!("crosscheck-crash-{}.log", std::process::id()));
+        let report = format!("{info}\n\n{}\n", std::backtrace::Backtrace::force_capture());
+        match std::fs::write(&log, report) {
+            Ok(()) => eprintln!(
+                "crosscheck crashed; the terminal has been restored. Details: {}",
+                log.display()
+            ),
+            Err(_) => eprintln!("crosscheck crashed; the terminal has been restored."),
+        }
     }));
 }
 

@@ -2,6 +2,8 @@
 //! Loading and searching run on worker threads and report through a channel, so the screen
 //! stays responsive; nothing is redrawn while nothing happens.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -96,6 +98,10 @@ fn event_loop(
     keymap: Keymap,
     theme: Theme,
 ) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
     let matcher = SkimMatcher::default();
     let view = View {
         theme: &theme,
@@ -140,6 +146,9 @@ fn event_loop(
                     }
                 }
             }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(());
         }
         if !event::poll(Duration::from_millis(50))? {
             continue;

@@ -21,12 +21,19 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_file_bytes: u64,
+    /// Files past this many bytes in all are refused by name, so a huge folder cannot exhaust
+    /// memory.
+    pub max_total_bytes: u64,
 }
+
+/// The default bound on a whole corpus: the in-memory index takes a few times the text.
+pub const DEFAULT_MAX_TOTAL_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_total_bytes: DEFAULT_MAX_TOTAL_BYTES,
         }
     }
 }
@@ -36,6 +43,8 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub problems: Vec<Problem>,
+    /// Bytes of files read so far.
+    pub bytes: u64,
 }
 
 impl Loaded {
@@ -151,6 +160,16 @@ fn load_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
     if size > opts.max_file_bytes {
         return out.error(name, too_large(opts.max_file_bytes));
     }
+    if out.bytes + size > opts.max_total_bytes {
+        return out.error(
+            name,
+            format!(
+                "corpus size limit reached ({} MB in all): not loaded",
+                opts.max_total_bytes / (1024 * 1024)
+            ),
+        );
+    }
+    out.bytes += size;
     let mut bytes = Vec::with_capacity(size as usize);
     let read = std::fs::File::open(path)
         .and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes));
@@ -242,10 +261,33 @@ mod tests {
             &[f.display().to_string()],
             &LoadOptions {
                 max_file_bytes: 1024,
+                ..LoadOptions::default()
             },
         );
         assert!(loaded.documents.is_empty());
         assert!(loaded.problems[0].message.contains("too large"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_corpus_budget_refuses_files_past_it_by_name() {
+        let dir = std::env::temp_dir().join(format!("cc-budget-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for n in 0..3 {
+            std::fs::write(
+                dir.join(format!("{n}.txt")),
+                "Figures rose again this week, officials said.\n".repeat(20),
+            )
+            .unwrap();
+        }
+        let opts = LoadOptions {
+            max_total_bytes: 2000,
+            ..LoadOptions::default()
+        };
+        let loaded = load_paths(&[dir.display().to_string()], &opts);
+        assert_eq!(loaded.documents.len(), 2);
+        assert!(loaded.problems[0].path.ends_with("2.txt"));
+        assert!(loaded.problems[0].message.contains("corpus size limit"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
