@@ -20,7 +20,7 @@ use crosscheck::index::{ClaimRef, Index, Query, SearchHit, SkimMatcher};
 use crosscheck::ui::{self, Theme, View};
 
 /// Most search results kept (the list shows the best first).
-const SEARCH_LIMIT: usize = 5000;
+const SEARCH_LIMIT: usize = 500;
 
 enum Msg {
     Progress(usize, usize),

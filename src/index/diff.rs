@@ -109,6 +109,11 @@ impl ReportDiff {
 
 /// Claims this similar (content words and entities, plus shared facts) state the same thing.
 const MIN_PAIR_SCORE: f64 = 0.3;
+/// Candidate pairs share at least this many uncommon words (or a fact).
+const MIN_SHARED_WORDS: usize = 2;
+/// Words in more than a quarter of the right report's claims (and this many at least) are
+/// too common to propose pairs.
+const COMMON_WORD_MIN: usize = 8;
 /// Identical claims at least this long are flagged as copied passages.
 const COPIED_MIN_WORDS: usize = 10;
 
@@ -161,12 +166,25 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             facts_r.entry(f).or_default().push(j);
         }
     }
+    let l_folded: Vec<String> = la.claims.iter().map(|c| fold_text(&c.text)).collect();
+    let r_folded: Vec<String> = ra.claims.iter().map(|c| fold_text(&c.text)).collect();
+    let common = (ra.claims.len() / 4).max(COMMON_WORD_MIN);
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, c) in la.claims.iter().enumerate() {
-        let mut cands: HashSet<usize> = HashSet::default();
+        let mut shared: HashMap<usize, usize> = HashMap::default();
         for w in &ls[i] {
-            cands.extend(postings.get(w.as_str()).into_iter().flatten());
+            let list = postings.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            if list.len() <= common {
+                for &j in list {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
         }
+        let mut cands: HashSet<usize> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= MIN_SHARED_WORDS)
+            .map(|(j, _)| j)
+            .collect();
         for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
             cands.extend(facts_r.get(f).into_iter().flatten());
         }
@@ -179,7 +197,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             if c.cluster.is_some() && c.cluster == d.cluster {
                 score += 0.3;
             }
-            if fold_text(&c.text) == fold_text(&d.text) {
+            if l_folded[i] == r_folded[j] {
                 score += 2.0;
             }
             if score >= MIN_PAIR_SCORE {

@@ -127,6 +127,41 @@ impl Query {
     }
 }
 
+/// At most this many candidates (ranked by the cheap first score) get the full fuzzy score.
+const FULL_SCORE_BUDGET: usize = 2000;
+
+/// A quick ranking of a claim that passed the filters: whole words and substrings above
+/// letters in order, compact spans above scattered ones. Only the best candidates by this
+/// score are given to the fuzzy matcher.
+fn cheap_score(hay: &str, q: &Query) -> i64 {
+    let mut total = 0;
+    for t in &q.terms {
+        match t {
+            Term::Fuzzy(f) => {
+                total += match hay.find(f.as_str()) {
+                    Some(pos) => {
+                        let word = whole_word(hay, f);
+                        1000 + if word { 500 } else { 0 } - (pos.min(200) / 20) as i64
+                    }
+                    None => {
+                        let mut first = None;
+                        let mut at = 0;
+                        for n in f.chars() {
+                            let Some(p) = hay[at..].find(n) else { break };
+                            first.get_or_insert(at + p);
+                            at += p + n.len_utf8();
+                        }
+                        500 - (at - first.unwrap_or(at)).min(450) as i64
+                    }
+                }
+            }
+            Term::Exact(e) => total += 10 * e.len() as i64,
+            _ => {}
+        }
+    }
+    total
+}
+
 /// A claim found by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
@@ -230,23 +265,44 @@ impl Index {
         among: Option<&[ClaimRef]>,
         limit: usize,
     ) -> Vec<SearchHit> {
-        let pos = |r: &ClaimRef| self.claims.binary_search(r).ok();
-        let scan = |r: ClaimRef| -> Option<SearchHit> {
-            let i = pos(&r)?;
+        let order = |a: &SearchHit, b: &SearchHit| b.score.cmp(&a.score).then(a.at.cmp(&b.at));
+        let first_pass = |i: usize| -> Option<SearchHit> {
+            let r = self.claims[i];
             let hay = &self.search_text[i];
             if !self.passes_filters(r, hay, q) {
                 return None;
             }
             Some(SearchHit {
                 at: r,
-                score: self.score_claim(hay, q, m)?,
+                score: cheap_score(hay, q),
             })
         };
         let mut hits: Vec<SearchHit> = match among {
-            Some(list) => list.par_iter().filter_map(|&r| scan(r)).collect(),
-            None => self.claims.par_iter().filter_map(|&r| scan(r)).collect(),
+            Some(list) => list
+                .par_iter()
+                .filter_map(|r| self.claims.binary_search(r).ok())
+                .filter_map(first_pass)
+                .collect(),
+            None => (0..self.claims.len())
+                .into_par_iter()
+                .filter_map(first_pass)
+                .collect(),
         };
-        let order = |a: &SearchHit, b: &SearchHit| b.score.cmp(&a.score).then(a.at.cmp(&b.at));
+        let budget = (limit.saturating_mul(4)).max(FULL_SCORE_BUDGET);
+        if hits.len() > budget {
+            hits.select_nth_unstable_by(budget - 1, order);
+            hits.truncate(budget);
+        }
+        let mut hits: Vec<SearchHit> = hits
+            .into_par_iter()
+            .filter_map(|h| {
+                let i = self.claims.binary_search(&h.at).ok()?;
+                Some(SearchHit {
+                    at: h.at,
+                    score: self.score_claim(&self.search_text[i], q, m)?,
+                })
+            })
+            .collect();
         if hits.len() > limit && limit > 0 {
             hits.select_nth_unstable_by(limit - 1, order);
             hits.truncate(limit);
