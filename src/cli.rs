@@ -116,7 +116,7 @@ pub fn report_problems(problems: &[crosscheck::corpus::Problem]) {
 }
 
 fn print_json(v: &impl Serialize) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, v)?;
     writeln!(out)?;
     Ok(())
@@ -150,7 +150,7 @@ pub fn extract(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::
     if json_out {
         return print_json(&articles.iter().map(article_json).collect::<Vec<_>>());
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in articles {
         let count = |k: ParagraphKind| a.paragraphs.iter().filter(|p| p.kind == k).count();
         writeln!(out, "{}", display_safe(&a.path))?;
@@ -267,7 +267,7 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
             "checks": index.checks,
         }));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let shown: Vec<&Fact> = index
         .facts
         .iter()
@@ -343,7 +343,7 @@ pub fn search(
     if json_out {
         return print_json(&results);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(out, "{} matching claims", results.len())?;
     for r in results {
         writeln!(
@@ -436,7 +436,7 @@ pub fn diff(
         })
         .unwrap_or(100)
         .max(40);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     out.write_all(render_diff(&index, &d, width, colour).as_bytes())?;
     Ok(())
 }

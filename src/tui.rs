@@ -2,8 +2,6 @@
 //! Loading and searching run on worker threads and report through a channel, so the screen
 //! stays responsive; nothing is redrawn while nothing happens.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -53,12 +51,29 @@ pub fn run(
         let _ = loader_tx.send(Msg::Loaded(Box::new(index), problems));
     });
 
+    exit_on_termination_signals()?;
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let result = event_loop(&mut terminal, rx, tx, keymap, theme);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
+}
+
+/// On SIGTERM, SIGHUP or SIGINT, restores the terminal and exits. A thread waits for them,
+/// because the event loop may be inside crossterm (which spins on a closed terminal) and
+/// never see a flag.
+fn exit_on_termination_signals() -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 fn spawn_searcher(index: std::sync::Arc<Index>, tx: Sender<Msg>) -> Sender<SearchJob> {
@@ -98,10 +113,6 @@ fn event_loop(
     keymap: Keymap,
     theme: Theme,
 ) -> anyhow::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
     let matcher = SkimMatcher::default();
     let view = View {
         theme: &theme,
@@ -146,9 +157,6 @@ fn event_loop(
                     }
                 }
             }
-        }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(());
         }
         if !event::poll(Duration::from_millis(50))? {
             continue;

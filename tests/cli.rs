@@ -326,3 +326,125 @@ fn help_and_version() {
     let out = bin().arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn hostile_text_is_inert_in_cli_output() {
+    let d = temp_dir("hostile");
+    std::fs::write(
+        d.join("hostile.txt"),
+        "Dam \u{1b}[31mbreaks\u{1b}[0m in valley\n\nAbout 300 people\u{1b}]52;c;ZXZpbA==\u{7} were evacuated on Monday, the mayor \u{202E}said\u{202C}. Officials\u{9b}2J said 40 homes flooded.\n",
+    )
+    .unwrap();
+    let path = d.join("hostile.txt").display().to_string();
+    for args in [
+        vec!["extract", path.as_str()],
+        vec!["facts", path.as_str()],
+        vec!["search", "people", path.as_str()],
+    ] {
+        let out = bin().args(&args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !stdout.contains('\u{1b}') && !stdout.contains('\u{7}') && !stdout.contains('\u{9b}'),
+            "{args:?}: {stdout:?}"
+        );
+        assert!(!stdout.contains('\u{202E}'), "{args:?}");
+    }
+    let diff = bin()
+        .args(["diff", &path, &path, "--width", "100"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(diff.stdout).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "piped diff output has no colour codes or article escapes"
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn symlink_loops_and_large_directories() {
+    let d = temp_dir("many");
+    let sub = d.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::os::unix::fs::symlink(&d, sub.join("loop")).unwrap();
+    for i in 0..20_000 {
+        std::fs::write(
+            sub.join(format!("{i:05}.txt")),
+            format!("Report {i}\n\nAbout {i} people were counted on Monday, officials said.\n"),
+        )
+        .unwrap();
+    }
+    let out = bin()
+        .args(["facts", "--json", &d.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["facts"].as_array().is_some());
+    let out = bin()
+        .args(["extract", &d.display().to_string()])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.ends_with(".txt"))
+        .count();
+    assert_eq!(listed, 20_000, "each file once, the link loop not followed");
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn one_huge_line_loads() {
+    let d = temp_dir("line");
+    let line = "word ".repeat(2 * 1024 * 1024);
+    std::fs::write(d.join("line.txt"), &line).unwrap();
+    let started = std::time::Instant::now();
+    let out = bin()
+        .args([
+            "extract",
+            "--json",
+            &d.join("line.txt").display().to_string(),
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        started.elapsed().as_secs() < 60,
+        "no quadratic step on a 10 MB line"
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}
+
+#[test]
+fn empty_html_and_all_boilerplate_pages() {
+    let d = temp_dir("furniture");
+    std::fs::write(
+        d.join("empty.html"),
+        "<html><head><title>x</title></head><body><script>var a=1;</script></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("furniture.txt"),
+        "Skip to content\n\nSubscribe\n\n* indicates required\n\nRead more\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", &d.display().to_string()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("empty.html") && stderr.contains("no text"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("furniture.txt"));
+    assert!(stdout.contains("no story text found"), "{stdout}");
+    std::fs::remove_dir_all(&d).unwrap();
+}

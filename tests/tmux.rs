@@ -102,3 +102,54 @@ fn a_user_searches_compares_and_quits() {
         "the app's screen is gone after quitting:\n{screen}"
     );
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("skipped: tmux is not installed");
+        return;
+    }
+    let name = format!("cc-term-{}", std::process::id());
+    let bin = env!("CARGO_BIN_EXE_crosscheck");
+    let script =
+        format!("CROSSCHECK_CONFIG=/nonexistent {bin}; echo crosscheck-exited-$?; sleep 30");
+    let status = Command::new("tmux")
+        .args([
+            "new-session",
+            "-d",
+            "-s",
+            &name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+    let session = Session(name);
+    let s = session.0.as_str();
+    wait_for(s, "BROWSE");
+    let shell = tmux(&["list-panes", "-t", s, "-F", "#{pane_pid}"]);
+    let child = Command::new("pgrep")
+        .args(["-P", shell.trim()])
+        .output()
+        .expect("pgrep runs");
+    let pid = String::from_utf8_lossy(&child.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the app runs under the shell");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let screen = wait_for(s, "crosscheck-exited-143");
+    assert!(
+        !screen.contains("BROWSE"),
+        "the app's screen is gone after SIGTERM:\n{screen}"
+    );
+}

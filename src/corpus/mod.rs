@@ -161,11 +161,12 @@ impl Article {
     }
 }
 
-/// Classifies every document's paragraphs and reads its metadata. Lines that recur across
-/// many documents count as noise, so the whole set is classified together.
+/// Classifies every document's paragraphs and reads its metadata, in parallel. Lines that
+/// recur across many documents count as noise, so the whole set is classified together.
 pub fn build_articles(docs: Vec<Document>) -> Vec<Article> {
+    use rayon::prelude::*;
     let stats = clean::CorpusStats::from_documents(&docs);
-    docs.into_iter()
+    docs.into_par_iter()
         .map(|doc| {
             let paragraphs = clean::classify(&doc, &stats);
             let m = meta::read_meta(&doc, &paragraphs);
