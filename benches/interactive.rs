@@ -78,11 +78,17 @@ fn search(c: &mut Criterion) {
 fn diff(c: &mut Criterion) {
     let mut r = corpus::Rng::new(9);
     let a = corpus::article(&mut r, 33_000);
-    let b = corpus::article(&mut r, 33_000);
+    let other = corpus::article(&mut r, 16_500);
+    let half = a
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= a.len() / 2 && a[i..].starts_with("\n\n"))
+        .unwrap_or(a.len() / 2);
+    let b = format!("{}\n\n{other}", &a[..half]);
     let dir = std::env::temp_dir().join(format!("cc-bench-diff-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a.txt"), &a).unwrap();
-    std::fs::write(dir.join("b.txt"), format!("{a}\n\n{b}")).unwrap();
+    std::fs::write(dir.join("b.txt"), &b).unwrap();
     let loaded = crosscheck::load(&[dir.display().to_string()], &Default::default());
     let words: usize = loaded
         .articles
