@@ -9,6 +9,9 @@ use crate::text;
 
 /// Word n-gram length for detecting copied passages.
 const SHINGLE: usize = 8;
+/// A passage found in more articles than this is boilerplate or a template, not a copy
+/// between reports; counting its pairs would also grow with the square of its spread.
+const MAX_SHINGLE_DOCS: usize = 8;
 /// Two articles sharing this many shingles copied a passage (about a sentence) between them.
 const MIN_SHARED_SHINGLES: usize = 6;
 
@@ -67,7 +70,7 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
     }
     let mut shared: HashMap<(u32, u32), usize> = HashMap::default();
     for docs in postings.values() {
-        if docs.len() < 2 || docs.len() > 50 {
+        if docs.len() < 2 || docs.len() > MAX_SHINGLE_DOCS {
             continue;
         }
         for (x, &a) in docs.iter().enumerate() {
