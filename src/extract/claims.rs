@@ -49,6 +49,9 @@ pub struct Claim {
 /// still usable.
 pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
 
+/// Longer "sentences" (a page with no punctuation, a pasted table) are not read for claims.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
 /// A stable short hash (FNV-1a) for ids.
 pub fn stable_hash(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -73,6 +76,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut entities_of: HashMap<usize, Vec<Entity>> = HashMap::default();
     for p in article.body() {
         for (s, e) in split_sentences(article.paragraph_text(p)) {
+            if e - s > MAX_SENTENCE_BYTES {
+                continue;
+            }
             let found = find_entities(&article.paragraph_text(p)[s..e]);
             ctx.know(&found);
             entities_of.insert(p.start + s, found);
@@ -93,6 +99,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         let mut parts: Vec<Claim> = Vec::new();
         for (s, e) in sentences {
             let text = &para[s..e];
+            if text.len() > MAX_SENTENCE_BYTES {
+                continue;
+            }
             let entities = entities_of
                 .remove(&(p.start + s))
                 .unwrap_or_else(|| find_entities(text));

@@ -589,7 +589,7 @@ fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
         .and_then(|n| lex.count_nouns.get(&n.to_lowercase()));
     parts.extend(predicate.filter(|p| lex.count_nouns.get(p) != noun_group));
     let mut label = parts.join(" ");
-    if let Some(p) = top(places) {
+    if let Some(p) = top(places).filter(|p| !label.contains(p.as_str())) {
         label = format!("{label} in {p}");
     }
     label
