@@ -605,5 +605,5 @@ impl Context {
 }
 
 #[cfg(test)]
-#[path = "attribution_cases.rs"]
+#[path = "attribution_tests.rs"]
 mod cases;

@@ -41,7 +41,7 @@ pub struct Quantity {
     /// The value (or bounds' middle) in `canonical_unit`.
     #[serde(serialize_with = "super::opt_number")]
     pub canonical_value: Option<f64>,
-    /// Words qualifying a counted noun: "North Korean" in "11,000 North Korean soldiers".
+    /// Words qualifying a counted noun: "Danish" in "3,000 Danish soldiers".
     pub modifiers: Vec<String>,
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
     pub predicate: Option<String>,
@@ -76,7 +76,7 @@ impl Quantity {
 }
 
 /// How far a figure may stand from the true one, relative to it, judged by how round it is:
-/// 50,000 is good to ±5,000, 11,000 to ±500, 7,905 to ±0.5.
+/// 40,000 is good to ±5,000, 12,000 to ±500, 7,413 to ±0.5.
 fn rounding_tolerance(v: f64) -> f64 {
     let v = v.abs();
     if v < 10.0 || v.fract() != 0.0 {
@@ -905,5 +905,5 @@ pub fn quantities_in(text: &str, found_dates: &[dates::DateMention]) -> Vec<Quan
 }
 
 #[cfg(test)]
-#[path = "quantity_cases.rs"]
+#[path = "quantities_tests.rs"]
 mod cases;

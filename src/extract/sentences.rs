@@ -296,5 +296,5 @@ mod tests {
 }
 
 #[cfg(test)]
-#[path = "sentence_cases.rs"]
+#[path = "sentences_tests.rs"]
 mod cases;

@@ -527,7 +527,7 @@ fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
     Verdict::Evolving
 }
 
-/// "Russian troops in Kursk": the commonest qualifier, the counted noun, what happened to it,
+/// "Danish troops in Aarhus": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
 fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();

@@ -369,7 +369,7 @@ mod tests {
 
     #[test]
     fn parses_filters_and_terms() {
-        let q = Query::parse("north 'korean !russian src:wire by:smith unit:km2 >=50,000 <10");
+        let q = Query::parse("north 'korean !russian src:wire by:smith unit:km2 >=40,000 <10");
         assert_eq!(
             q.terms,
             vec![
@@ -379,7 +379,7 @@ mod tests {
                 Term::Source("wire".into()),
                 Term::Speaker("smith".into()),
                 Term::Unit("km2".into()),
-                Term::Value(Compare::Ge, 50000.0),
+                Term::Value(Compare::Ge, 40000.0),
                 Term::Value(Compare::Lt, 10.0),
             ]
         );
