@@ -11,30 +11,14 @@ fn facts_of(dir: &str) -> Value {
 }
 
 fn fact_containing<'a>(facts: &'a Value, quantity: &str) -> &'a Value {
-    facts["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| {
-            f["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|m| m["quantity"].as_str().is_some_and(|q| q.contains(quantity)))
-        })
-        .unwrap_or_else(|| panic!("no fact with {quantity}: {facts:#}"))
+    fact_where(facts, quantity, |q| q.contains(quantity))
 }
 
 #[test]
 fn a_rising_death_toll_is_one_evolving_fact() {
     let f = facts_of("events/storm");
     let toll = fact_containing(&f, "27");
-    let members: Vec<&str> = toll["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["quantity"].as_str().unwrap())
-        .collect();
+    let members = member_quantities(toll);
     assert!(members.iter().any(|m| m.contains("12")), "{members:?}");
     assert!(members.iter().any(|m| m.contains("41")), "{members:?}");
     assert_eq!(toll["verdict"], "evolving");
@@ -51,12 +35,7 @@ fn a_rising_death_toll_is_one_evolving_fact() {
 fn a_budget_in_two_currencies_agrees() {
     let f = facts_of("events/budget");
     let budget = fact_containing(&f, "4.2 billion");
-    let members: Vec<&str> = budget["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["quantity"].as_str().unwrap())
-        .collect();
+    let members = member_quantities(budget);
     assert!(
         members.iter().any(|m| m.contains("$4.5 billion")),
         "{members:?}"
@@ -75,12 +54,7 @@ fn a_poll_with_and_without_its_margin_agrees() {
     let share = fact_containing(&f, "34");
     assert_eq!(share["sources"], 2);
     assert_eq!(share["verdict"], "agree");
-    let members: Vec<&str> = share["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["quantity"].as_str().unwrap())
-        .collect();
+    let members = member_quantities(share);
     assert!(
         !members.iter().any(|m| m.contains('3') && !m.contains("34")),
         "the margin is not the share: {members:?}"

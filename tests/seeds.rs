@@ -289,18 +289,7 @@ fn spellings_of_one_name_fold_across_reports() {
 }
 
 fn fact_with<'a>(facts: &'a serde_json::Value, quantity: &str) -> &'a serde_json::Value {
-    facts["facts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| {
-            f["members"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|m| m["quantity"].as_str() == Some(quantity))
-        })
-        .unwrap_or_else(|| panic!("no fact with {quantity}"))
+    fact_where(facts, quantity, |q| q == quantity)
 }
 
 #[test]
@@ -308,24 +297,14 @@ fn facts_link_figures_across_reports() {
     let facts = json(&["facts", "--json"]);
     let troops = fact_with(&facts, "59,000 troops");
     assert!(["conflict", "evolving"].contains(&troops["verdict"].as_str().unwrap()));
-    let members: Vec<&str> = troops["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["quantity"].as_str().unwrap())
-        .collect();
+    let members = member_quantities(troops);
     assert!(members.contains(&"nearly 50,000 Russian troops"));
     assert!(members.contains(&"Nearly 60,000 Russian army personnel"));
     assert!(!members.iter().any(|m| m.contains("North Korean")));
 
     let nk = fact_with(&facts, "Around 11,000 North Korean soldiers");
     assert_eq!(nk["verdict"], "agree");
-    let nk_members: Vec<&str> = nk["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["quantity"].as_str().unwrap())
-        .collect();
+    let nk_members = member_quantities(nk);
     assert!(nk_members.contains(&"over 10,000 North Korean soldiers"));
     assert!(nk_members.contains(&"some 11,000 North Korean troops"));
 

@@ -34,13 +34,14 @@ fn wait_for(session: &str, needle: &str) -> String {
     }
 }
 
-#[test]
-fn a_user_searches_compares_and_quits() {
+/// Starts the app in a new tmux session of the given size, under a shell that prints the
+/// exit status afterwards; `None` (the test is skipped) where tmux is not installed.
+fn start(tag: &str, width: &str, height: &str) -> Option<Session> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("skipped: tmux is not installed");
-        return;
+        return None;
     }
-    let name = format!("cc-e2e-{}", std::process::id());
+    let name = format!("cc-{tag}-{}", std::process::id());
     let bin = env!("CARGO_BIN_EXE_crosscheck");
     let script = format!(
         "NO_COLOR= CROSSCHECK_CONFIG=/nonexistent {bin}; echo crosscheck-exited-$?; sleep 30"
@@ -52,9 +53,9 @@ fn a_user_searches_compares_and_quits() {
             "-s",
             &name,
             "-x",
-            "160",
+            width,
             "-y",
-            "45",
+            height,
             "sh",
             "-c",
             &script,
@@ -62,7 +63,14 @@ fn a_user_searches_compares_and_quits() {
         .status()
         .expect("tmux starts");
     assert!(status.success());
-    let session = Session(name);
+    Some(Session(name))
+}
+
+#[test]
+fn a_user_searches_compares_and_quits() {
+    let Some(session) = start("e2e", "160", "45") else {
+        return;
+    };
     let s = session.0.as_str();
 
     let screen = wait_for(s, "BROWSE");
@@ -105,32 +113,9 @@ fn a_user_searches_compares_and_quits() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("skipped: tmux is not installed");
+    let Some(session) = start("term", "120", "40") else {
         return;
-    }
-    let name = format!("cc-term-{}", std::process::id());
-    let bin = env!("CARGO_BIN_EXE_crosscheck");
-    let script =
-        format!("CROSSCHECK_CONFIG=/nonexistent {bin}; echo crosscheck-exited-$?; sleep 30");
-    let status = Command::new("tmux")
-        .args([
-            "new-session",
-            "-d",
-            "-s",
-            &name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            &script,
-        ])
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
-    let session = Session(name);
+    };
     let s = session.0.as_str();
     wait_for(s, "BROWSE");
     let shell = tmux(&["list-panes", "-t", s, "-F", "#{pane_pid}"]);

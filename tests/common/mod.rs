@@ -69,3 +69,24 @@ pub fn claim<'a>(article: &'a Value, needle: &str) -> &'a Value {
         .find(|c| c["text"].as_str().is_some_and(|t| t.contains(needle)))
         .unwrap_or_else(|| panic!("no claim with {needle:?} in {}", article["path"]))
 }
+
+/// The first fact (of `facts --json` output) with a member whose figure, as written, passes
+/// `test`.
+pub fn fact_where<'a>(facts: &'a Value, what: &str, test: impl Fn(&str) -> bool) -> &'a Value {
+    facts["facts"]
+        .as_array()
+        .expect("facts")
+        .iter()
+        .find(|f| member_quantities(f).into_iter().any(&test))
+        .unwrap_or_else(|| panic!("no fact with {what}: {facts:#}"))
+}
+
+/// The figures of a fact's members, as written.
+pub fn member_quantities(fact: &Value) -> Vec<&str> {
+    fact["members"]
+        .as_array()
+        .expect("members")
+        .iter()
+        .filter_map(|m| m["quantity"].as_str())
+        .collect()
+}
