@@ -448,3 +448,45 @@ fn empty_html_and_all_boilerplate_pages() {
     assert!(stdout.contains("no story text found"), "{stdout}");
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+#[test]
+fn navigation_standfirsts_and_credits() {
+    let all = json(&["extract", "--json", &fixture("pages")]);
+    let nav = article(&all, "nav_and_related.txt");
+    assert_eq!(
+        nav["title"],
+        "Wildfire forces thousands to flee as winds push flames toward towns"
+    );
+    assert_eq!(nav["outlet"], "AP");
+    for nav_line in ["Politics", "Entertainment"] {
+        assert_eq!(kind_of(nav, nav_line), "boilerplate", "{nav_line}");
+    }
+    for story in [
+        "LOS ANGELES (AP)",
+        "Officials said about 1,800",
+        "The National Weather Service warned",
+    ] {
+        assert_eq!(kind_of(nav, story), "body", "{story}");
+    }
+    assert_ne!(kind_of(nav, "Heat wave breaks records"), "body");
+    assert_ne!(kind_of(nav, "Copyright 2023"), "body");
+
+    let dek = article(&all, "standfirst.txt");
+    assert_eq!(
+        dek["title"],
+        "Inflation in UK falls to 6.8% as fuel prices drop"
+    );
+    assert_eq!(dek["date"], "2023-08-16");
+    assert_eq!(
+        kind_of(dek, "Rate lowest since February 2022"),
+        "body",
+        "the standfirst is story"
+    );
+    assert_eq!(kind_of(dek, "Skip to main content"), "boilerplate");
+    assert_eq!(kind_of(dek, "Wed 16 Aug 2023"), "meta");
+    assert_eq!(kind_of(dek, "Photograph:"), "caption");
+    assert_eq!(kind_of(dek, "Most viewed"), "boilerplate");
+    assert_eq!(kind_of(dek, "Man arrested after stabbing"), "off_topic");
+    let hunt = claim(dek, "The chancellor");
+    assert_eq!(hunt["attribution"]["speaker"], "Jeremy Hunt");
+}

@@ -52,6 +52,14 @@ impl CorpusStats {
     }
 }
 
+/// Short lines before the headline are navigation.
+const MAX_LABEL_WORDS: usize = 5;
+
+/// A paragraph of running prose: a finished sentence of some length.
+fn is_prose(f: &Features) -> bool {
+    f.ends_sentence && f.words >= 12
+}
+
 /// Short lines that repeat (within a page or across pages) are furniture.
 const MAX_REPEATED_WORDS: usize = 8;
 
@@ -167,7 +175,7 @@ const TIMESTAMP_MAX_WORDS: usize = 12;
 fn timestamp_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\((?:updated|edited)?:?\s*\)|\b(?:updated|published|posted|edited)\b:?|\bgmt\b|\butc\b|\b[a-z]{3,4}\s+ago\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b")
+        Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\((?:updated|edited)?:?\s*\)|\b(?:updated|published|posted|edited)\b:?|\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|jst|aest|[ecmp][sd]t)\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b\d{1,2}\.\d{2}\b|\b[a-z]{3,4}\s+ago\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b")
             .expect("timestamp pattern compiles")
     })
 }
@@ -323,6 +331,15 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
         };
     }
 
+    if let Some(t) =
+        (0..kinds.len()).find(|&i| title_norm.as_deref() == Some(feats[i].norm.as_str()))
+    {
+        for i in 0..t {
+            if kinds[i].is_none() && feats[i].words <= MAX_LABEL_WORDS && !feats[i].ends_sentence {
+                kinds[i] = Some(ParagraphKind::Boilerplate);
+            }
+        }
+    }
     sandwiched_lines_are_noise(&mut kinds, &feats);
     after_closing_credit_is_noise(&mut kinds, &feats, &texts);
     let soft: Vec<bool> = feats.iter().map(|f| f.timestamp).collect();
@@ -385,7 +402,8 @@ fn after_closing_credit_is_noise(
     feats: &[Features],
     texts: &[&str],
 ) {
-    let Some(first_body) = kinds.iter().position(Option::is_none) else {
+    let Some(first_body) = (0..kinds.len()).find(|&i| kinds[i].is_none() && is_prose(&feats[i]))
+    else {
         return;
     };
     let Some(credit) = (first_body..kinds.len())
@@ -447,6 +465,18 @@ fn share_in(words: &HashSet<String>, topic: &HashSet<String>) -> f64 {
     words.iter().filter(|w| topic.contains(*w)).count() as f64 / words.len() as f64
 }
 
+/// Whether only meta lines (the title, byline, dateline) stand between the title and
+/// paragraph `i`: a standfirst under the headline.
+fn follows_title(kinds: &[Option<ParagraphKind>], i: usize) -> bool {
+    let before = &kinds[..i];
+    let metas = before
+        .iter()
+        .rev()
+        .take_while(|k| **k == Some(ParagraphKind::Meta))
+        .count();
+    metas > 0 && metas <= 3
+}
+
 /// Decides which runs of content are the story and which are other stories swept in.
 fn judge_segments(
     kinds: &mut [Option<ParagraphKind>],
@@ -472,7 +502,7 @@ fn judge_segments(
     let has_prose = |s: &Segment| {
         s.members
             .iter()
-            .any(|&i| feats[i].ends_sentence && feats[i].words >= 12 && feats[i].stop_share > 0.2)
+            .any(|&i| is_prose(&feats[i]) && feats[i].stop_share > 0.2)
     };
     let main = (0..segs.len())
         .filter(|&i| has_prose(&segs[i]))
@@ -518,7 +548,14 @@ fn judge_segments(
             FAR_SEGMENT_MIN_TOPIC_SHARE
         };
         let share = share_in(&seg_words(seg), &topic);
-        let story = if all_headlines {
+        let dek = n < main
+            && seg
+                .members
+                .first()
+                .is_some_and(|&i| follows_title(kinds, i));
+        let story = if dek {
+            true
+        } else if all_headlines {
             n < main && share >= TEASER_MIN_TOPIC_SHARE
         } else if teaser {
             share >= TEASER_MIN_TOPIC_SHARE

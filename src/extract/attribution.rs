@@ -393,6 +393,22 @@ fn appositive_subject(
     let open = (last.saturating_sub(8)..last)
         .rev()
         .find(|&k| gap_after(k) == ",")?;
+    let last_end = w.ws[last].0 + w.ws[last].1.len();
+    if let Some(name) = entities
+        .iter()
+        .find(|e| e.kind == "person" && e.end == last_end && e.start >= w.ws[open + 1].0)
+    {
+        let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
+        let role = (text::words(role).count() <= 4).then(|| role.to_string());
+        return Some(Attribution {
+            speaker: name.canonical.clone(),
+            role,
+            named: true,
+            via: vec![],
+            first_hand: true,
+            verb: String::new(),
+        });
+    }
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
     let e = entities
         .iter()
@@ -426,7 +442,11 @@ fn subject_after_verb(
     let a = speaker_from_phrase(w, v + 1, end, entities, ctx, "", lex)?;
     if !a.named
         && let Some(e) = entities.iter().find(|e| {
-            e.kind == "person" && w.text[w.ws[end].0 + w.ws[end].1.len()..e.start].trim() == ","
+            let after = w.ws[end].0 + w.ws[end].1.len();
+            e.kind == "person"
+                && w.text
+                    .get(after..e.start)
+                    .is_some_and(|gap| gap.trim() == ",")
         })
     {
         return Some(Attribution {

@@ -161,6 +161,14 @@ fn speaker_after_the_verb_and_quotes() {
             "The report continues, \"Separately, a local commander told CNN that troops fought.\"",
             "?a local commander|CNN",
         ),
+        (
+            "The chancellor, Jeremy Hunt, said: \"Inflation is falling.\"",
+            "Jeremy Hunt",
+        ),
+        (
+            "The mayor, Ana Lopez, told reporters the river was falling.",
+            "Ana Lopez",
+        ),
     ]);
 }
 
