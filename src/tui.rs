@@ -14,11 +14,11 @@ use ratatui::layout::Position;
 use crosscheck::app::state::areas;
 use crosscheck::app::{Action, AppState, Effect, Keymap, Pane, update};
 use crosscheck::corpus::load::LoadOptions;
-use crosscheck::index::{ClaimRef, Index, Query, SearchHit, SkimMatcher};
+use crosscheck::index::{Index, Query, Searcher, SkimMatcher};
 use crosscheck::ui::{self, Theme, View};
 
 /// Most search results kept (the list shows the best first).
-const SEARCH_LIMIT: usize = 500;
+const SEARCH_LIMIT: usize = 250;
 
 enum Msg {
     Progress(usize, usize),
@@ -29,7 +29,6 @@ enum Msg {
 struct SearchJob {
     generation: u64,
     query: Query,
-    among: Option<Vec<ClaimRef>>,
 }
 
 /// Runs the TUI on the given paths until the user quits.
@@ -80,16 +79,13 @@ fn spawn_searcher(index: std::sync::Arc<Index>, tx: Sender<Msg>) -> Sender<Searc
     let (jobs_tx, jobs_rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
         let matcher = SkimMatcher::default();
+        let mut searcher = Searcher::default();
         while let Ok(mut job) = jobs_rx.recv() {
             while let Ok(newer) = jobs_rx.try_recv() {
                 job = newer;
             }
             let started = Instant::now();
-            let hits: Vec<SearchHit> = if job.query.is_empty() {
-                Vec::new()
-            } else {
-                index.search(&job.query, &matcher, job.among.as_deref(), SEARCH_LIMIT)
-            };
+            let hits = searcher.search(&index, &job.query, &matcher, SEARCH_LIMIT);
             let micros = started.elapsed().as_micros();
             if tx
                 .send(Msg::Searched(Action::SearchDone {
@@ -184,16 +180,8 @@ fn event_loop(
         let Some(action) = action else { continue };
         for effect in update(state, index, action) {
             match effect {
-                Effect::Search {
-                    generation,
-                    query,
-                    among,
-                } => {
-                    let _ = searcher.send(SearchJob {
-                        generation,
-                        query,
-                        among,
-                    });
+                Effect::Search { generation, query } => {
+                    let _ = searcher.send(SearchJob { generation, query });
                 }
             }
         }

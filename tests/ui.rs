@@ -3,7 +3,7 @@
 //! highlights, focus), and hostile article text.
 
 use crosscheck::app::{Action, AppState, Command, Effect, Keymap, Pane, update};
-use crosscheck::index::{Index, SkimMatcher};
+use crosscheck::index::{Index, Searcher, SkimMatcher};
 use crosscheck::ui::{self, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -35,14 +35,11 @@ fn apply(s: &mut AppState, index: &Index, cmds: &[Command]) {
 fn search(s: &mut AppState, index: &Index, query: &str) {
     apply(s, index, &[Command::Search]);
     let m = SkimMatcher::default();
+    let mut searcher = Searcher::default();
     for ch in query.chars() {
         for e in update(s, index, Action::SearchInput(ch)) {
-            let Effect::Search {
-                generation,
-                query,
-                among,
-            } = e;
-            let hits = index.search(&query, &m, among.as_deref(), 1000);
+            let Effect::Search { generation, query } = e;
+            let hits = searcher.search(index, &query, &m, 1000);
             update(
                 s,
                 index,

@@ -8,13 +8,9 @@ use crate::index::{ClaimRef, Index, Query};
 /// Work for the event loop to carry out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Run a search off the UI thread; reply with `Action::SearchDone` of this generation.
-    /// `among`: search only these claims (the query narrows the previous one).
-    Search {
-        generation: u64,
-        query: Query,
-        among: Option<Vec<ClaimRef>>,
-    },
+    /// Run a search off the UI thread (a [`crate::index::Searcher`], which narrows on its own);
+    /// reply with `Action::SearchDone` of this generation.
+    Search { generation: u64, query: Query },
 }
 
 /// Applies an action to the state. Returns the effects to carry out.
@@ -23,9 +19,8 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
     match action {
         Action::Cmd(c) => command(s, index, c),
         Action::SearchInput(c) => {
-            let old = Query::parse(&s.query);
             s.query.push(c);
-            search_effect(s, &old)
+            search_effect(s)
         }
         Action::SearchDone {
             generation,
@@ -81,13 +76,9 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
     }
 }
 
-fn search_effect(s: &mut AppState, old: &Query) -> Vec<Effect> {
+fn search_effect(s: &mut AppState) -> Vec<Effect> {
     s.search_generation += 1;
     let query = Query::parse(&s.query);
-    let among = match &s.search_results {
-        Some(r) if old.narrows_to(&query) => Some(r.clone()),
-        _ => None,
-    };
     if query.is_empty() {
         s.search_results = None;
         s.search_micros = None;
@@ -95,7 +86,6 @@ fn search_effect(s: &mut AppState, old: &Query) -> Vec<Effect> {
     vec![Effect::Search {
         generation: s.search_generation,
         query,
-        among,
     }]
 }
 
@@ -307,7 +297,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         }
         Command::SearchDeleteChar => {
             if s.query.pop().is_some() {
-                return search_effect(s, &Query::default());
+                return search_effect(s);
             }
         }
         Command::Back => match s.mode {
@@ -439,7 +429,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::{SearchHit, SkimMatcher};
+    use crate::index::{SearchHit, Searcher, SkimMatcher};
 
     fn seeds() -> Index {
         Index::build(crate::load(&[], &Default::default()).articles)
@@ -506,20 +496,17 @@ mod tests {
     }
 
     #[test]
-    fn search_narrows_and_ignores_stale_results() {
+    fn search_updates_results_and_ignores_stale_ones() {
         let index = seeds();
         let m = SkimMatcher::default();
+        let mut searcher = Searcher::default();
         let mut s = AppState::new(&index, 160, 45);
         cmd(&mut s, &index, Command::Search);
         assert_eq!((s.mode, s.focus), (Mode::Search, Pane::Claims));
-        let run = |s: &mut AppState, c: char| -> (u64, Option<Vec<ClaimRef>>) {
-            match update(s, &index, Action::SearchInput(c)).pop() {
-                Some(Effect::Search {
-                    generation,
-                    query,
-                    among,
-                }) => {
-                    let hits = index.search(&query, &m, among.as_deref(), 1000);
+        let mut run =
+            |s: &mut AppState, c: char| match update(s, &index, Action::SearchInput(c)).pop() {
+                Some(Effect::Search { generation, query }) => {
+                    let hits = searcher.search(&index, &query, &m, 1000);
                     update(
                         s,
                         &index,
@@ -529,23 +516,14 @@ mod tests {
                             micros: 5,
                         },
                     );
-                    (generation, among)
                 }
                 None => panic!("typing searches"),
-            }
-        };
-        let (_, first) = run(&mut s, 'n');
-        assert!(first.is_none(), "the first letter searches everything");
+            };
+        run(&mut s, 'n');
         let broad = s.claims.len();
-        let (_, among) = run(&mut s, 'o');
-        assert_eq!(
-            among.map(|a| a.len()),
-            Some(broad),
-            "a longer query searches the last results"
-        );
-        run(&mut s, 'r');
-        run(&mut s, 't');
-        run(&mut s, 'h');
+        for c in "orth".chars() {
+            run(&mut s, c);
+        }
         assert!(s.claims.len() < broad);
         assert!(
             index
@@ -555,11 +533,6 @@ mod tests {
                 .contains("north"),
             "whole words rank first"
         );
-        assert!(s.claims.iter().all(|&r| {
-            let t = index.claim(r).text.to_lowercase();
-            let mut it = t.chars();
-            "north".chars().all(|c| it.any(|x| x == c))
-        }));
         let stale = SearchHit {
             at: index.claims[0],
             score: 1,

@@ -13,7 +13,7 @@ use crate::extract::Claim;
 
 pub use checks::ArithmeticCheck;
 pub use facts::{Fact, Verdict};
-pub use search::{Matcher, Query, SearchHit, SkimMatcher};
+pub use search::{Matcher, Query, SearchHit, Searcher, SkimMatcher};
 
 /// Where a claim lives: article index and claim index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -128,7 +128,7 @@ impl Query {
 }
 
 /// At most this many candidates (ranked by the cheap first score) get the full fuzzy score.
-const FULL_SCORE_BUDGET: usize = 2000;
+const FULL_SCORE_BUDGET: usize = 1000;
 
 /// A quick ranking of a claim that passed the filters: whole words and substrings above
 /// letters in order, compact spans above scattered ones. Only the best candidates by this
@@ -167,6 +167,38 @@ fn cheap_score(hay: &str, q: &Query) -> i64 {
 pub struct SearchHit {
     pub at: ClaimRef,
     pub score: i64,
+}
+
+/// Runs the queries of one search box: when a query extends the previous one, only the claims
+/// that matched the previous query are scanned (all of them, not only the best shown).
+#[derive(Debug, Default)]
+pub struct Searcher {
+    last: Option<(Query, Vec<ClaimRef>)>,
+}
+
+impl Searcher {
+    /// The best `limit` claims for the query.
+    pub fn search(
+        &mut self,
+        index: &Index,
+        q: &Query,
+        m: &dyn Matcher,
+        limit: usize,
+    ) -> Vec<SearchHit> {
+        if q.is_empty() {
+            self.last = None;
+            return Vec::new();
+        }
+        let among = self
+            .last
+            .as_ref()
+            .filter(|(prev, _)| prev.narrows_to(q))
+            .map(|(_, refs)| refs.as_slice());
+        let matching = index.matching(q, among);
+        let hits = index.search(q, m, Some(&matching), limit);
+        self.last = Some((q.clone(), matching));
+        hits
+    }
 }
 
 /// A search result as the CLI prints it.
@@ -256,6 +288,26 @@ impl Index {
         Some(total)
     }
 
+    /// Every claim that passes the query's filters and contains each fuzzy term's letters in
+    /// order (within `among` when given), in index order.
+    pub fn matching(&self, q: &Query, among: Option<&[ClaimRef]>) -> Vec<ClaimRef> {
+        let keep = |i: usize| {
+            let r = self.claims[i];
+            self.passes_filters(r, &self.search_text[i], q).then_some(r)
+        };
+        match among {
+            Some(list) => list
+                .par_iter()
+                .filter_map(|r| self.claims.binary_search(r).ok())
+                .filter_map(keep)
+                .collect(),
+            None => (0..self.claims.len())
+                .into_par_iter()
+                .filter_map(keep)
+                .collect(),
+        }
+    }
+
     /// Every claim matching the query (within `among` when given), best first, at most
     /// `limit`. An empty query lists claims in order.
     pub fn search(
@@ -288,7 +340,7 @@ impl Index {
                 .filter_map(first_pass)
                 .collect(),
         };
-        let budget = (limit.saturating_mul(4)).max(FULL_SCORE_BUDGET);
+        let budget = limit.saturating_mul(2).max(FULL_SCORE_BUDGET);
         if hits.len() > budget {
             hits.select_nth_unstable_by(budget - 1, order);
             hits.truncate(budget);
@@ -397,5 +449,23 @@ mod tests {
     fn subsequence() {
         assert!(is_subsequence("north korean troops", "nkt"));
         assert!(!is_subsequence("north korean troops", "spn"));
+    }
+}
+
+#[cfg(test)]
+mod searcher_tests {
+    use super::*;
+
+    #[test]
+    fn narrowing_finds_what_a_fresh_search_finds() {
+        let index = Index::build(crate::load(&[], &Default::default()).articles);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::default();
+        for q in ["t", "tr", "tro", "troo", "troops", "troops n", "troops no"] {
+            let q = Query::parse(q);
+            let narrowed = searcher.search(&index, &q, &m, 3);
+            let fresh = index.search(&q, &m, None, 3);
+            assert_eq!(narrowed, fresh, "{q:?}");
+        }
     }
 }
