@@ -490,3 +490,25 @@ fn navigation_standfirsts_and_credits() {
     let hunt = claim(dek, "The chancellor");
     assert_eq!(hunt["attribution"]["speaker"], "Jeremy Hunt");
 }
+
+#[test]
+fn caption_labels_and_desk_lines() {
+    let all = json(&["extract", "--json", &fixture("pages")]);
+    let a = article(&all, "caption_labels.txt");
+    assert_eq!(kind_of(a, "Image caption"), "caption");
+    assert_eq!(
+        kind_of(a, "Rescue teams search for survivors"),
+        "caption",
+        "the line after a caption label"
+    );
+    assert_eq!(
+        kind_of(a, "BBC News"),
+        "meta",
+        "the desk line under the byline"
+    );
+    assert_eq!(kind_of(a, "More than 5,300 people"), "body");
+    assert_eq!(kind_of(a, "More on this story"), "boilerplate");
+    let died = &claim(a, "More than 5,300 people")["quantities"][0];
+    assert_eq!(died["predicate"], "died");
+    assert_eq!(died["canonical_unit"], "deaths");
+}

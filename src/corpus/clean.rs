@@ -252,7 +252,37 @@ fn is_caption(text: &str, lex: &Lexicon) -> bool {
             .any(|m| credit.contains(m.as_str()))
             || (credit.contains('/') && words <= 8 && !credit.chars().any(|c| c.is_ascii_digit()));
     }
-    false
+    let credit_at_end = lex.caption_prefixes.iter().any(|p| {
+        trimmed
+            .rfind(&format!(" {p}"))
+            .is_some_and(|at| trimmed[at..].split_whitespace().count() <= CREDIT_MAX_WORDS)
+    });
+    credit_at_end && text.split_whitespace().count() <= CAPTION_MAX_WORDS
+}
+
+/// A photo credit closing a line ("... Photo: AFP") has at most this many words.
+const CREDIT_MAX_WORDS: usize = 5;
+/// Captions are short.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// The line after a caption label ("Image caption,") is the caption; the short line under a
+/// byline names the outlet or the author's desk.
+fn label_followers(kinds: &mut [Option<ParagraphKind>], feats: &[Features], texts: &[&str]) {
+    for i in 1..kinds.len() {
+        if kinds[i].is_some() {
+            continue;
+        }
+        let prev = texts[i - 1].trim_end();
+        if kinds[i - 1] == Some(ParagraphKind::Caption) && prev.ends_with([',', ':']) {
+            kinds[i] = Some(ParagraphKind::Caption);
+        } else if kinds[i - 1] == Some(ParagraphKind::Meta)
+            && is_byline(prev)
+            && feats[i].words <= 4
+            && !feats[i].ends_sentence
+        {
+            kinds[i] = Some(ParagraphKind::Meta);
+        }
+    }
 }
 
 /// A line shaped like a headline: a handful of words and no sentence ending.
@@ -340,6 +370,7 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
             }
         }
     }
+    label_followers(&mut kinds, &feats, &texts);
     sandwiched_lines_are_noise(&mut kinds, &feats);
     after_closing_credit_is_noise(&mut kinds, &feats, &texts);
     let soft: Vec<bool> = feats.iter().map(|f| f.timestamp).collect();

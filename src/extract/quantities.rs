@@ -10,6 +10,9 @@ use serde::Serialize;
 use crate::lexicon::{HedgeBound, Lexicon};
 use crate::text::dates;
 
+/// Auxiliary words skipped between a counted noun and what happened to it ("people are now
+/// believed to have died").
+const PREDICATE_REACH: usize = 6;
 /// Tokens before a bare figure searched for a cue to what it counts.
 const CUE_REACH: usize = 8;
 
@@ -573,10 +576,35 @@ impl<'a> Parser<'a> {
     /// A state word right after a counted noun, or after "were", "have been" and the like.
     fn predicate_after(&self, k: usize) -> Option<usize> {
         let mut j = k;
-        while matches!(
-            self.low(j),
-            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "reportedly"
-        ) {
+        while j < k + PREDICATE_REACH
+            && matches!(
+                self.low(j),
+                "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "be"
+                    | "reportedly"
+                    | "remain"
+                    | "remained"
+                    | "remains"
+                    | "now"
+                    | "still"
+                    | "believed"
+                    | "feared"
+                    | "thought"
+                    | "reported"
+                    | "confirmed"
+                    | "to"
+                    | "may"
+                    | "might"
+                    | "likely"
+            )
+        {
             j += 1;
         }
         self.predicate_at(j)

@@ -364,10 +364,27 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 
 /// Reads a single date from a metadata string ("2024-11-11T17:20:00Z", "November 11, 2024").
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    find_dates(s).iter().find_map(|m| match m.value {
-        DateValue::Day { year: Some(_), .. } => m.value.day(None),
+    find_dates(s)
+        .iter()
+        .find_map(|m| match m.value {
+            DateValue::Day { year: Some(_), .. } => m.value.day(None),
+            _ => None,
+        })
+        .or_else(|| numeric_date(s))
+}
+
+/// "16/09/2023" or "09/16/2023": read only where the order is plain (one part over 12).
+fn numeric_date(s: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = s.trim().split(['/', '.']).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, y): (u32, u32, i32) = (a.parse().ok()?, b.parse().ok()?, y.get(..4)?.parse().ok()?);
+    match (a > 12, b > 12) {
+        (true, false) => NaiveDate::from_ymd_opt(y, b, a),
+        (false, true) => NaiveDate::from_ymd_opt(y, a, b),
         _ => None,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -484,5 +501,18 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 11, 11)
         );
         assert_eq!(parse_date("Nov. 22"), None);
+        assert_eq!(
+            parse_date("16/09/2023"),
+            NaiveDate::from_ymd_opt(2023, 9, 16)
+        );
+        assert_eq!(
+            parse_date("09/16/2023"),
+            NaiveDate::from_ymd_opt(2023, 9, 16)
+        );
+        assert_eq!(
+            parse_date("03/04/2023"),
+            None,
+            "day and month could be either"
+        );
     }
 }
