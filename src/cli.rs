@@ -37,12 +37,14 @@ pub enum Command {
     Extract {
         paths: Vec<String>,
         /// Print JSON (one object per article, in an array).
+        /// Print JSON (see docs/json.md).
         #[arg(long)]
         json: bool,
     },
     /// Figures linked across articles, with their verdicts: conflicts first.
     Facts {
         paths: Vec<String>,
+        /// Print JSON (see docs/json.md).
         #[arg(long)]
         json: bool,
     },
@@ -50,6 +52,7 @@ pub enum Command {
     Search {
         query: String,
         paths: Vec<String>,
+        /// Print JSON (see docs/json.md).
         #[arg(long)]
         json: bool,
         /// At most this many results.
@@ -57,23 +60,7 @@ pub enum Command {
         limit: usize,
     },
     /// Two reports aligned claim by claim, side by side.
-    Diff {
-        /// The left report: a file, or with --corpus an article's number or path in it.
-        a: String,
-        /// The right report, the same way.
-        b: String,
-        /// Load this corpus and pick A and B from it (index or path).
-        #[arg(long, value_name = "DIR")]
-        corpus: Option<String>,
-        #[arg(long)]
-        json: bool,
-        /// No colours (also NO_COLOR).
-        #[arg(long)]
-        no_color: bool,
-        /// Width of the output; defaults to the terminal's, or 100.
-        #[arg(long)]
-        width: Option<usize>,
-    },
+    Diff(DiffArgs),
     /// Raw text split into sentences, without cleaning: a JSON array of strings.
     Sentences {
         /// A file, or - (or nothing) for standard input.
@@ -84,6 +71,27 @@ pub enum Command {
         /// A file, or - (or nothing) for standard input.
         file: Option<String>,
     },
+}
+
+/// What `crosscheck diff` takes.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The left report: a file, or with --corpus an article's number or path in it.
+    pub a: String,
+    /// The right report, the same way.
+    pub b: String,
+    /// Load this corpus and pick A and B from it (index or path).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<String>,
+    /// Print JSON (see docs/json.md).
+    #[arg(long)]
+    pub json: bool,
+    /// No colours (also NO_COLOR).
+    #[arg(long)]
+    pub no_color: bool,
+    /// Width of the output; defaults to the terminal's, or 100.
+    #[arg(long)]
+    pub width: Option<usize>,
 }
 
 /// Schema version of every JSON document the CLI prints (see docs/json.md).
@@ -395,17 +403,10 @@ fn pick(articles: &[Article], key: &str) -> anyhow::Result<usize> {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn diff(
-    a: &str,
-    b: &str,
-    corpus: Option<&str>,
-    json_out: bool,
-    no_color: bool,
-    width: Option<usize>,
-    opts: &LoadOptions,
-) -> anyhow::Result<()> {
-    let (index, left, right) = match corpus {
+pub fn diff(args: &DiffArgs, opts: &LoadOptions) -> anyhow::Result<()> {
+    let (a, b) = (args.a.as_str(), args.b.as_str());
+    let (json_out, no_color, width) = (args.json, args.no_color, args.width);
+    let (index, left, right) = match args.corpus.as_deref() {
         Some(dir) => {
             let articles = load_or_fail(&[dir.to_string()], opts)?;
             let (l, r) = (pick(&articles, a)?, pick(&articles, b)?);

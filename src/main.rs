@@ -24,14 +24,7 @@ fn main() -> std::process::ExitCode {
             json,
             limit,
         }) => cli::search(query, paths, *json, *limit, &opts),
-        Some(Command::Diff {
-            a,
-            b,
-            corpus,
-            json,
-            no_color,
-            width,
-        }) => cli::diff(a, b, corpus.as_deref(), *json, *no_color, *width, &opts),
+        Some(Command::Diff(args)) => cli::diff(args, &opts),
         Some(Command::Sentences { file }) => cli::sentences_cmd(file.as_deref(), &opts),
         Some(Command::Quantities { file }) => cli::quantities_cmd(file.as_deref(), &opts),
         None => {
