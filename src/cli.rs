@@ -37,7 +37,6 @@ pub enum Command {
     Extract {
         paths: Vec<String>,
         /// Print JSON (one object per article, in an array).
-        /// Print JSON (see docs/json.md).
         #[arg(long)]
         json: bool,
     },
