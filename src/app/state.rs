@@ -187,22 +187,15 @@ pub fn areas(width: u16, height: u16) -> Areas {
         .direction(Direction::Vertical)
         .constraints([Constraint::Min(1), Constraint::Length(1)])
         .areas(full);
-    if width >= 120 {
-        let [sources, claims, reader] = Layout::default()
+    let [sources, claims, reader] = if width >= 120 {
+        Layout::default()
             .direction(Direction::Horizontal)
             .constraints([
                 Constraint::Percentage(24),
                 Constraint::Percentage(42),
                 Constraint::Percentage(34),
             ])
-            .areas(main);
-        Areas {
-            sources,
-            claims,
-            reader,
-            status,
-            main,
-        }
+            .areas(main)
     } else {
         let [left, reader] = Layout::default()
             .direction(Direction::Horizontal)
@@ -212,13 +205,14 @@ pub fn areas(width: u16, height: u16) -> Areas {
             .direction(Direction::Vertical)
             .constraints([Constraint::Length(left.height.min(9)), Constraint::Min(3)])
             .areas(left);
-        Areas {
-            sources,
-            claims,
-            reader,
-            status,
-            main,
-        }
+        [sources, claims, reader]
+    };
+    Areas {
+        sources,
+        claims,
+        reader,
+        status,
+        main,
     }
 }
 

@@ -40,20 +40,7 @@ fn last_speaker(text: &str) -> String {
 }
 
 fn check(cases: &[(&str, &str)]) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(text, want)| {
-            let got = last_speaker(text);
-            (got != *want).then(|| format!("{text}\n   want {want}\n   got  {got}"))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    crate::extract::check_table(cases, last_speaker);
 }
 
 #[test]

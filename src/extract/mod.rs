@@ -30,6 +30,30 @@ pub(crate) fn opt_number<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, 
     }
 }
 
+/// Runs a table of cases: `f(input)` must equal the expected value; every failure is
+/// reported together.
+#[cfg(test)]
+pub(crate) fn check_table<W, G>(cases: &[(&str, W)], f: impl Fn(&str) -> G)
+where
+    W: std::fmt::Debug,
+    G: std::fmt::Debug + PartialEq<W>,
+{
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|(text, want)| {
+            let got = f(text);
+            (got != *want).then(|| format!("{text}\n   want {want:?}\n   got  {got:?}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
 /// Serialises a value the serde way, for tests and callers that want a JSON tree.
 pub fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)

@@ -34,20 +34,7 @@ fn render(text: &str) -> Vec<String> {
 }
 
 fn check(cases: &[(&str, &[&str])]) {
-    let mut failures = Vec::new();
-    for (text, want) in cases {
-        let got = render(text);
-        if got != *want {
-            failures.push(format!("{text}\n   want {want:?}\n   got  {got:?}"));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    crate::extract::check_table(cases, render);
 }
 
 #[test]

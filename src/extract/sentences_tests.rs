@@ -4,23 +4,12 @@
 use super::split_text;
 
 fn check(cases: &[(&str, &[&str])]) {
-    let failures: Vec<String> = cases
-        .iter()
-        .filter_map(|(text, want)| {
-            let got: Vec<&str> = split_text(text)
-                .into_iter()
-                .map(|(s, e)| &text[s..e])
-                .collect();
-            (got != *want).then(|| format!("{text}\n   want {want:?}\n   got  {got:?}"))
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    crate::extract::check_table(cases, |text| {
+        split_text(text)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect::<Vec<_>>()
+    });
 }
 
 #[test]
