@@ -28,28 +28,68 @@ pub fn load(args: &[String], opts: &LoadOptions) -> Loaded {
     load_with_progress(args, opts, &mut |_, _| {})
 }
 
-/// Articles are extracted in batches of this many, in parallel, between progress reports.
-const BATCH: usize = 64;
-
 /// [`load`], reporting `(articles done, articles in all)` as extraction goes.
 pub fn load_with_progress(
     args: &[String],
     opts: &LoadOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Loaded {
+    let mut out = Loaded::default();
+    let (mut done, mut total) = (0, 0);
+    load_streaming(args, opts, &mut |event| match event {
+        LoadEvent::Read { problems, articles } => {
+            out.problems = problems;
+            total = articles;
+            progress(0, total);
+        }
+        LoadEvent::Articles(batch) => {
+            done += batch.len();
+            out.articles.extend(batch);
+            progress(done, total);
+        }
+    });
+    out
+}
+
+/// What [`load_streaming`] hands over, in order: one `Read`, then batches of articles.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// Every file has been read: what went wrong, and how many articles will follow.
+    Read {
+        problems: Vec<Problem>,
+        articles: usize,
+    },
+    /// Articles cleaned and with their claims, in load order.
+    Articles(Vec<Article>),
+}
+
+/// Articles are cleaned and extracted in parallel, this many at a time, so the first ones can
+/// be shown while the rest are still being extracted.
+const BATCH: usize = 64;
+
+/// Loads like [`load`] but hands the articles over in batches as soon as each is extracted.
+pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(LoadEvent)) {
     use rayon::prelude::*;
     let loaded = load_paths(args, opts);
-    let mut articles = corpus::build_articles(loaded.documents);
-    let total = articles.len();
-    progress(0, total);
-    for (n, chunk) in articles.chunks_mut(BATCH).enumerate() {
-        chunk
-            .par_iter_mut()
-            .for_each(|a| a.claims = extract::extract_claims(a));
-        progress(((n + 1) * BATCH).min(total), total);
-    }
-    Loaded {
-        articles,
+    let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
+    sink(LoadEvent::Read {
+        articles: loaded.documents.len(),
         problems: loaded.problems,
+    });
+    let mut docs = loaded.documents.into_iter();
+    loop {
+        let batch: Vec<corpus::Document> = docs.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let articles = batch
+            .into_par_iter()
+            .map(|doc| {
+                let mut a = corpus::build_article(doc, &stats);
+                a.claims = extract::extract_claims(&a);
+                a
+            })
+            .collect();
+        sink(LoadEvent::Articles(articles));
     }
 }

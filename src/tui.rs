@@ -2,6 +2,7 @@
 //! Loading and searching run on worker threads and report through a channel, so the screen
 //! stays responsive; nothing is redrawn while nothing happens.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -11,24 +12,32 @@ use crossterm::event::{
 use crossterm::execute;
 use ratatui::layout::Position;
 
+use crosscheck::LoadEvent;
+use crosscheck::app::state::Loading;
 use crosscheck::app::state::areas;
 use crosscheck::app::{Action, AppState, Effect, Keymap, Pane, update};
 use crosscheck::corpus::load::LoadOptions;
-use crosscheck::index::{Index, Query, Searcher, SkimMatcher};
+use crosscheck::corpus::{Article, Problem};
+use crosscheck::index::{Index, Links, Query, Searcher, SkimMatcher};
 use crosscheck::ui::{self, Theme, View};
 
 /// Most search results kept (the list shows the best first).
 const SEARCH_LIMIT: usize = 250;
 
 enum Msg {
-    Progress(usize, usize),
-    Loaded(Box<Index>, Vec<crosscheck::corpus::Problem>),
+    Read {
+        problems: Vec<Problem>,
+        total: usize,
+    },
+    Articles(Vec<Article>),
+    Linked(Links),
     Searched(Action),
 }
 
 struct SearchJob {
     generation: u64,
     query: Query,
+    index: Arc<Index>,
 }
 
 /// Runs the TUI on the given paths until the user quits.
@@ -41,13 +50,15 @@ pub fn run(
     let (tx, rx) = mpsc::channel::<Msg>();
     let loader_tx = tx.clone();
     std::thread::spawn(move || {
-        let progress_tx = loader_tx.clone();
-        let loaded = crosscheck::load_with_progress(&paths, &opts, &mut |done, total| {
-            let _ = progress_tx.send(Msg::Progress(done, total));
+        crosscheck::load_streaming(&paths, &opts, &mut |event| {
+            let _ = loader_tx.send(match event {
+                LoadEvent::Read { problems, articles } => Msg::Read {
+                    problems,
+                    total: articles,
+                },
+                LoadEvent::Articles(batch) => Msg::Articles(batch),
+            });
         });
-        let problems = loaded.problems;
-        let index = Index::build(loaded.articles);
-        let _ = loader_tx.send(Msg::Loaded(Box::new(index), problems));
     });
 
     exit_on_termination_signals()?;
@@ -75,7 +86,7 @@ fn exit_on_termination_signals() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn spawn_searcher(index: std::sync::Arc<Index>, tx: Sender<Msg>) -> Sender<SearchJob> {
+fn spawn_searcher(tx: Sender<Msg>) -> Sender<SearchJob> {
     let (jobs_tx, jobs_rx) = mpsc::channel::<SearchJob>();
     std::thread::spawn(move || {
         let matcher = SkimMatcher::default();
@@ -85,8 +96,10 @@ fn spawn_searcher(index: std::sync::Arc<Index>, tx: Sender<Msg>) -> Sender<Searc
                 job = newer;
             }
             let started = Instant::now();
-            let hits = searcher.search(&index, &job.query, &matcher, SEARCH_LIMIT);
+            let hits = searcher.search(&job.index, &job.query, &matcher, SEARCH_LIMIT);
             let micros = started.elapsed().as_micros();
+            // The index is shared only while a search runs, so the UI can add to it between.
+            drop(job.index);
             if tx
                 .send(Msg::Searched(Action::SearchDone {
                     generation: job.generation,
@@ -102,6 +115,72 @@ fn spawn_searcher(index: std::sync::Arc<Index>, tx: Sender<Msg>) -> Sender<Searc
     jobs_tx
 }
 
+/// The app once the corpus's files are read: the index (growing while articles are
+/// extracted, then linked), the state, and the work still to be written into the index.
+struct Session {
+    index: Arc<Index>,
+    state: AppState,
+    searcher: Sender<SearchJob>,
+    total: usize,
+    pending: Vec<Article>,
+    links: Option<Links>,
+    linking: bool,
+}
+
+impl Session {
+    fn act(&mut self, action: Action) {
+        for effect in update(&mut self.state, &self.index, action) {
+            match effect {
+                Effect::Search { generation, query } => {
+                    let _ = self.searcher.send(SearchJob {
+                        generation,
+                        query,
+                        index: self.index.clone(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Writes waiting articles and links into the index when no search is reading it (else
+    /// on a later turn), and starts linking once every article is in. True when it changed.
+    fn settle(&mut self, tx: &Sender<Msg>) -> bool {
+        let mut changed = false;
+        if !self.pending.is_empty()
+            && let Some(index) = Arc::get_mut(&mut self.index)
+        {
+            index.push_articles(std::mem::take(&mut self.pending));
+            let done = index.articles.len();
+            self.act(Action::Grew {
+                done,
+                total: self.total,
+            });
+            changed = true;
+        }
+        if !self.linking && self.pending.is_empty() && self.index.articles.len() == self.total {
+            self.linking = true;
+            self.act(Action::Linking);
+            let (index, tx) = (self.index.clone(), tx.clone());
+            std::thread::spawn(move || {
+                let links = Links::compute(&index);
+                drop(index);
+                let _ = tx.send(Msg::Linked(links));
+            });
+            changed = true;
+        }
+        if self.links.is_some()
+            && let Some(index) = Arc::get_mut(&mut self.index)
+        {
+            if let Some(links) = self.links.take() {
+                links.apply(index);
+            }
+            self.act(Action::Linked);
+            changed = true;
+        }
+        changed
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     rx: Receiver<Msg>,
@@ -115,25 +194,24 @@ fn event_loop(
         keymap: &keymap,
         matcher: &matcher,
     };
-    let mut progress = (0usize, 0usize);
-    let mut app: Option<(std::sync::Arc<Index>, AppState, Sender<SearchJob>)> = None;
+    let mut app: Option<Session> = None;
     let mut dirty = true;
     loop {
         if dirty {
             terminal.draw(|f| match &app {
-                Some((index, state, _)) => ui::render(f, state, index, &view),
-                None => ui::render_loading(f, progress.0, progress.1, "reading articles"),
+                Some(app) => ui::render(f, &app.state, &app.index, &view),
+                None => ui::render_loading(f, 0, 0, "reading articles"),
             })?;
             dirty = false;
         }
         while let Ok(msg) = rx.try_recv() {
             dirty = true;
             match msg {
-                Msg::Progress(d, t) => progress = (d, t),
-                Msg::Loaded(index, problems) => {
+                Msg::Read { problems, total } => {
                     let size = terminal.size()?;
-                    let index = std::sync::Arc::new(*index);
+                    let index = Arc::new(Index::default());
                     let mut state = AppState::new(&index, size.width, size.height);
+                    state.loading = Some(Loading::Extracting { done: 0, total });
                     let fatal = problems.iter().filter(|p| p.fatal).count();
                     if fatal > 0 {
                         state.status = Some(format!(
@@ -141,24 +219,44 @@ fn event_loop(
                             problems[0]
                         ));
                     }
-                    if index.articles.is_empty() {
+                    if total == 0 {
                         state.status = Some("nothing could be loaded: press q to quit".into());
                     }
-                    let searcher = spawn_searcher(index.clone(), tx.clone());
-                    app = Some((index, state, searcher));
+                    app = Some(Session {
+                        index,
+                        state,
+                        searcher: spawn_searcher(tx.clone()),
+                        total,
+                        pending: Vec::new(),
+                        links: None,
+                        linking: false,
+                    });
+                }
+                Msg::Articles(batch) => {
+                    if let Some(app) = &mut app {
+                        app.pending.extend(batch);
+                    }
+                }
+                Msg::Linked(links) => {
+                    if let Some(app) = &mut app {
+                        app.links = Some(links);
+                    }
                 }
                 Msg::Searched(action) => {
-                    if let Some((index, state, _)) = &mut app {
-                        update(state, index, action);
+                    if let Some(app) = &mut app {
+                        app.act(action);
                     }
                 }
             }
+        }
+        if let Some(app) = &mut app {
+            dirty |= app.settle(&tx);
         }
         if !event::poll(Duration::from_millis(50))? {
             continue;
         }
         let ev = event::read()?;
-        let Some((index, state, searcher)) = &mut app else {
+        let Some(app) = &mut app else {
             if let Event::Key(k) = ev
                 && k.kind == KeyEventKind::Press
                 && matches!(k.code, event::KeyCode::Char('q') | event::KeyCode::Esc)
@@ -169,24 +267,18 @@ fn event_loop(
             continue;
         };
         let action = match ev {
-            Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action(state.mode, &k),
+            Event::Key(k) if k.kind == KeyEventKind::Press => keymap.action(app.state.mode, &k),
             Event::Resize(w, h) => Some(Action::Resize {
                 width: w,
                 height: h,
             }),
-            Event::Mouse(m) => mouse_action(state, m),
+            Event::Mouse(m) => mouse_action(&app.state, m),
             _ => None,
         };
         let Some(action) = action else { continue };
-        for effect in update(state, index, action) {
-            match effect {
-                Effect::Search { generation, query } => {
-                    let _ = searcher.send(SearchJob { generation, query });
-                }
-            }
-        }
+        app.act(action);
         dirty = true;
-        if state.quit {
+        if app.state.quit {
             return Ok(());
         }
     }

@@ -94,6 +94,36 @@ fn main_screen_snapshots() {
 }
 
 #[test]
+fn while_loading_the_status_bar_counts_and_facts_wait_for_linking() {
+    let articles = crosscheck::load(&[], &Default::default()).articles;
+    let total = articles.len();
+    let mut index = Index::default();
+    index.push_articles(articles[..3].to_vec());
+    let mut s = AppState::new(&index, 160, 45);
+    update(&mut s, &index, Action::Grew { done: 3, total });
+    let t = draw(&index, &s, &Theme::colored());
+    let status = text_of(&t).lines().last().unwrap().to_string();
+    let claims = index.claims.len();
+    assert!(
+        status.contains(&format!(
+            "loading 3/{total} articles · {claims} claims so far"
+        )),
+        "{status}"
+    );
+    index.push_articles(articles[3..].to_vec());
+    update(&mut s, &index, Action::Grew { done: total, total });
+    update(&mut s, &index, Action::Linking);
+    apply(&mut s, &index, &[Command::Facts]);
+    let t = draw(&index, &s, &Theme::colored());
+    let screen = text_of(&t);
+    assert!(screen.contains("linking facts…"), "{screen}");
+    assert!(
+        screen.contains("Still loading: figures are linked into facts"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn reader_snapshot_after_opening_a_claim() {
     let index = seeds();
     for (w, h) in [(80, 24), (160, 45)] {

@@ -162,4 +162,13 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Articles were added to the index: `done` of the `total` being loaded are in.
+    Grew {
+        done: usize,
+        total: usize,
+    },
+    /// Linking across the index has started.
+    Linking,
+    /// Facts, clusters and copies are linked across every article.
+    Linked,
 }

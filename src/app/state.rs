@@ -87,7 +87,18 @@ pub struct AppState {
     pub width: u16,
     pub height: u16,
     pub status: Option<String>,
+    /// Work still under way on the corpus, shown in the status bar.
+    pub loading: Option<Loading>,
     pub quit: bool,
+}
+
+/// Background work on the corpus while the app is already usable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Articles still being cleaned and extracted.
+    Extracting { done: usize, total: usize },
+    /// Every article is in; facts, clusters and copies are being linked.
+    Linking,
 }
 
 impl AppState {
@@ -124,6 +135,7 @@ impl AppState {
             width,
             height,
             status: None,
+            loading: None,
             quit: false,
         };
         s.refresh_claims(index);
@@ -133,6 +145,15 @@ impl AppState {
     /// The article selected in Sources.
     pub fn selected_article(&self) -> Option<usize> {
         self.sources.get(self.source_sel).copied()
+    }
+
+    /// The Sources list in its current order.
+    pub fn order_sources(&mut self, index: &Index) {
+        self.sources = (0..index.articles.len()).collect();
+        if self.by_date {
+            self.sources
+                .sort_by_key(|&i| (index.articles[i].date.is_none(), index.articles[i].date, i));
+        }
     }
 
     /// Recomputes the Claims pane's list from the search or the source filter.

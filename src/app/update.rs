@@ -1,7 +1,7 @@
 //! The reducer: the only code that changes [`AppState`].
 
 use super::action::{Action, Command};
-use super::state::{AppState, Mode, Pane, SOURCE_ROWS, areas, inner_rows, reader_lines};
+use super::state::{AppState, Loading, Mode, Pane, SOURCE_ROWS, areas, inner_rows, reader_lines};
 use crate::index::diff::{Relation, diff_articles};
 use crate::index::{ClaimRef, Index, Query};
 
@@ -30,11 +30,21 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             if generation == s.search_generation
                 && (s.mode == Mode::Search || s.search_results.is_some())
             {
+                // While typing, the best match is selected; when browsing results that are
+                // searched again (the corpus grew), the selection stays on its claim.
+                let kept = (s.mode != Mode::Search)
+                    .then(|| s.claims.get(s.claim_sel).copied())
+                    .flatten();
                 s.search_results = Some(hits.into_iter().map(|h| h.at).collect());
                 s.search_micros = Some(micros);
-                s.claim_sel = 0;
-                s.claim_offset = 0;
                 s.refresh_claims(index);
+                s.claim_sel = kept
+                    .and_then(|c| s.claims.iter().position(|&x| x == c))
+                    .unwrap_or(0);
+                if s.claim_sel == 0 {
+                    s.claim_offset = 0;
+                }
+                keep_visible(s, index);
             }
             vec![]
         }
@@ -73,7 +83,43 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             keep_visible(s, index);
             vec![]
         }
+        Action::Grew { done, total } => {
+            s.loading = (done < total).then_some(Loading::Extracting { done, total });
+            index_changed(s, index)
+        }
+        Action::Linking => {
+            s.loading = Some(Loading::Linking);
+            vec![]
+        }
+        Action::Linked => {
+            s.loading = None;
+            index_changed(s, index)
+        }
     }
+}
+
+/// The index grew or was linked: the lists take in the new articles and claims (selections
+/// stay on what they were), and a search in progress runs again over them.
+fn index_changed(s: &mut AppState, index: &Index) -> Vec<Effect> {
+    let current = s.selected_article();
+    s.order_sources(index);
+    s.source_sel = current
+        .and_then(|c| s.sources.iter().position(|&x| x == c))
+        .unwrap_or(0);
+    let claim = s.claims.get(s.claim_sel).copied();
+    s.refresh_claims(index);
+    if let Some(c) = claim {
+        s.claim_sel = s.claims.iter().position(|&x| x == c).unwrap_or(s.claim_sel);
+    }
+    keep_visible(s, index);
+    if s.query.is_empty() || (s.mode != Mode::Search && s.search_results.is_none()) {
+        return vec![];
+    }
+    s.search_generation += 1;
+    vec![Effect::Search {
+        generation: s.search_generation,
+        query: Query::parse(&s.query),
+    }]
 }
 
 fn search_effect(s: &mut AppState) -> Vec<Effect> {
@@ -411,12 +457,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         Command::SortByDate => {
             let current = s.selected_article();
             s.by_date = !s.by_date;
-            s.sources = (0..index.articles.len()).collect();
-            if s.by_date {
-                s.sources.sort_by_key(|&i| {
-                    (index.articles[i].date.is_none(), index.articles[i].date, i)
-                });
-            }
+            s.order_sources(index);
             s.source_sel = current
                 .and_then(|c| s.sources.iter().position(|&x| x == c))
                 .unwrap_or(0);
@@ -429,6 +470,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::state::Loading;
     use crate::index::{SearchHit, Searcher, SkimMatcher};
 
     fn seeds() -> Index {
@@ -437,6 +479,52 @@ mod tests {
 
     fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         update(s, index, Action::Cmd(c))
+    }
+
+    #[test]
+    fn articles_arriving_while_browsing_keep_the_selection_and_rerun_the_search() {
+        let full = seeds();
+        let articles = crate::load(&[], &Default::default()).articles;
+        let total = articles.len();
+        let mut index = Index::default();
+        index.push_articles(articles[..2].to_vec());
+        let mut s = AppState::new(&index, 160, 45);
+        update(&mut s, &index, Action::Grew { done: 2, total });
+        assert_eq!(
+            s.loading,
+            Some(Loading::Extracting { done: 2, total }),
+            "the status bar shows the loading"
+        );
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::FocusClaims);
+        cmd(&mut s, &index, Command::MoveDown);
+        let claim = s.claims[s.claim_sel];
+        index.push_articles(articles[2..].to_vec());
+        let effects = update(&mut s, &index, Action::Grew { done: total, total });
+        assert!(effects.is_empty(), "no search to run again");
+        assert_eq!(s.loading, None);
+        assert_eq!(s.sources.len(), total);
+        assert_eq!(s.selected_article(), Some(1), "Sources selection kept");
+        assert_eq!(s.claims.len(), full.claims.len(), "new claims listed");
+        assert_eq!(s.claims[s.claim_sel], claim, "Claims selection kept");
+
+        cmd(&mut s, &index, Command::Search);
+        for c in "troops".chars() {
+            update(&mut s, &index, Action::SearchInput(c));
+        }
+        update(&mut s, &index, Action::Linking);
+        assert_eq!(s.loading, Some(Loading::Linking));
+        let generation = s.search_generation;
+        let effects = update(&mut s, &index, Action::Linked);
+        assert_eq!(s.loading, None);
+        assert_eq!(
+            effects,
+            vec![Effect::Search {
+                generation: generation + 1,
+                query: Query::parse("troops"),
+            }],
+            "the query runs again over the linked index"
+        );
     }
 
     #[test]

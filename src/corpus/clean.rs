@@ -33,16 +33,20 @@ pub struct CorpusStats {
 
 impl CorpusStats {
     pub fn from_documents(docs: &[Document]) -> CorpusStats {
+        use rayon::prelude::*;
+        let per_doc: Vec<HashSet<String>> = docs
+            .par_iter()
+            .map(|d| {
+                split_paragraphs(&d.text, d.structured)
+                    .into_iter()
+                    .map(|(s, e)| normalize(&d.text[s..e]))
+                    .filter(|n| n.split(' ').count() <= MAX_REPEATED_WORDS)
+                    .collect()
+            })
+            .collect();
         let mut docs_with_line: HashMap<String, usize> = HashMap::default();
-        for d in docs {
-            let lines: HashSet<String> = split_paragraphs(&d.text, d.structured)
-                .into_iter()
-                .map(|(s, e)| normalize(&d.text[s..e]))
-                .filter(|n| n.split(' ').count() <= MAX_REPEATED_WORDS)
-                .collect();
-            for l in lines {
-                *docs_with_line.entry(l).or_default() += 1;
-            }
+        for l in per_doc.into_iter().flatten() {
+            *docs_with_line.entry(l).or_default() += 1;
         }
         CorpusStats { docs_with_line }
     }

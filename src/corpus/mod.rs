@@ -167,21 +167,25 @@ pub fn build_articles(docs: Vec<Document>) -> Vec<Article> {
     use rayon::prelude::*;
     let stats = clean::CorpusStats::from_documents(&docs);
     docs.into_par_iter()
-        .map(|doc| {
-            let paragraphs = clean::classify(&doc, &stats);
-            let m = meta::read_meta(&doc, &paragraphs);
-            Article {
-                path: doc.path,
-                text: doc.text,
-                title: m.title,
-                date: m.date,
-                date_source: m.date_source,
-                byline: m.byline,
-                outlet: m.outlet,
-                url: doc.url,
-                paragraphs,
-                claims: Vec::new(),
-            }
-        })
+        .map(|doc| build_article(doc, &stats))
         .collect()
+}
+
+/// One document cleaned into an article (without claims), judged against the corpus's stats.
+pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
+    let mut paragraphs = clean::classify(&doc, stats);
+    paragraphs.shrink_to_fit();
+    let m = meta::read_meta(&doc, &paragraphs);
+    Article {
+        path: doc.path,
+        text: doc.text.into_boxed_str().into_string(),
+        title: m.title,
+        date: m.date,
+        date_source: m.date_source,
+        byline: m.byline,
+        outlet: m.outlet,
+        url: doc.url,
+        paragraphs,
+        claims: Vec::new(),
+    }
 }

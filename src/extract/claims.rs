@@ -157,7 +157,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             break;
         }
     }
-    out
+    // A clone has exact capacities: the growth slack left in the claims' vectors and strings
+    // was half of a loaded corpus's resident memory.
+    out.clone()
 }
 
 /// Byte spans of quotations in a paragraph, marks included.

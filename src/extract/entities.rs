@@ -1,6 +1,7 @@
 //! People, organisations, outlets and places named in a sentence, folded to canonical names
 //! through the alias list in `assets/entities.json`.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::lexicon::{Lexicon, alias_key};
@@ -288,10 +289,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
 }
 
-/// Folds person names across the corpus: every spelling of one person takes the most
-/// common full spelling, in entities and in speakers.
-pub fn fold_corpus_names(articles: &mut [crate::corpus::Article]) {
-    use rustc_hash::FxHashMap as HashMap;
+/// Person-name spellings to fold across the corpus: every spelling of one person maps to the
+/// most common full spelling. Only spellings that change are listed.
+pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<String, String> {
     let mut counts: HashMap<String, usize> = HashMap::default();
     for c in articles.iter().flat_map(|a| &a.claims) {
         for e in c.entities.iter().filter(|e| e.kind == "person") {
@@ -310,24 +310,41 @@ pub fn fold_corpus_names(articles: &mut [crate::corpus::Article]) {
             .then(a.0.cmp(&b.0))
     });
     let mut canonical: HashMap<String, String> = HashMap::default();
+    // Spellings of one person share their surname's first letter, so a name is only compared
+    // with the earlier names under that letter.
+    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::default();
     for (i, (name, _)) in names.iter().enumerate() {
-        let target = names[..i]
+        let Some(initial) = name
+            .split_whitespace()
+            .last()
+            .and_then(|w| w.chars().next())
+        else {
+            continue;
+        };
+        let earlier = by_initial.entry(initial).or_default();
+        let target = earlier
             .iter()
-            .map(|(n, _)| canonical.get(n).unwrap_or(n))
+            .map(|&j| canonical.get(&names[j].0).unwrap_or(&names[j].0))
             .find(|n| same_person(n, name))
             .cloned();
         if let Some(t) = target {
             canonical.insert(name.clone(), t);
         }
+        earlier.push(i);
     }
+    canonical
+}
+
+/// Writes [`name_folds`] into the articles' person entities and named speakers.
+pub fn apply_name_folds(articles: &mut [crate::corpus::Article], folds: &HashMap<String, String>) {
     for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
         for e in c.entities.iter_mut().filter(|e| e.kind == "person") {
-            if let Some(t) = canonical.get(&e.canonical) {
+            if let Some(t) = folds.get(&e.canonical) {
                 e.canonical = t.clone();
             }
         }
         if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
-            && let Some(t) = canonical.get(&at.speaker)
+            && let Some(t) = folds.get(&at.speaker)
         {
             at.speaker = t.clone();
         }

@@ -2,6 +2,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::ClaimRef;
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
 use crate::lexicon::Lexicon;
@@ -14,13 +15,21 @@ const MAX_POSTING: usize = 200;
 
 /// Content words and entities of a claim, the basis of comparison.
 pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> HashSet<String> {
+    signature_folded(text_, entities, &HashMap::default())
+}
+
+/// [`signature`] with person names read through corpus name folds not yet applied.
+fn signature_folded(
+    text_: &str,
+    entities: &[crate::extract::Entity],
+    folds: &HashMap<String, String>,
+) -> HashSet<String> {
     let lex = Lexicon::global();
     let mut s: HashSet<String> = text::content_words(text_, lex).collect();
-    s.extend(
-        entities
-            .iter()
-            .map(|e| format!("@{}", e.canonical.to_lowercase())),
-    );
+    s.extend(entities.iter().map(|e| {
+        let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
+        format!("@{}", name.to_lowercase())
+    }));
     s
 }
 
@@ -34,14 +43,18 @@ pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     }
 }
 
-/// Writes `cluster` on claims that share their meaning with a claim of another report.
-pub fn cluster_claims(articles: &mut [Article]) {
+/// The cluster id of every claim that shares its meaning with a claim of another report.
+/// `folds` are the corpus's person-name folds, read as if applied.
+pub fn cluster_claims(
+    articles: &[Article],
+    folds: &HashMap<String, String>,
+) -> Vec<(ClaimRef, String)> {
     let mut refs: Vec<(usize, usize)> = Vec::new();
     let mut sigs: Vec<HashSet<String>> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (c, claim) in art.claims.iter().enumerate() {
             refs.push((a, c));
-            sigs.push(signature(&claim.text, &claim.entities));
+            sigs.push(signature_folded(&claim.text, &claim.entities, folds));
         }
     }
     let mut postings: HashMap<&str, Vec<u32>> = HashMap::default();
@@ -85,16 +98,22 @@ pub fn cluster_claims(articles: &mut [Article]) {
         let r = find(&mut parent, i);
         *size.entry(r).or_default() += 1;
     }
+    let mut out = Vec::new();
     for i in 0..refs.len() {
         let r = find(&mut parent, i);
         if size[&r] > 1 {
             let (ra, rc) = refs[r];
-            let root_id = articles[ra].claims[rc].id.clone();
+            let root_id = &articles[ra].claims[rc].id;
             let (a, c) = refs[i];
-            articles[a].claims[c].cluster = Some(format!(
-                "k{:010x}",
-                stable_hash(&[&root_id]) & 0xff_ffff_ffff
+            let at = ClaimRef {
+                article: a as u32,
+                claim: c as u32,
+            };
+            out.push((
+                at,
+                format!("k{:010x}", stable_hash(&[root_id]) & 0xff_ffff_ffff),
             ));
         }
     }
+    out
 }

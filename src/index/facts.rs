@@ -325,8 +325,9 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
     Some((lo, hi))
 }
 
-/// Links figures into facts and writes each quantity's `fact` id.
-pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
+/// Links figures into facts; each member's `at` and `quantity_index` say which quantity
+/// takes the fact's id.
+pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
     let lex = Lexicon::global();
     let mut cands: Vec<Candidate> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
@@ -411,13 +412,6 @@ pub fn link_facts(articles: &mut [Article], groups: &[usize]) -> Vec<Fact> {
             .then(b.members.len().cmp(&a.members.len()))
             .then(a.id.cmp(&b.id))
     });
-    for f in &facts {
-        for m in &f.members {
-            articles[m.at.article as usize].claims[m.at.claim as usize].quantities
-                [m.quantity_index]
-                .fact = Some(f.id.clone());
-        }
-    }
     facts
 }
 

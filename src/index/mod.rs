@@ -8,6 +8,8 @@ pub mod facts;
 pub mod search;
 pub mod sources;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use crate::corpus::Article;
 use crate::extract::Claim;
 
@@ -23,54 +25,109 @@ pub struct ClaimRef {
 }
 
 /// Everything the faces need: articles with claims, and what links them.
+///
+/// An index can grow: [`Index::push_articles`] adds articles as they are extracted (search
+/// and browsing work at once), and [`Links::compute`] + [`Links::apply`] then link facts,
+/// clusters and copies across all of them. [`Index::build`] does both.
 #[derive(Debug, Default)]
 pub struct Index {
     pub articles: Vec<Article>,
     /// Every claim of every article, in article order.
     pub claims: Vec<ClaimRef>,
     pub facts: Vec<Fact>,
-    /// For each article, the id of its group of copies and same-outlet pages.
+    /// For each article, the id of its group of copies and same-outlet pages (before linking,
+    /// every article is its own group).
     pub source_group: Vec<usize>,
     pub checks: Vec<ArithmeticCheck>,
+    /// Whether facts, clusters and copies have been linked across the articles pushed so far.
+    pub linked: bool,
     /// Lowercased claim texts, parallel to `claims`, for search.
     pub(crate) search_text: Vec<String>,
+    /// Position of each fact in `facts`, by id.
+    fact_pos: HashMap<String, usize>,
+}
+
+/// What linking found across a corpus, computed from a shared index and then written into it.
+#[derive(Debug, Default)]
+pub struct Links {
+    folds: HashMap<String, String>,
+    source_group: Vec<usize>,
+    facts: Vec<Fact>,
+    clusters: Vec<(ClaimRef, String)>,
+    checks: Vec<ArithmeticCheck>,
+}
+
+impl Links {
+    /// Folds names, groups copies, links facts, clusters claims and checks arithmetic: the
+    /// slow part of indexing, reading the index only, so it can run beside a UI using it.
+    pub fn compute(index: &Index) -> Links {
+        let articles = &index.articles;
+        let folds = crate::extract::entities::name_folds(articles);
+        let source_group = sources::source_groups(articles);
+        let facts = facts::link_facts(articles, &source_group);
+        let clusters = clusters::cluster_claims(articles, &folds);
+        let checks = checks::arithmetic_checks(articles);
+        Links {
+            folds,
+            source_group,
+            facts,
+            clusters,
+            checks,
+        }
+    }
+
+    /// Writes the links into the index they were computed from: fact ids on quantities,
+    /// cluster ids on claims, folded names.
+    pub fn apply(self, index: &mut Index) {
+        crate::extract::entities::apply_name_folds(&mut index.articles, &self.folds);
+        for f in &self.facts {
+            for m in &f.members {
+                index.articles[m.at.article as usize].claims[m.at.claim as usize].quantities
+                    [m.quantity_index]
+                    .fact = Some(f.id.clone());
+            }
+        }
+        for (at, cluster) in self.clusters {
+            index.articles[at.article as usize].claims[at.claim as usize].cluster = Some(cluster);
+        }
+        index.fact_pos = self
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        index.facts = self.facts;
+        index.source_group = self.source_group;
+        index.checks = self.checks;
+        index.linked = true;
+    }
 }
 
 impl Index {
     /// Builds the index: links facts, clusters claims, groups copies. The articles' claims
     /// are updated with their fact and cluster ids.
-    pub fn build(mut articles: Vec<Article>) -> Index {
-        crate::extract::entities::fold_corpus_names(&mut articles);
-        let source_group = sources::source_groups(&articles);
-        let facts = facts::link_facts(&mut articles, &source_group);
-        clusters::cluster_claims(&mut articles);
-        let checks = checks::arithmetic_checks(&articles);
-        let claims: Vec<ClaimRef> = articles
-            .iter()
-            .enumerate()
-            .flat_map(|(a, art)| {
-                (0..art.claims.len()).map(move |c| ClaimRef {
-                    article: a as u32,
+    pub fn build(articles: Vec<Article>) -> Index {
+        let mut index = Index::default();
+        index.push_articles(articles);
+        Links::compute(&index).apply(&mut index);
+        index
+    }
+
+    /// Adds articles, unlinked: their claims are listed and searchable at once.
+    pub fn push_articles(&mut self, articles: Vec<Article>) {
+        for art in articles {
+            let a = self.articles.len() as u32;
+            for (c, claim) in art.claims.iter().enumerate() {
+                self.claims.push(ClaimRef {
+                    article: a,
                     claim: c as u32,
-                })
-            })
-            .collect();
-        let search_text = claims
-            .iter()
-            .map(|r| {
-                articles[r.article as usize].claims[r.claim as usize]
-                    .text
-                    .to_lowercase()
-            })
-            .collect();
-        Index {
-            articles,
-            claims,
-            facts,
-            source_group,
-            checks,
-            search_text,
+                });
+                self.search_text.push(claim.text.to_lowercase());
+            }
+            self.source_group.push(a as usize);
+            self.articles.push(art);
         }
+        self.linked = false;
     }
 
     pub fn claim(&self, r: ClaimRef) -> &Claim {
@@ -83,7 +140,7 @@ impl Index {
 
     /// The fact with this id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.facts.iter().find(|f| f.id == id)
+        self.fact_pos.get(id).map(|&i| &self.facts[i])
     }
 
     /// Whether any figure of the claim belongs to a fact whose sources conflict.
@@ -104,5 +161,61 @@ impl Index {
             .iter()
             .filter(|f| f.verdict == Verdict::Conflict)
             .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What linking wrote on one claim: its figures' fact ids, its cluster, its speaker.
+    type Written = (Vec<Option<String>>, Option<String>, Option<String>);
+
+    fn written(index: &Index) -> Vec<Written> {
+        index
+            .claims
+            .iter()
+            .map(|&r| {
+                let c = index.claim(r);
+                (
+                    c.quantities.iter().map(|q| q.fact.clone()).collect(),
+                    c.cluster.clone(),
+                    c.attribution.as_ref().map(|a| a.speaker.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_index_grown_in_batches_then_linked_equals_one_built_at_once() {
+        let articles = crate::load(&[], &Default::default()).articles;
+        let built = Index::build(articles.clone());
+        let mut grown = Index::default();
+        for batch in articles.chunks(2) {
+            grown.push_articles(batch.to_vec());
+        }
+        assert!(!grown.linked);
+        assert!(grown.facts.is_empty(), "no facts before linking");
+        assert_eq!(
+            grown.claims, built.claims,
+            "every claim listed before linking"
+        );
+        Links::compute(&grown).apply(&mut grown);
+        assert!(grown.linked);
+        assert_eq!(written(&grown), written(&built));
+        assert_eq!(grown.source_group, built.source_group);
+        let ids = |i: &Index| i.facts.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&grown), ids(&built));
+        let shared = built
+            .facts
+            .iter()
+            .find(|f| f.sources > 1)
+            .expect("the seeds share a figure");
+        assert_eq!(
+            grown.fact(&shared.id).map(|f| (f.verdict, f.members.len())),
+            Some((shared.verdict, shared.members.len()))
+        );
+        let conflicts = |i: &Index| i.claims.iter().filter(|&&r| i.claim_in_conflict(r)).count();
+        assert_eq!(conflicts(&grown), conflicts(&built));
     }
 }

@@ -170,10 +170,21 @@ pub struct SearchHit {
 }
 
 /// Runs the queries of one search box: when a query extends the previous one, only the claims
-/// that matched the previous query are scanned (all of them, not only the best shown).
+/// that matched the previous query are scanned (all of them, not only the best shown), plus
+/// any claims added to the index since.
 #[derive(Debug, Default)]
 pub struct Searcher {
-    last: Option<(Query, Vec<ClaimRef>)>,
+    last: Option<LastSearch>,
+}
+
+#[derive(Debug)]
+struct LastSearch {
+    query: Query,
+    matching: Vec<ClaimRef>,
+    /// How many claims the index had, and whether it was linked (linking folds speakers'
+    /// names, which `by:` reads).
+    claims: usize,
+    linked: bool,
 }
 
 impl Searcher {
@@ -189,14 +200,27 @@ impl Searcher {
             self.last = None;
             return Vec::new();
         }
-        let among = self
+        let among: Option<std::borrow::Cow<[ClaimRef]>> = self
             .last
             .as_ref()
-            .filter(|(prev, _)| prev.narrows_to(q))
-            .map(|(_, refs)| refs.as_slice());
-        let matching = index.matching(q, among);
+            .filter(|l| l.query.narrows_to(q) && l.linked == index.linked)
+            .filter(|l| l.claims <= index.claims.len())
+            .map(|l| {
+                if l.claims == index.claims.len() {
+                    l.matching.as_slice().into()
+                } else {
+                    let added = &index.claims[l.claims..];
+                    l.matching.iter().chain(added).copied().collect()
+                }
+            });
+        let matching = index.matching(q, among.as_deref());
         let hits = index.search(q, m, Some(&matching), limit);
-        self.last = Some((q.clone(), matching));
+        self.last = Some(LastSearch {
+            query: q.clone(),
+            matching,
+            claims: index.claims.len(),
+            linked: index.linked,
+        });
         hits
     }
 }
@@ -467,5 +491,25 @@ mod searcher_tests {
             let fresh = index.search(&q, &m, None, 3);
             assert_eq!(narrowed, fresh, "{q:?}");
         }
+    }
+
+    #[test]
+    fn narrowing_takes_in_claims_added_since_the_last_query() {
+        let mut articles = crate::load(&[], &Default::default()).articles;
+        let later = articles.split_off(articles.len() / 2);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::default();
+        let mut index = Index::default();
+        index.push_articles(articles);
+        searcher.search(&index, &Query::parse("sai"), &m, 1000);
+        index.push_articles(later);
+        let q = Query::parse("said");
+        let narrowed = searcher.search(&index, &q, &m, 1000);
+        assert_eq!(narrowed, index.search(&q, &m, None, 1000));
+        let half = index.claims.len() / 2;
+        assert!(
+            narrowed.iter().any(|h| h.at >= index.claims[half]),
+            "hits among the claims pushed after the first query"
+        );
     }
 }

@@ -38,6 +38,17 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             [Constraint::Percentage(100), Constraint::Length(0)]
         })
         .areas(inner);
+    if !index.linked {
+        frame.render_widget(
+            Paragraph::new(format!(
+                "Still loading: figures are linked into facts once every article is in ({} claims so far).",
+                index.claims.len()
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+            list_area,
+        );
+        return;
+    }
     if index.facts.is_empty() {
         frame.render_widget(
             Paragraph::new("No figures were found in these articles."),

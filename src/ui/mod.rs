@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
 
 use crate::app::keymap::KeyContext;
-use crate::app::state::{MIN_HEIGHT, MIN_WIDTH, areas};
+use crate::app::state::{Loading, MIN_HEIGHT, MIN_WIDTH, areas};
 use crate::app::{AppState, Command, Keymap, Mode, Pane};
 use crate::index::{Index, Matcher};
 pub use theme::Theme;
@@ -117,13 +117,24 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
     .into_iter()
     .flatten()
     .collect();
-    let counts = format!(
-        " {} articles · {} claims · {} facts · {} conflicts ",
-        index.articles.len(),
-        index.claims.len(),
-        index.facts.len(),
-        index.conflict_count()
-    );
+    let counts = match s.loading {
+        Some(Loading::Extracting { done, total }) => format!(
+            " loading {done}/{total} articles · {} claims so far ",
+            index.claims.len()
+        ),
+        Some(Loading::Linking) => format!(
+            " {} articles · {} claims · linking facts… ",
+            index.articles.len(),
+            index.claims.len()
+        ),
+        None => format!(
+            " {} articles · {} claims · {} facts · {} conflicts ",
+            index.articles.len(),
+            index.claims.len(),
+            index.facts.len(),
+            index.conflict_count()
+        ),
+    };
     let mut spans = vec![
         Span::styled(counts, view.theme.status),
         Span::styled(format!(" {} ", s.mode.label()), view.theme.title),
