@@ -1,6 +1,6 @@
 //! Claim clusters: statements in different reports that say the same thing in other words.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::ClaimRef;
 use crate::corpus::Article;
@@ -13,8 +13,9 @@ const MIN_SIMILARITY: f64 = 0.45;
 /// Words in more claims than this are too common to propose candidates.
 const MAX_POSTING: usize = 200;
 
-/// Content words and entities of a claim, the basis of comparison.
-pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> HashSet<String> {
+/// Content words and entities of a claim, the basis of comparison: their hashes, sorted and
+/// without repeats.
+pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> Vec<u64> {
     signature_folded(text_, entities, &HashMap::default())
 }
 
@@ -23,18 +24,40 @@ fn signature_folded(
     text_: &str,
     entities: &[crate::extract::Entity],
     folds: &HashMap<String, String>,
-) -> HashSet<String> {
+) -> Vec<u64> {
     let lex = Lexicon::global();
-    let mut s: HashSet<String> = text::content_words(text_, lex).collect();
-    s.extend(entities.iter().map(|e| {
-        let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
-        format!("@{}", name.to_lowercase())
-    }));
+    let mut s: Vec<u64> = text::content_words(text_, lex)
+        .map(|w| stable_hash(&[&w]))
+        .chain(entities.iter().map(|e| {
+            let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
+            stable_hash(&["@", &name.to_lowercase()])
+        }))
+        .collect();
+    s.sort_unstable();
+    s.dedup();
     s
 }
 
-pub fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let inter = a.intersection(b).count();
+/// How many items two sorted, repeat-free lists share.
+pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two signatures.
+pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
+    let inter = shared_count(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -50,17 +73,17 @@ pub fn cluster_claims(
     folds: &HashMap<String, String>,
 ) -> Vec<(ClaimRef, String)> {
     let mut refs: Vec<(usize, usize)> = Vec::new();
-    let mut sigs: Vec<HashSet<String>> = Vec::new();
+    let mut sigs: Vec<Vec<u64>> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
         for (c, claim) in art.claims.iter().enumerate() {
             refs.push((a, c));
             sigs.push(signature_folded(&claim.text, &claim.entities, folds));
         }
     }
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::default();
+    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
     for (i, s) in sigs.iter().enumerate() {
-        for w in s {
-            postings.entry(w.as_str()).or_default().push(i as u32);
+        for &w in s {
+            postings.entry(w).or_default().push(i as u32);
         }
     }
     let mut parent: Vec<usize> = (0..refs.len()).collect();
@@ -74,7 +97,7 @@ pub fn cluster_claims(
     for i in 0..refs.len() {
         let mut shared: HashMap<u32, usize> = HashMap::default();
         for w in &sigs[i] {
-            let list = &postings[w.as_str()];
+            let list = &postings[w];
             if list.len() > MAX_POSTING {
                 continue;
             }

@@ -152,12 +152,12 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     let la = &index.articles[left];
     let ra = &index.articles[right];
     let sig = |c: &Claim| signature(&c.text, &c.entities);
-    let ls: Vec<HashSet<String>> = la.claims.iter().map(sig).collect();
-    let rs: Vec<HashSet<String>> = ra.claims.iter().map(sig).collect();
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
+    let ls: Vec<Vec<u64>> = la.claims.iter().map(sig).collect();
+    let rs: Vec<Vec<u64>> = ra.claims.iter().map(sig).collect();
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
     for (j, s) in rs.iter().enumerate() {
-        for w in s {
-            postings.entry(w.as_str()).or_default().push(j);
+        for &w in s {
+            postings.entry(w).or_default().push(j);
         }
     }
     let mut facts_r: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -173,7 +173,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     for (i, c) in la.claims.iter().enumerate() {
         let mut shared: HashMap<usize, usize> = HashMap::default();
         for w in &ls[i] {
-            let list = postings.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+            let list = postings.get(w).map(Vec::as_slice).unwrap_or(&[]);
             if list.len() <= common {
                 for &j in list {
                     *shared.entry(j).or_default() += 1;

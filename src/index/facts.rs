@@ -97,16 +97,17 @@ const MAX_DAYS_APART: i64 = 45;
 /// shared place or name) to join a fact.
 const MIN_CONTEXT: f64 = 0.4;
 
-/// What a figure measures: kind and canonical unit.
-type Block = (String, String);
+/// Words, names and qualifiers are compared by their hashes.
+type Keys = Vec<u64>;
 
 struct Candidate {
     at: ClaimRef,
     qi: usize,
-    block: Block,
-    modifiers: HashSet<String>,
-    places: HashSet<String>,
-    words: HashSet<String>,
+    /// The hash of what it measures: kind and canonical unit.
+    block: u64,
+    modifiers: Keys,
+    places: Keys,
+    words: Keys,
     when: When,
     /// The report's own date: reports published later may give later figures.
     reported: Option<NaiveDate>,
@@ -118,9 +119,9 @@ struct Candidate {
 #[derive(Default)]
 struct Draft {
     members: Vec<usize>,
-    modifiers: HashSet<String>,
-    places: HashSet<String>,
-    words: HashSet<String>,
+    modifiers: HashSet<u64>,
+    places: HashSet<u64>,
+    words: HashSet<u64>,
     first_day: Option<NaiveDate>,
     last_day: Option<NaiveDate>,
     months: Vec<When>,
@@ -142,7 +143,7 @@ impl Draft {
     fn fit(&self, c: &Candidate, cands: &[Candidate]) -> Option<f64> {
         let mods_ok = c.modifiers.is_empty()
             || self.modifiers.is_empty()
-            || !c.modifiers.is_disjoint(&self.modifiers);
+            || c.modifiers.iter().any(|m| self.modifiers.contains(m));
         if !mods_ok {
             return None;
         }
@@ -184,12 +185,12 @@ impl Draft {
                 return None;
             }
         }
-        let shared_place = !c.places.is_disjoint(&self.places);
+        let shared_place = c.places.iter().any(|p| self.places.contains(p));
         let context = coverage(&c.words, &self.words) + if shared_place { 0.5 } else { 0.0 };
         if context < MIN_CONTEXT {
             return None;
         }
-        let same_mods = !c.modifiers.is_empty() && !c.modifiers.is_disjoint(&self.modifiers);
+        let same_mods = c.modifiers.iter().any(|m| self.modifiers.contains(m));
         let closeness = match mid(c.interval) {
             Some(m) if self.mids > 0 => {
                 (1.0 - (m.ln() - self.log_mid_sum / self.mids as f64).abs()).max(0.0)
@@ -201,9 +202,9 @@ impl Draft {
 
     fn add(&mut self, i: usize, c: &Candidate) {
         self.members.push(i);
-        self.modifiers.extend(c.modifiers.iter().cloned());
-        self.places.extend(c.places.iter().cloned());
-        self.words.extend(c.words.iter().cloned());
+        self.modifiers.extend(c.modifiers.iter().copied());
+        self.places.extend(c.places.iter().copied());
+        self.words.extend(c.words.iter().copied());
         match c.when {
             When::Day(d) => {
                 self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
@@ -220,18 +221,18 @@ impl Draft {
     }
 }
 
-fn modifier_set(q: &Quantity) -> HashSet<String> {
-    let mut out = HashSet::default();
+fn modifier_set(q: &Quantity) -> Keys {
+    let mut runs: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for m in q.modifiers.iter().map(String::as_str).chain([""]) {
         if text::is_capitalized(m) {
             run.push(m);
         } else if !run.is_empty() {
-            out.insert(run.join(" ").to_lowercase());
+            runs.push(run.join(" ").to_lowercase());
             run.clear();
         }
     }
-    out
+    keys(runs)
 }
 
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
@@ -309,11 +310,22 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
 }
 
 /// The share of a claim's words that the fact's claims use too.
-fn coverage(words: &HashSet<String>, of: &HashSet<String>) -> f64 {
+fn coverage(words: &[u64], of: &HashSet<u64>) -> f64 {
     if words.is_empty() {
         return 0.0;
     }
-    words.intersection(of).count() as f64 / words.len() as f64
+    words.iter().filter(|w| of.contains(w)).count() as f64 / words.len() as f64
+}
+
+/// Sorted, repeat-free hashes of some strings.
+fn keys<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Keys {
+    let mut out: Keys = items
+        .into_iter()
+        .map(|s| stable_hash(&[s.as_ref()]))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The interval a figure allows, widened for vague magnitudes.
@@ -328,50 +340,55 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
 /// Links figures into facts; each member's `at` and `quantity_index` say which quantity
 /// takes the fact's id.
 pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
+    use rayon::prelude::*;
     let lex = Lexicon::global();
-    let mut cands: Vec<Candidate> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let lead = a.claims.iter().find(|c| !c.headline);
-        let title_places: HashSet<String> = a
-            .claims
-            .iter()
-            .filter(|c| c.headline)
-            .chain(lead)
-            .flat_map(anchors)
-            .collect();
-        for (ci, c) in a.claims.iter().enumerate() {
-            let mut places: HashSet<String> = anchors(c).collect();
-            places.extend(title_places.iter().cloned());
-            let words: HashSet<String> = text::content_words(&c.text, lex).collect();
-            for (qi, q) in c.quantities.iter().enumerate() {
-                if q.kind == "number" {
-                    continue;
-                }
-                let w = when(c, q, a);
-                cands.push(Candidate {
-                    at: ClaimRef {
-                        article: ai as u32,
-                        claim: ci as u32,
-                    },
-                    qi,
-                    block: (q.kind.clone(), q.canonical_unit.clone().unwrap_or_default()),
-                    modifiers: modifier_set(q),
-                    places: places.clone(),
-                    words: words.clone(),
-                    when: w,
-                    reported: a.date,
-                    interval: interval(q),
-                });
-            }
-        }
-    }
+    let cands: Vec<Candidate> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(ai, a)| {
+            let lead = a.claims.iter().find(|c| !c.headline);
+            let title_places: Vec<String> = a
+                .claims
+                .iter()
+                .filter(|c| c.headline)
+                .chain(lead)
+                .flat_map(anchors)
+                .collect();
+            a.claims.iter().enumerate().flat_map(move |(ci, c)| {
+                let places = keys(anchors(c).chain(title_places.iter().cloned()));
+                let words = keys(text::content_words(&c.text, lex));
+                c.quantities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.kind != "number")
+                    .map(move |(qi, q)| Candidate {
+                        at: ClaimRef {
+                            article: ai as u32,
+                            claim: ci as u32,
+                        },
+                        qi,
+                        block: stable_hash(&[
+                            &q.kind,
+                            q.canonical_unit.as_deref().unwrap_or_default(),
+                        ]),
+                        modifiers: modifier_set(q),
+                        places: places.clone(),
+                        words: words.clone(),
+                        when: when(c, q, a),
+                        reported: a.date,
+                        interval: interval(q),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut postings: HashMap<(&Block, &str), Vec<usize>> = HashMap::default();
+    let mut postings: HashMap<(u64, u64), Vec<usize>> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         let mut seen: HashSet<usize> = HashSet::default();
-        for key in c.places.iter().chain(c.words.iter()) {
-            if let Some(list) = postings.get(&(&c.block, key.as_str()))
+        for &key in c.places.iter().chain(c.words.iter()) {
+            if let Some(list) = postings.get(&(c.block, key))
                 && list.len() <= MAX_POSTING
             {
                 seen.extend(list.iter().copied());
@@ -393,8 +410,8 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
             }
         };
         drafts[d].add(i, c);
-        for key in c.places.iter().chain(c.words.iter()) {
-            let list = postings.entry((&c.block, key.as_str())).or_default();
+        for &key in c.places.iter().chain(c.words.iter()) {
+            let list = postings.entry((c.block, key)).or_default();
             if list.last() != Some(&d) {
                 list.push(d);
             }

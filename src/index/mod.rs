@@ -63,10 +63,19 @@ impl Links {
     pub fn compute(index: &Index) -> Links {
         let articles = &index.articles;
         let folds = crate::extract::entities::name_folds(articles);
-        let source_group = sources::source_groups(articles);
-        let facts = facts::link_facts(articles, &source_group);
-        let clusters = clusters::cluster_claims(articles, &folds);
-        let checks = checks::arithmetic_checks(articles);
+        let ((source_group, facts), (clusters, checks)) = rayon::join(
+            || {
+                let groups = sources::source_groups(articles);
+                let facts = facts::link_facts(articles, &groups);
+                (groups, facts)
+            },
+            || {
+                (
+                    clusters::cluster_claims(articles, &folds),
+                    checks::arithmetic_checks(articles),
+                )
+            },
+        );
         Links {
             folds,
             source_group,

@@ -1,10 +1,10 @@
 //! Source independence: articles that copy each other's text, or come from one outlet, are
 //! one source.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::Article;
-use crate::extract::claims::stable_hash;
 use crate::text;
 
 /// Word n-gram length for detecting copied passages.
@@ -15,19 +15,34 @@ const MAX_SHINGLE_DOCS: usize = 8;
 /// Two articles sharing this many shingles copied a passage (about a sentence) between them.
 const MIN_SHARED_SHINGLES: usize = 6;
 
-/// Hashes of the word shingles of an article's story text.
-pub fn shingles(a: &Article) -> HashSet<u64> {
-    let mut out = HashSet::default();
+/// Hashes of the word shingles of an article's story text, sorted and without repeats.
+pub fn shingles(a: &Article) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut window: Vec<u64> = Vec::new();
     for p in a.body() {
-        let words: Vec<String> = text::words(a.paragraph_text(p))
-            .map(|(_, w)| w.to_lowercase())
-            .collect();
-        for w in words.windows(SHINGLE) {
-            let parts: Vec<&str> = w.iter().map(String::as_str).collect();
-            out.insert(stable_hash(&parts));
+        window.clear();
+        for (_, w) in text::words(a.paragraph_text(p)) {
+            window.push(word_hash(w));
+            if window.len() >= SHINGLE {
+                let shingle = &window[window.len() - SHINGLE..];
+                out.push(shingle.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &w| {
+                    (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
+                }));
+            }
         }
     }
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// A word's hash, letter case ignored, without allocating.
+fn word_hash(w: &str) -> u64 {
+    w.chars()
+        .flat_map(char::to_lowercase)
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -62,23 +77,26 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
             }
         }
     }
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-    for (i, a) in articles.iter().enumerate() {
-        for s in shingles(a) {
-            postings.entry(s).or_default().push(i as u32);
-        }
-    }
+    // Every (shingle, article) pair, sorted: each shingle's articles are then one run. A flat
+    // sorted list takes a fraction of the memory of a map of lists.
+    let mut postings: Vec<(u64, u32)> = articles
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, a)| shingles(a).into_iter().map(move |s| (s, i as u32)))
+        .collect();
+    postings.par_sort_unstable();
     let mut shared: HashMap<(u32, u32), usize> = HashMap::default();
-    for docs in postings.values() {
-        if docs.len() < 2 || docs.len() > MAX_SHINGLE_DOCS {
+    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 || run.len() > MAX_SHINGLE_DOCS {
             continue;
         }
-        for (x, &a) in docs.iter().enumerate() {
-            for &b in &docs[x + 1..] {
+        for (x, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[x + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
             }
         }
     }
+    drop(postings);
     let mut pairs: Vec<_> = shared
         .into_iter()
         .filter(|&(_, c)| c >= MIN_SHARED_SHINGLES)
