@@ -270,7 +270,11 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
     if json_out {
         return print_json(&json!({
             "schema_version": SCHEMA_VERSION,
-            "facts": index.facts,
+            "facts": index
+                .facts
+                .iter()
+                .map(|f| f.json(&index.articles))
+                .collect::<Vec<_>>(),
             "checks": index.checks,
         }));
     }
@@ -302,9 +306,12 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
             writeln!(
                 out,
                 "    {:<24} {:<10} {}",
-                display_safe(&truncate(&m.source, 24)),
+                display_safe(&truncate(
+                    &index.articles[m.at.article as usize].source_label(),
+                    24
+                )),
                 m.date.as_deref().unwrap_or("undated"),
-                display_safe(&m.quantity)
+                display_safe(&m.quantity(&index.articles).text)
             )?;
         }
     }

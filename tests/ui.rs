@@ -124,6 +124,54 @@ fn while_loading_the_status_bar_counts_and_facts_wait_for_linking() {
 }
 
 #[test]
+fn the_facts_list_scrolls_to_its_last_fact() {
+    let places = [
+        "Arden", "Brill", "Corvo", "Dunmore", "Eskar", "Falun", "Gorsk", "Hallam",
+    ];
+    let things = ["homes", "bridges", "schools", "roads", "farms"];
+    let docs = places
+        .iter()
+        .enumerate()
+        .map(|(i, place)| {
+            let text = things
+                .iter()
+                .enumerate()
+                .map(|(j, thing)| {
+                    format!(
+                        "Officials in {place} said {} {thing} were damaged by the flood on 3 May {}.",
+                        10 + i * 7 + j,
+                        2001 + i
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            crosscheck::corpus::Document::plain(&format!("{place}.txt"), text)
+        })
+        .collect();
+    let mut articles = crosscheck::corpus::build_articles(docs);
+    for a in &mut articles {
+        a.claims = crosscheck::extract::extract_claims(a);
+    }
+    let index = Index::build(articles);
+    let mut s = AppState::new(&index, 80, 24);
+    apply(&mut s, &index, &[Command::Facts]);
+    assert!(
+        index.facts.len() > 24,
+        "more facts than rows: {}",
+        index.facts.len()
+    );
+    for _ in 0..index.facts.len() {
+        apply(&mut s, &index, &[Command::MoveDown]);
+    }
+    let last = index.facts.last().unwrap();
+    let label: String = last.label.chars().take(20).collect();
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(screen.contains(&label), "{label:?} not in\n{screen}");
+    let first: String = index.facts[0].label.chars().take(20).collect();
+    assert!(!screen.contains(&first), "the first fact scrolled away");
+}
+
+#[test]
 fn reader_snapshot_after_opening_a_claim() {
     let index = seeds();
     for (w, h) in [(80, 24), (160, 45)] {

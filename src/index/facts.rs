@@ -42,34 +42,28 @@ impl Verdict {
     }
 }
 
-/// One figure of a fact, as a source states it.
-#[derive(Debug, Clone, Serialize)]
+/// One figure of a fact: where it is stated, and when it holds. Everything else (the text,
+/// the value, the hedge) is read from the claim it points to.
+#[derive(Debug, Clone, PartialEq)]
 pub struct FactMember {
-    pub path: String,
-    pub claim_id: String,
-    pub text: String,
-    /// The figure as written.
-    pub quantity: String,
-    #[serde(serialize_with = "crate::extract::opt_number")]
-    pub value: Option<f64>,
-    #[serde(serialize_with = "crate::extract::opt_number")]
-    pub low: Option<f64>,
-    #[serde(serialize_with = "crate::extract::opt_number")]
-    pub high: Option<f64>,
-    pub approx: Option<String>,
-    pub unit: Option<String>,
+    pub at: ClaimRef,
+    pub quantity_index: usize,
     /// The date the figure holds at: the claim's own date, else the report's.
     pub date: Option<String>,
-    /// The report's outlet or file name.
-    pub source: String,
-    #[serde(skip)]
-    pub at: ClaimRef,
-    #[serde(skip)]
-    pub quantity_index: usize,
+}
+
+impl FactMember {
+    pub fn claim<'a>(&self, articles: &'a [Article]) -> &'a Claim {
+        &articles[self.at.article as usize].claims[self.at.claim as usize]
+    }
+
+    pub fn quantity<'a>(&self, articles: &'a [Article]) -> &'a Quantity {
+        &self.claim(articles).quantities[self.quantity_index]
+    }
 }
 
 /// Figures across sources measuring the same thing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Fact {
     pub id: String,
     pub label: String,
@@ -81,6 +75,76 @@ pub struct Fact {
     /// Reports that state it, counting copies and pages of one outlet once.
     pub independent_sources: usize,
     pub members: Vec<FactMember>,
+}
+
+impl Fact {
+    /// The fact as JSON (docs/json.md), its members filled in from the articles.
+    pub fn json<'a>(&'a self, articles: &'a [Article]) -> impl Serialize + 'a {
+        FactJson {
+            id: &self.id,
+            label: &self.label,
+            kind: &self.kind,
+            unit: self.unit.as_deref(),
+            verdict: self.verdict,
+            sources: self.sources,
+            independent_sources: self.independent_sources,
+            members: self
+                .members
+                .iter()
+                .map(|m| {
+                    let a = &articles[m.at.article as usize];
+                    let claim = m.claim(articles);
+                    let q = m.quantity(articles);
+                    MemberJson {
+                        path: &a.path,
+                        claim_id: &claim.id,
+                        text: &claim.text,
+                        quantity: &q.text,
+                        value: q.value,
+                        low: q.low,
+                        high: q.high,
+                        approx: q.approx.as_deref(),
+                        unit: q.unit.as_deref(),
+                        date: m.date.as_deref(),
+                        source: a.source_label(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FactJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    kind: &'a str,
+    unit: Option<&'a str>,
+    verdict: Verdict,
+    sources: usize,
+    independent_sources: usize,
+    members: Vec<MemberJson<'a>>,
+}
+
+/// One figure of a fact, as a source states it.
+#[derive(Serialize)]
+struct MemberJson<'a> {
+    path: &'a str,
+    claim_id: &'a str,
+    text: &'a str,
+    /// The figure as written.
+    quantity: &'a str,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    value: Option<f64>,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    low: Option<f64>,
+    #[serde(serialize_with = "crate::extract::opt_number")]
+    high: Option<f64>,
+    approx: Option<&'a str>,
+    unit: Option<&'a str>,
+    date: Option<&'a str>,
+    /// The report's outlet or file name.
+    source: String,
 }
 
 /// When a figure holds: a day, or just a month (of an unknown year).
@@ -438,27 +502,14 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
         .iter()
         .map(|&i| {
             let c = &cands[i];
-            let a = &articles[c.at.article as usize];
-            let claim = &a.claims[c.at.claim as usize];
-            let q = &claim.quantities[c.qi];
             FactMember {
-                path: a.path.clone(),
-                claim_id: claim.id.clone(),
-                text: claim.text.clone(),
-                quantity: q.text.clone(),
-                value: q.value,
-                low: q.low,
-                high: q.high,
-                approx: q.approx.clone(),
-                unit: q.unit.clone(),
+                at: c.at,
+                quantity_index: c.qi,
                 date: match c.when {
                     When::Day(d) => Some(d.to_string()),
                     When::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
                     _ => None,
                 },
-                source: a.source_label(),
-                at: c.at,
-                quantity_index: c.qi,
             }
         })
         .collect();
@@ -472,7 +523,11 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
     Fact {
         id: format!(
             "f{:010x}",
-            stable_hash(&[&label, &members[0].claim_id, &first.qi.to_string()]) & 0xff_ffff_ffff
+            stable_hash(&[
+                &label,
+                &members[0].claim(articles).id,
+                &first.qi.to_string()
+            ]) & 0xff_ffff_ffff
         ),
         label,
         kind: q0.kind.clone(),

@@ -65,33 +65,39 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         };
         Span::styled(format!("{:<9}", v.as_str().to_uppercase()), style)
     };
+    // Only the rows on screen are built: a big corpus has hundreds of thousands of facts.
+    let rows = (list_area.height as usize).max(1);
+    let offset = s.facts_sel.saturating_sub(rows - 1);
     let items: Vec<ListItem> = index
         .facts
         .iter()
+        .skip(offset)
+        .take(rows)
         .map(|f| {
             let values: Vec<String> = f
                 .members
                 .iter()
                 .map(|m| {
-                    let pct = if m.unit.as_deref() == Some("%") {
+                    let q = m.quantity(&index.articles);
+                    let pct = if q.unit.as_deref() == Some("%") {
                         "%"
                     } else {
                         ""
                     };
-                    let (hedge, v) = match (m.value, m.low, m.high) {
+                    let (hedge, v) = match (q.value, q.low, q.high) {
                         (Some(v), _, _) => (
-                            m.approx
+                            q.approx
                                 .as_deref()
                                 .map_or(String::new(), |a| format!("{a} ")),
                             format!("{}{pct}", fmt_value(v)),
                         ),
-                        (None, Some(lo), Some(hi)) if m.approx.is_none() => (
+                        (None, Some(lo), Some(hi)) if q.approx.is_none() => (
                             String::new(),
                             format!("{}–{}{pct}", fmt_value(lo), fmt_value(hi)),
                         ),
                         _ => (
                             String::new(),
-                            m.approx.clone().unwrap_or_else(|| "?".into()),
+                            q.approx.clone().unwrap_or_else(|| "?".into()),
                         ),
                     };
                     let date = m
@@ -116,7 +122,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         })
         .collect();
     let list = List::new(items).highlight_style(t.selected);
-    let mut state = ListState::default().with_selected(Some(s.facts_sel));
+    let mut state = ListState::default().with_selected(Some(s.facts_sel - offset));
     frame.render_stateful_widget(list, list_area, &mut state);
     if s.fact_open
         && let Some(f) = index.facts.get(s.facts_sel)
@@ -137,7 +143,10 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                         format!("{:<10} ", m.date.as_deref().unwrap_or("undated")),
                         t.dim,
                     ),
-                    Span::raw(display_safe(&m.text.replace('\n', " ")).into_owned()),
+                    Span::raw(
+                        display_safe(&m.claim(&index.articles).text.replace('\n', " "))
+                            .into_owned(),
+                    ),
                 ]))
             })
             .collect();
