@@ -4,7 +4,7 @@
 mod corpus;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use crosscheck::app::{AppState, Keymap};
+use crosscheck::app::{Action, AppState, Command, Keymap, update};
 use crosscheck::corpus::{Article, Document};
 use crosscheck::extract::Claim;
 use crosscheck::index::{Index, Query, SkimMatcher};
@@ -63,7 +63,7 @@ fn search(c: &mut Criterion) {
     g.sample_size(10);
     for n in [10_000, 100_000, 1_000_000] {
         let index = claim_index(n);
-        for q in ["k", "kha", "evacuat", "troops evacuated"] {
+        for q in ["k", "kha", "evacuate", "troops evacuate"] {
             let query = Query::parse(q);
             g.bench_with_input(
                 BenchmarkId::new(format!("{n}_claims"), format!("{}_chars", q.len())),
@@ -105,8 +105,16 @@ fn diff(c: &mut Criterion) {
 }
 
 fn render(c: &mut Criterion) {
-    let index = Index::build(crosscheck::load(&[], &Default::default()).articles);
-    let state = AppState::new(&index, 160, 45);
+    let seeds = Index::build(crosscheck::load(&[], &Default::default()).articles);
+    let dir = corpus::write_corpus(2000, 13);
+    let big =
+        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    std::fs::remove_dir_all(&dir).unwrap();
+    eprintln!(
+        "render: {} claims, {} facts",
+        big.claims.len(),
+        big.facts.len()
+    );
     let theme = Theme::colored();
     let keymap = Keymap::default();
     let matcher = SkimMatcher::default();
@@ -115,14 +123,25 @@ fn render(c: &mut Criterion) {
         keymap: &keymap,
         matcher: &matcher,
     };
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
-    c.bench_function("render_frame_160x45", |b| {
-        b.iter(|| {
-            terminal
-                .draw(|f| ui::render(f, &state, &index, &view))
-                .map(|_| ())
-        })
-    });
+    let mut g = c.benchmark_group("render_frame_160x45");
+    for (corpus, index) in [("seeds", &seeds), ("2000_articles", &big)] {
+        for screen in ["main", "facts"] {
+            let mut state = AppState::new(index, 160, 45);
+            if screen == "facts" {
+                update(&mut state, index, Action::Cmd(Command::Facts));
+            }
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
+            g.bench_function(BenchmarkId::new(corpus, screen), |b| {
+                b.iter(|| {
+                    terminal
+                        .draw(|f| ui::render(f, &state, index, &view))
+                        .map(|_| ())
+                })
+            });
+        }
+    }
+    g.finish();
 }
 
 criterion_group!(benches, search, diff, render);

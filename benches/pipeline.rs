@@ -4,12 +4,12 @@
 mod corpus;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use crosscheck::index::Index;
+use crosscheck::index::{Index, facts};
 
 fn extract(c: &mut Criterion) {
     let mut g = c.benchmark_group("load_clean_extract");
     g.sample_size(10);
-    for n in [100, 1000] {
+    for n in [100, 1000, 10_000] {
         let dir = corpus::write_corpus(n, 7);
         let bytes: u64 = std::fs::read_dir(&dir)
             .unwrap()
@@ -17,7 +17,9 @@ fn extract(c: &mut Criterion) {
             .sum();
         g.throughput(Throughput::Bytes(bytes));
         let arg = vec![dir.display().to_string()];
-        for threads in [1, 2] {
+        // 10,000 articles on one thread would take minutes of samples; two threads show it.
+        let threads: &[usize] = if n > 1000 { &[2] } else { &[1, 2] };
+        for &threads in threads {
             let pool = rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
                 .build()
@@ -36,7 +38,7 @@ fn extract(c: &mut Criterion) {
 fn index(c: &mut Criterion) {
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
-    for n in [1000, 2000] {
+    for n in [1000, 10_000] {
         let dir = corpus::write_corpus(n, 11);
         let loaded = crosscheck::load(&[dir.display().to_string()], &Default::default());
         let claims: usize = loaded.articles.iter().map(|a| a.claims.len()).sum();
@@ -52,6 +54,11 @@ fn index(c: &mut Criterion) {
                     criterion::BatchSize::LargeInput,
                 )
             },
+        );
+        let built = Index::build(loaded.articles);
+        g.bench_function(
+            BenchmarkId::new("link_facts_only", format!("{n}_articles_{claims}_claims")),
+            |b| b.iter(|| facts::link_facts(&built.articles, &built.source_group)),
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -239,6 +239,18 @@ pub struct SearchResult {
 /// Letters of `needle` appear in `hay` in order (both lowercase): the cheap test every fuzzy
 /// match must pass.
 fn is_subsequence(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte character, so bytes can be searched
+        // directly, each letter with memchr from just after the previous one.
+        let mut rest = hay.as_bytes();
+        return needle.bytes().all(|b| match memchr::memchr(b, rest) {
+            Some(i) => {
+                rest = &rest[i + 1..];
+                true
+            }
+            None => false,
+        });
+    }
     let mut h = hay.chars();
     needle.chars().all(|n| h.any(|c| c == n))
 }
