@@ -73,8 +73,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     let query = Query::parse(&s.query);
     let rows = list_area.height as usize;
     let width = list_area.width as usize;
-    let tag_width = (0..index.articles.len())
-        .map(|a| source_tag(index, a).chars().count())
+    // Tags are aligned over the rows on screen (all articles would cost a frame per 10k).
+    let tag_width = s
+        .claims
+        .iter()
+        .skip(s.claim_offset)
+        .take(rows)
+        .map(|r| source_tag(index, r.article as usize).chars().count())
         .max()
         .unwrap_or(0);
     let speaker_width = (width / 3).min(24);

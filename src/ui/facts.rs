@@ -10,6 +10,9 @@ use crate::app::AppState;
 use crate::index::{Index, Verdict};
 use crate::text::display_safe;
 
+/// Figures listed on a fact's row before "+N more".
+const MAX_VALUES_SHOWN: usize = 6;
+
 fn fmt_value(v: f64) -> String {
     let s = format!("{}", v.round() as i64);
     let mut out = String::new();
@@ -74,9 +77,12 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .skip(offset)
         .take(rows)
         .map(|f| {
+            // A row shows the first few figures (as many as a wide screen holds); a big fact can have
+            // thousands.
             let values: Vec<String> = f
                 .members
                 .iter()
+                .take(MAX_VALUES_SHOWN)
                 .map(|m| {
                     let q = m.quantity(&index.articles);
                     let pct = if q.unit.as_deref() == Some("%") {
@@ -118,6 +124,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                     t.dim,
                 ),
                 Span::raw(display_safe(&values.join(" · ")).into_owned()),
+                Span::styled(
+                    match f.members.len().saturating_sub(MAX_VALUES_SHOWN) {
+                        0 => String::new(),
+                        more => format!(" · +{more} more"),
+                    },
+                    t.dim,
+                ),
             ]))
         })
         .collect();
@@ -127,9 +140,17 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     if s.fact_open
         && let Some(f) = index.facts.get(s.facts_sel)
     {
+        let [head, body] = Layout::default()
+            .direction(Direction::Vertical)
+            .constraints([Constraint::Length(1), Constraint::Min(0)])
+            .areas(detail_area);
+        let rows = (body.height as usize).max(1);
+        let member_offset = s.member_sel.saturating_sub(rows - 1);
         let items: Vec<ListItem> = f
             .members
             .iter()
+            .skip(member_offset)
+            .take(rows)
             .map(|m| {
                 ListItem::new(Line::from(vec![
                     Span::styled(
@@ -157,12 +178,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             ),
             t.title,
         );
-        let [head, body] = Layout::default()
-            .direction(Direction::Vertical)
-            .constraints([Constraint::Length(1), Constraint::Min(0)])
-            .areas(detail_area);
         frame.render_widget(Paragraph::new(title), head);
-        let mut st = ListState::default().with_selected(Some(s.member_sel));
+        let mut st = ListState::default().with_selected(Some(s.member_sel - member_offset));
         frame.render_stateful_widget(List::new(items).highlight_style(t.selected), body, &mut st);
     }
 }

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{View, focused, pane_block};
+use crate::app::state::SOURCE_ROWS;
 use crate::app::{AppState, Pane};
 use crate::index::Index;
 use crate::text::display_safe;
@@ -18,9 +19,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         Span::styled(format!("({}, {order}) ", s.sources.len()), t.dim),
     ]);
     let width = area.width.saturating_sub(4) as usize;
+    // Only the sources on screen are built: each counts its claims in conflict.
+    let rows = (area.height.saturating_sub(2) as usize / SOURCE_ROWS).max(1);
     let items: Vec<ListItem> = s
         .sources
         .iter()
+        .skip(s.source_offset)
+        .take(rows)
         .map(|&i| {
             let a = &index.articles[i];
             let mark = match s.marked.iter().position(|&m| m == i) {
@@ -63,8 +68,6 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     let list = List::new(items)
         .block(pane_block(title, focused(s, Pane::Sources), t))
         .highlight_style(t.selected);
-    let mut state = ListState::default()
-        .with_offset(s.source_offset)
-        .with_selected(Some(s.source_sel));
+    let mut state = ListState::default().with_selected(s.source_sel.checked_sub(s.source_offset));
     frame.render_stateful_widget(list, area, &mut state);
 }
