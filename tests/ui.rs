@@ -110,6 +110,13 @@ fn while_loading_the_status_bar_counts_and_facts_wait_for_linking() {
         )),
         "{status}"
     );
+    apply(&mut s, &index, &[Command::Facts]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(
+        screen.contains("Still loading: figures are linked into facts once every article is in"),
+        "{screen}"
+    );
+    apply(&mut s, &index, &[Command::Back]);
     index.push_articles(articles[3..].to_vec());
     update(&mut s, &index, Action::Grew { done: total, total });
     update(&mut s, &index, Action::Linking);
@@ -118,7 +125,10 @@ fn while_loading_the_status_bar_counts_and_facts_wait_for_linking() {
     let screen = text_of(&t);
     assert!(screen.contains("linking facts…"), "{screen}");
     assert!(
-        screen.contains("Still loading: figures are linked into facts"),
+        screen.contains(&format!(
+            "Linking the figures of {} claims into facts",
+            index.claims.len()
+        )),
         "{screen}"
     );
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{View, centered, popup};
 use crate::app::AppState;
+use crate::app::state::Loading;
 use crate::index::{Index, Verdict};
 use crate::text::display_safe;
 
@@ -42,12 +43,18 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         })
         .areas(inner);
     if !index.linked {
-        frame.render_widget(
-            Paragraph::new(format!(
+        let msg = match s.loading {
+            Some(Loading::Linking) => format!(
+                "Linking the figures of {} claims into facts: they appear here when it is done.",
+                index.claims.len()
+            ),
+            _ => format!(
                 "Still loading: figures are linked into facts once every article is in ({} claims so far).",
                 index.claims.len()
-            ))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
+            ),
+        };
+        frame.render_widget(
+            Paragraph::new(msg).wrap(ratatui::widgets::Wrap { trim: true }),
             list_area,
         );
         return;
