@@ -127,7 +127,8 @@ impl Query {
     }
 }
 
-/// At most this many candidates (ranked by the cheap first score) get the full fuzzy score.
+/// At most this many fuzzy scorings (candidates ranked by the cheap first score, times the
+/// query's fuzzy terms) are spent on a search.
 const FULL_SCORE_BUDGET: usize = 1000;
 
 /// A quick ranking of a claim that passed the filters: whole words and substrings above
@@ -376,7 +377,13 @@ impl Index {
                 .filter_map(first_pass)
                 .collect(),
         };
-        let budget = limit.saturating_mul(2).max(FULL_SCORE_BUDGET);
+        let fuzzy_terms = q
+            .terms
+            .iter()
+            .filter(|t| matches!(t, Term::Fuzzy(_)))
+            .count()
+            .max(1);
+        let budget = limit.saturating_mul(2).max(FULL_SCORE_BUDGET / fuzzy_terms);
         if hits.len() > budget {
             hits.select_nth_unstable_by(budget - 1, order);
             hits.truncate(budget);
