@@ -106,8 +106,10 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn low(&self, i: usize) -> String {
-        self.ws.get(i).map_or(String::new(), |w| w.1.to_lowercase())
+    fn low(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        self.ws
+            .get(i)
+            .map_or("".into(), |w| crate::text::lower(w.1))
     }
 
     /// Text between word `a` and word `b` (inclusive), as written.
@@ -192,7 +194,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
 
     for i in 0..n {
         let word = w.low(i);
-        if !lex.attribution_verbs.contains(&word) {
+        if !lex.attribution_verbs.contains(word.as_ref()) {
             continue;
         }
         if w.low(i + 1) == "by" && i + 2 < n {
@@ -210,7 +212,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
             }
             continue;
         }
-        if i > 0 && PASSIVE.contains(&w.low(i - 1).as_str()) {
+        if i > 0 && PASSIVE.contains(&w.low(i - 1).as_ref()) {
             continue;
         }
         let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
@@ -218,8 +220,8 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
         else {
             continue;
         };
-        a.verb = word.clone();
-        if matches!(word.as_str(), "told" | "tells") && i + 1 < n && !w.broken_after(i) {
+        a.verb = word.to_string();
+        if matches!(word.as_ref(), "told" | "tells") && i + 1 < n && !w.broken_after(i) {
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
                 .iter()
@@ -299,7 +301,7 @@ fn phrase_end(w: &Words<'_>, start: usize, max: usize) -> usize {
             break;
         }
         let next = w.low(end + 1);
-        if next == "that" || next == "who" || lex.attribution_verbs.contains(&next) {
+        if next == "that" || next == "who" || lex.attribution_verbs.contains(next.as_ref()) {
             break;
         }
         end += 1;
@@ -319,7 +321,7 @@ fn subject_before_verb(
     lex: &Lexicon,
 ) -> Option<Attribution> {
     let mut end = v;
-    while end > 0 && AUXILIARIES.contains(&w.low(end - 1).as_str()) && !w.broken_after(end - 1) {
+    while end > 0 && AUXILIARIES.contains(&w.low(end - 1).as_ref()) && !w.broken_after(end - 1) {
         end -= 1;
     }
     if end == 0 {
@@ -329,7 +331,7 @@ fn subject_before_verb(
     if w.broken_after(last) {
         return appositive_subject(w, last, entities, ctx, lex);
     }
-    if PRONOUNS.contains(&w.low(last).as_str()) {
+    if PRONOUNS.contains(&w.low(last).as_ref()) {
         return ctx.last_speaker.clone().or_else(|| {
             ctx.people.last().map(|(n, r)| Attribution {
                 speaker: n.clone(),
@@ -349,7 +351,7 @@ fn subject_before_verb(
         }
         let prev = w.low(k);
         let cap = text::is_capitalized(w.ws[k].1);
-        if DETERMINERS.contains(&prev.as_str()) {
+        if DETERMINERS.contains(&prev.as_ref()) {
             start = k;
             if k > 0 && w.low(k - 1) == "of" && !w.broken_after(k - 1) {
                 start = k - 1;
@@ -359,7 +361,9 @@ fn subject_before_verb(
         } else if prev == "and" && k > 0 && text::is_capitalized(w.ws[k - 1].1) {
             start = k - 1;
         } else if cap
-            || (!lex.is_stopword(&prev) && !lex.attribution_verbs.contains(&prev) && prev != "of")
+            || (!lex.is_stopword(&prev)
+                && !lex.attribution_verbs.contains(prev.as_ref())
+                && prev != "of")
         {
             start = k;
         } else if prev == "of" && k > 0 && !lex.is_stopword(&w.low(k - 1)) {
@@ -435,7 +439,7 @@ fn subject_after_verb(
         return None;
     }
     let first = w.low(v + 1);
-    if Lexicon::global().is_stopword(&first) && !DETERMINERS.contains(&first.as_str()) {
+    if Lexicon::global().is_stopword(&first) && !DETERMINERS.contains(&first.as_ref()) {
         return None;
     }
     let end = phrase_end(w, v + 1, 8);
@@ -474,7 +478,7 @@ fn speaker_from_phrase(
     }
     let mut via = Vec::new();
     let mut b = b;
-    if let Some(k) = (a..=b).find(|&k| matches!(w.low(k).as_str(), "speaking" | "talking")) {
+    if let Some(k) = (a..=b).find(|&k| matches!(w.low(k).as_ref(), "speaking" | "talking")) {
         if let Some(c) = (k + 1..=b).find(|&c| text::is_capitalized(w.ws[c].1)) {
             let rest = w.span(c, b);
             via.push(

@@ -38,13 +38,24 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Lowercase, borrowing when the text has no uppercase letter (most words have none).
+pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// A word folded for comparison: lowercase, possessive and simple plural removed.
 pub fn fold_word(word: &str) -> String {
-    let mut w = word.to_lowercase().replace('’', "'");
-    if let Some(stem) = w.strip_suffix("'s") {
-        w = stem.to_string();
+    let mut w = lower(word).replace('’', "'");
+    if w.ends_with("'s") {
+        w.truncate(w.len() - 2);
     }
-    w = w.trim_end_matches('\'').to_string();
+    while w.ends_with('\'') {
+        w.pop();
+    }
     if w.len() > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);
         w.push('y');
