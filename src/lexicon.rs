@@ -519,10 +519,14 @@ fn title_key(words: &[&str]) -> String {
 
 /// Lowercases and collapses runs of whitespace to one space.
 pub fn collapse_lower(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn merge_lists(base: &str, user: &str) -> String {

@@ -69,11 +69,16 @@ const MAX_REPEATED_WORDS: usize = 8;
 
 /// Lowercase, whitespace collapsed, typographic quotes folded, edge punctuation trimmed.
 pub fn normalize(s: &str) -> String {
-    collapse_lower(&s.replace(['’', '‘'], "'"))
-        .trim_matches(|c: char| {
-            c.is_ascii_punctuation() && c != '*' && c != '(' || c.is_whitespace()
-        })
-        .to_string()
+    let mut out = collapse_lower(s);
+    if out.contains(['’', '‘']) {
+        out = out.replace(['’', '‘'], "'");
+    }
+    let edge = |c: char| c.is_ascii_punctuation() && c != '*' && c != '(' || c.is_whitespace();
+    let end = out.trim_end_matches(edge).len();
+    out.truncate(end);
+    let start = out.len() - out.trim_start_matches(edge).len();
+    out.drain(..start);
+    out
 }
 
 /// Splits text into paragraph spans. Blank lines always separate paragraphs; inside a block,
@@ -212,7 +217,10 @@ fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    let lower = collapse_lower(&text.replace('’', "'"));
+    let mut lower = collapse_lower(text);
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     let hits = lex
         .boilerplate_contains
         .iter()

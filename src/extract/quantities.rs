@@ -198,7 +198,7 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
 struct Parser<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    lower: Vec<String>,
+    lower: Vec<std::borrow::Cow<'a, str>>,
     excluded: Vec<Range<usize>>,
     lex: &'a Lexicon,
 }
@@ -223,7 +223,7 @@ impl<'a> Parser<'a> {
         let toks = tokenize(text);
         let lower = toks
             .iter()
-            .map(|t| text[t.start..t.end].to_lowercase())
+            .map(|t| crate::text::lower(&text[t.start..t.end]))
             .collect();
         Parser {
             text,
@@ -239,7 +239,7 @@ impl<'a> Parser<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |l| l.as_ref())
     }
 
     fn is(&self, i: usize, kind: TokKind) -> bool {
