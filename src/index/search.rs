@@ -3,6 +3,7 @@
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -134,14 +135,17 @@ const FULL_SCORE_BUDGET: usize = 1000;
 /// A quick ranking of a claim that passed the filters: whole words and substrings above
 /// letters in order, compact spans above scattered ones. Only the best candidates by this
 /// score are given to the fuzzy matcher.
-fn cheap_score(hay: &str, q: &Query) -> i64 {
+fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> i64 {
     let mut total = 0;
-    for t in &q.terms {
-        match t {
-            Term::Fuzzy(f) => {
-                total += match hay.find(f.as_str()) {
+    for (t, finder) in q.terms.iter().zip(finders) {
+        match (t, finder) {
+            (Term::Fuzzy(f), Some(finder)) => {
+                total += match finder.find(hay.as_bytes()) {
                     Some(pos) => {
-                        let word = whole_word(hay, f);
+                        let word = is_word_at(hay, pos, f.len())
+                            || finder
+                                .find_iter(&hay.as_bytes()[pos + 1..])
+                                .any(|p| is_word_at(hay, pos + 1 + p, f.len()));
                         1000 + if word { 500 } else { 0 } - (pos.min(200) / 20) as i64
                     }
                     None => {
@@ -156,11 +160,22 @@ fn cheap_score(hay: &str, q: &Query) -> i64 {
                     }
                 }
             }
-            Term::Exact(e) => total += 10 * e.len() as i64,
+            (Term::Exact(e), _) => total += 10 * e.len() as i64,
             _ => {}
         }
     }
     total
+}
+
+/// A substring searcher for each fuzzy term (`None` for other terms), built once per search.
+fn term_finders(q: &Query) -> Vec<Option<memmem::Finder<'_>>> {
+    q.terms
+        .iter()
+        .map(|t| match t {
+            Term::Fuzzy(f) => Some(memmem::Finder::new(f.as_bytes())),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A claim found by a search.
@@ -257,17 +272,21 @@ fn is_subsequence(hay: &str, needle: &str) -> bool {
 }
 
 fn whole_word(hay: &str, word: &str) -> bool {
-    hay.match_indices(word).any(|(i, _)| {
-        let before = hay[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + word.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before && after
-    })
+    hay.match_indices(word)
+        .any(|(i, _)| is_word_at(hay, i, word.len()))
+}
+
+/// Whether `hay[i..i + len]` is a whole word: no letter or digit right before or after it.
+fn is_word_at(hay: &str, i: usize, len: usize) -> bool {
+    let before = hay[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    let after = hay[i + len..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric());
+    before && after
 }
 
 impl Index {
@@ -355,6 +374,7 @@ impl Index {
         limit: usize,
     ) -> Vec<SearchHit> {
         let order = |a: &SearchHit, b: &SearchHit| b.score.cmp(&a.score).then(a.at.cmp(&b.at));
+        let finders = term_finders(q);
         let first_pass = |i: usize| -> Option<SearchHit> {
             let r = self.claims[i];
             let hay = &self.search_text[i];
@@ -363,7 +383,7 @@ impl Index {
             }
             Some(SearchHit {
                 at: r,
-                score: cheap_score(hay, q),
+                score: cheap_score(hay, q, &finders),
             })
         };
         let mut hits: Vec<SearchHit> = match among {
