@@ -74,11 +74,11 @@ const LARGEST_BATCH: usize = 1024;
 pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(LoadEvent)) {
     use rayon::prelude::*;
     let loaded = load_paths(args, opts);
-    let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
     sink(LoadEvent::Read {
         articles: loaded.documents.len(),
         problems: loaded.problems,
     });
+    let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
     let mut docs = loaded.documents.into_iter();
     let mut size = FIRST_BATCH;
     loop {

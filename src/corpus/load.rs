@@ -1,5 +1,6 @@
 //! Paths, directories, standard input and the embedded seeds to [`Document`]s.
 
+use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -95,8 +96,20 @@ fn load_dir(dir: &Path, opts: &LoadOptions, out: &mut Loaded) {
     let mut skipped = 0usize;
     walk(dir, &mut files, &mut skipped, out);
     files.sort();
-    for f in &files {
-        load_file(f, opts, out);
+    // Files are admitted in order (the corpus budget counts them in that order), then read,
+    // decoded and parsed in parallel, and their documents kept in order.
+    let admitted: Vec<&PathBuf> = files.iter().filter(|f| admit(f, opts, out)).collect();
+    let parts: Vec<Loaded> = admitted
+        .par_iter()
+        .map(|f| {
+            let mut part = Loaded::default();
+            read_file(f, opts, &mut part);
+            part
+        })
+        .collect();
+    for part in parts {
+        out.documents.extend(part.documents);
+        out.problems.extend(part.problems);
     }
     if out.documents.len() == before && files.is_empty() {
         let extra = if skipped > 0 {
@@ -152,25 +165,44 @@ fn has_article_extension(path: &Path) -> bool {
 }
 
 fn load_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
+    if admit(path, opts, out) {
+        read_file(path, opts, out);
+    }
+}
+
+/// Whether a file fits the per-file and corpus size limits (counting it in the corpus if so);
+/// if not, the reason is recorded.
+fn admit(path: &Path, opts: &LoadOptions, out: &mut Loaded) -> bool {
     let name = path.display().to_string();
     let size = match std::fs::metadata(path) {
         Ok(m) => m.len(),
-        Err(e) => return out.error(name, io_reason(&e)),
+        Err(e) => {
+            out.error(name, io_reason(&e));
+            return false;
+        }
     };
     if size > opts.max_file_bytes {
-        return out.error(name, too_large(opts.max_file_bytes));
+        out.error(name, too_large(opts.max_file_bytes));
+        return false;
     }
     if out.bytes + size > opts.max_total_bytes {
-        return out.error(
+        out.error(
             name,
             format!(
                 "corpus size limit reached ({} MB in all): not loaded",
                 opts.max_total_bytes / (1024 * 1024)
             ),
         );
+        return false;
     }
     out.bytes += size;
-    let mut bytes = Vec::with_capacity(size as usize);
+    true
+}
+
+/// Reads, decodes and parses an admitted file.
+fn read_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
+    let name = path.display().to_string();
+    let mut bytes = Vec::new();
     let read = std::fs::File::open(path)
         .and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes));
     match read {
