@@ -347,19 +347,28 @@ impl Index {
     /// Every claim that passes the query's filters and contains each fuzzy term's letters in
     /// order (within `among` when given), in index order.
     pub fn matching(&self, q: &Query, among: Option<&[ClaimRef]>) -> Vec<ClaimRef> {
-        let keep = |i: usize| {
+        self.scan(among, |i| {
             let r = self.claims[i];
             self.passes_filters(r, &self.search_text[i], q).then_some(r)
-        };
+        })
+    }
+
+    /// `f` over the positions of every claim (of `among` when given) in parallel, keeping
+    /// what it returns in index order.
+    fn scan<T: Send>(
+        &self,
+        among: Option<&[ClaimRef]>,
+        f: impl Fn(usize) -> Option<T> + Sync + Send,
+    ) -> Vec<T> {
         match among {
             Some(list) => list
                 .par_iter()
                 .filter_map(|r| self.claims.binary_search(r).ok())
-                .filter_map(keep)
+                .filter_map(f)
                 .collect(),
             None => (0..self.claims.len())
                 .into_par_iter()
-                .filter_map(keep)
+                .filter_map(f)
                 .collect(),
         }
     }
@@ -386,17 +395,7 @@ impl Index {
                 score: cheap_score(hay, q, &finders),
             })
         };
-        let mut hits: Vec<SearchHit> = match among {
-            Some(list) => list
-                .par_iter()
-                .filter_map(|r| self.claims.binary_search(r).ok())
-                .filter_map(first_pass)
-                .collect(),
-            None => (0..self.claims.len())
-                .into_par_iter()
-                .filter_map(first_pass)
-                .collect(),
-        };
+        let mut hits = self.scan(among, first_pass);
         let fuzzy_terms = q
             .terms
             .iter()
