@@ -200,7 +200,7 @@ fn event_loop(
         if dirty {
             terminal.draw(|f| match &app {
                 Some(app) => ui::render(f, &app.state, &app.index, &view),
-                None => ui::render_loading(f, 0, 0, "reading articles"),
+                None => ui::render_loading(f, "reading the articles…"),
             })?;
             dirty = false;
         }

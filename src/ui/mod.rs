@@ -11,9 +11,8 @@ pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::KeyContext;
 use crate::app::state::{Loading, MIN_HEIGHT, MIN_WIDTH, areas};
@@ -168,30 +167,21 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect 
     inner
 }
 
-/// The loading screen, before the index is ready.
-pub fn render_loading(frame: &mut Frame, done: usize, total: usize, what: &str) {
+/// The loading screen, while the files are read (the main screen follows).
+pub fn render_loading(frame: &mut Frame, what: &str) {
     let area = frame.area();
-    let gauge_area = Rect::new(
+    let box_area = Rect::new(
         area.x + area.width / 6,
         area.y + area.height / 2,
         area.width * 2 / 3,
         3.min(area.height),
     );
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        (done as f64 / total as f64).clamp(0.0, 1.0)
-    };
-    let gauge = Gauge::default()
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(" crosscheck: loading "),
-        )
-        .ratio(ratio)
-        .label(format!("{what} {done}/{total}"))
-        .gauge_style(Style::default());
-    frame.render_widget(gauge, gauge_area);
+    let text = Paragraph::new(what).alignment(Alignment::Center).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(" crosscheck: loading "),
+    );
+    frame.render_widget(text, box_area);
 }
 
 /// Whether a pane has focus in this state.
