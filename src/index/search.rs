@@ -185,16 +185,20 @@ pub struct SearchHit {
     pub score: i64,
 }
 
-/// Runs the queries of one search box: when a query extends the previous one, only the claims
-/// that matched the previous query are scanned (all of them, not only the best shown), plus
-/// any claims added to the index since.
+/// Runs the queries of one search box: when a query extends an earlier one (the last, or one
+/// typed before and come back to with backspace), only the claims that matched it are scanned
+/// (all of them, not only the best shown), plus any claims added to the index since.
 #[derive(Debug, Default)]
 pub struct Searcher {
-    last: Option<LastSearch>,
+    /// The latest queries, oldest first.
+    recent: Vec<PastSearch>,
 }
 
+/// Queries a [`Searcher`] remembers: enough to go back through a word or two with backspace.
+const RECENT_QUERIES: usize = 12;
+
 #[derive(Debug)]
-struct LastSearch {
+struct PastSearch {
     query: Query,
     matching: Vec<ClaimRef>,
     /// How many claims the index had, and whether it was linked (linking folds speakers'
@@ -213,25 +217,30 @@ impl Searcher {
         limit: usize,
     ) -> Vec<SearchHit> {
         if q.is_empty() {
-            self.last = None;
+            self.recent.clear();
             return Vec::new();
         }
+        self.recent
+            .retain(|p| p.linked == index.linked && p.claims <= index.claims.len());
         let among: Option<std::borrow::Cow<[ClaimRef]>> = self
-            .last
-            .as_ref()
-            .filter(|l| l.query.narrows_to(q) && l.linked == index.linked)
-            .filter(|l| l.claims <= index.claims.len())
-            .map(|l| {
-                if l.claims == index.claims.len() {
-                    l.matching.as_slice().into()
+            .recent
+            .iter()
+            .rev()
+            .find(|p| p.query.narrows_to(q))
+            .map(|p| {
+                if p.claims == index.claims.len() {
+                    p.matching.as_slice().into()
                 } else {
-                    let added = &index.claims[l.claims..];
-                    l.matching.iter().chain(added).copied().collect()
+                    let added = &index.claims[p.claims..];
+                    p.matching.iter().chain(added).copied().collect()
                 }
             });
         let matching = index.matching(q, among.as_deref());
         let hits = index.search(q, m, Some(&matching), limit);
-        self.last = Some(LastSearch {
+        if self.recent.len() == RECENT_QUERIES {
+            self.recent.remove(0);
+        }
+        self.recent.push(PastSearch {
             query: q.clone(),
             matching,
             claims: index.claims.len(),
@@ -528,6 +537,20 @@ mod searcher_tests {
             let narrowed = searcher.search(&index, &q, &m, 3);
             let fresh = index.search(&q, &m, None, 3);
             assert_eq!(narrowed, fresh, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn backspace_comes_back_to_what_a_fresh_search_finds() {
+        let index = Index::build(crate::load(&[], &Default::default()).articles);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::default();
+        for q in [
+            "t", "tr", "tro", "troo", "troops", "troop", "tro", "troo", "tr", "said",
+        ] {
+            let q = Query::parse(q);
+            let typed = searcher.search(&index, &q, &m, 1000);
+            assert_eq!(typed, index.search(&q, &m, None, 1000), "{q:?}");
         }
     }
 
