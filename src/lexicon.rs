@@ -479,11 +479,7 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            self.stopwords.contains(word)
-        } else {
-            self.stopwords.contains(&word.to_lowercase())
-        }
+        self.stopwords.contains(crate::text::lower(word).as_ref())
     }
 
     /// How many of the leading `words` form a title ("Prime Minister", "Gen."), or 0.

@@ -170,10 +170,9 @@ impl Session {
         }
         if self.links.is_some()
             && let Some(index) = Arc::get_mut(&mut self.index)
+            && let Some(links) = self.links.take()
         {
-            if let Some(links) = self.links.take() {
-                links.apply(index);
-            }
+            links.apply(index);
             self.act(Action::Linked);
             changed = true;
         }
