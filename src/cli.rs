@@ -310,7 +310,7 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
                     &index.articles[m.at.article as usize].source_label(),
                     24
                 )),
-                m.date.as_deref().unwrap_or("undated"),
+                m.date_label(),
                 display_safe(&m.quantity(&index.articles).text)
             )?;
         }

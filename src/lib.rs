@@ -7,6 +7,7 @@
 pub mod app;
 pub mod corpus;
 pub mod extract;
+pub mod ids;
 pub mod index;
 pub mod lexicon;
 pub mod text;

@@ -40,7 +40,7 @@ pub struct Claim {
     #[serde(serialize_with = "super::number")]
     pub score: f64,
     /// Claims saying the same thing across sources share a cluster id.
-    pub cluster: Option<String>,
+    pub cluster: Option<crate::ids::ClusterId>,
     /// The claim is the article's headline.
     pub headline: bool,
 }

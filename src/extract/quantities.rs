@@ -49,7 +49,7 @@ pub struct Quantity {
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
     pub predicate: Option<String>,
     /// The fact this figure measures, once linked across sources.
-    pub fact: Option<String>,
+    pub fact: Option<crate::ids::FactId>,
 }
 
 impl Quantity {

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::ClaimRef;
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
+use crate::ids::ClusterId;
 use crate::lexicon::Lexicon;
 use crate::text;
 
@@ -71,7 +72,7 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
 pub fn cluster_claims(
     articles: &[Article],
     folds: &HashMap<String, String>,
-) -> Vec<(ClaimRef, String)> {
+) -> Vec<(ClaimRef, ClusterId)> {
     let mut refs: Vec<(usize, usize)> = Vec::new();
     let mut sigs: Vec<Vec<u64>> = Vec::new();
     for (a, art) in articles.iter().enumerate() {
@@ -132,10 +133,7 @@ pub fn cluster_claims(
                 article: a as u32,
                 claim: c as u32,
             };
-            out.push((
-                at,
-                format!("k{:010x}", stable_hash(&[root_id]) & 0xff_ffff_ffff),
-            ));
+            out.push((at, ClusterId::from_hash(stable_hash(&[root_id]))));
         }
     }
     out

@@ -9,6 +9,7 @@ use similar::{ChangeTag, TextDiff};
 use super::clusters::{signature, similarity};
 use super::{ClaimRef, Index};
 use crate::extract::Claim;
+use crate::ids::FactId;
 
 /// How a row's two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -160,9 +161,9 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             postings.entry(w).or_default().push(j);
         }
     }
-    let mut facts_r: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut facts_r: HashMap<FactId, Vec<usize>> = HashMap::default();
     for (j, c) in ra.claims.iter().enumerate() {
-        for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
+        for f in c.quantities.iter().filter_map(|q| q.fact) {
             facts_r.entry(f).or_default().push(j);
         }
     }
@@ -185,8 +186,8 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             .filter(|&(_, n)| n >= MIN_SHARED_WORDS)
             .map(|(j, _)| j)
             .collect();
-        for f in c.quantities.iter().filter_map(|q| q.fact.as_deref()) {
-            cands.extend(facts_r.get(f).into_iter().flatten());
+        for f in c.quantities.iter().filter_map(|q| q.fact) {
+            cands.extend(facts_r.get(&f).into_iter().flatten());
         }
         for j in cands {
             let d = &ra.claims[j];

@@ -14,6 +14,7 @@ use super::ClaimRef;
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
 use crate::extract::{Claim, Quantity};
+use crate::ids::FactId;
 use crate::lexicon::Lexicon;
 use crate::text;
 
@@ -42,14 +43,44 @@ impl Verdict {
     }
 }
 
+/// When a figure holds: a day, or a month of a known year. Shown as ISO 8601.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FactDate {
+    Day(NaiveDate),
+    Month(i32, u32),
+}
+
+impl std::fmt::Display for FactDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FactDate::Day(d) => write!(f, "{d}"),
+            FactDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+        }
+    }
+}
+
+impl Serialize for FactDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One figure of a fact: where it is stated, and when it holds. Everything else (the text,
 /// the value, the hedge) is read from the claim it points to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FactMember {
     pub at: ClaimRef,
-    pub quantity_index: usize,
+    pub quantity_index: u32,
     /// The date the figure holds at: the claim's own date, else the report's.
-    pub date: Option<String>,
+    pub date: Option<FactDate>,
+}
+
+impl FactMember {
+    /// The date as shown in lists: ISO 8601, or "undated".
+    pub fn date_label(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string())
+    }
 }
 
 impl FactMember {
@@ -58,14 +89,14 @@ impl FactMember {
     }
 
     pub fn quantity<'a>(&self, articles: &'a [Article]) -> &'a Quantity {
-        &self.claim(articles).quantities[self.quantity_index]
+        &self.claim(articles).quantities[self.quantity_index as usize]
     }
 }
 
 /// Figures across sources measuring the same thing.
 #[derive(Debug, Clone)]
 pub struct Fact {
-    pub id: String,
+    pub id: FactId,
     pub label: String,
     pub kind: String,
     pub unit: Option<String>,
@@ -81,7 +112,7 @@ impl Fact {
     /// The fact as JSON (docs/json.md), its members filled in from the articles.
     pub fn json<'a>(&'a self, articles: &'a [Article]) -> impl Serialize + 'a {
         FactJson {
-            id: &self.id,
+            id: self.id,
             label: &self.label,
             kind: &self.kind,
             unit: self.unit.as_deref(),
@@ -105,7 +136,7 @@ impl Fact {
                         high: q.high,
                         approx: q.approx.as_deref(),
                         unit: q.unit.as_deref(),
-                        date: m.date.as_deref(),
+                        date: m.date,
                         source: a.source_label(),
                     }
                 })
@@ -116,7 +147,7 @@ impl Fact {
 
 #[derive(Serialize)]
 struct FactJson<'a> {
-    id: &'a str,
+    id: FactId,
     label: &'a str,
     kind: &'a str,
     unit: Option<&'a str>,
@@ -142,7 +173,7 @@ struct MemberJson<'a> {
     high: Option<f64>,
     approx: Option<&'a str>,
     unit: Option<&'a str>,
-    date: Option<&'a str>,
+    date: Option<FactDate>,
     /// The report's outlet or file name.
     source: String,
 }
@@ -504,10 +535,10 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
             let c = &cands[i];
             FactMember {
                 at: c.at,
-                quantity_index: c.qi,
+                quantity_index: c.qi as u32,
                 date: match c.when {
-                    When::Day(d) => Some(d.to_string()),
-                    When::Month(Some(y), m) => Some(format!("{y:04}-{m:02}")),
+                    When::Day(d) => Some(FactDate::Day(d)),
+                    When::Month(Some(y), m) => Some(FactDate::Month(y, m)),
                     _ => None,
                 },
             }
@@ -521,14 +552,11 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
         &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
     let label = label(d, cands, articles);
     Fact {
-        id: format!(
-            "f{:010x}",
-            stable_hash(&[
-                &label,
-                &members[0].claim(articles).id,
-                &first.qi.to_string()
-            ]) & 0xff_ffff_ffff
-        ),
+        id: FactId::from_hash(stable_hash(&[
+            &label,
+            &members[0].claim(articles).id,
+            &first.qi.to_string(),
+        ])),
         label,
         kind: q0.kind.clone(),
         unit: q0.canonical_unit.clone(),

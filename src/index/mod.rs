@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
+use crate::ids::{ClusterId, FactId};
 
 pub use checks::ArithmeticCheck;
 pub use facts::{Fact, Verdict};
@@ -44,7 +45,7 @@ pub struct Index {
     /// Lowercased claim texts, parallel to `claims`, for search.
     pub(crate) search_text: Vec<String>,
     /// Position of each fact in `facts`, by id.
-    fact_pos: HashMap<String, usize>,
+    fact_pos: HashMap<FactId, usize>,
 }
 
 /// What linking found across a corpus, computed from a shared index and then written into it.
@@ -53,7 +54,7 @@ pub struct Links {
     folds: HashMap<String, String>,
     source_group: Vec<usize>,
     facts: Vec<Fact>,
-    clusters: Vec<(ClaimRef, String)>,
+    clusters: Vec<(ClaimRef, ClusterId)>,
     checks: Vec<ArithmeticCheck>,
 }
 
@@ -92,8 +93,8 @@ impl Links {
         for f in &self.facts {
             for m in &f.members {
                 index.articles[m.at.article as usize].claims[m.at.claim as usize].quantities
-                    [m.quantity_index]
-                    .fact = Some(f.id.clone());
+                    [m.quantity_index as usize]
+                    .fact = Some(f.id);
             }
         }
         for (at, cluster) in self.clusters {
@@ -103,7 +104,7 @@ impl Links {
             .facts
             .iter()
             .enumerate()
-            .map(|(i, f)| (f.id.clone(), i))
+            .map(|(i, f)| (f.id, i))
             .collect();
         index.facts = self.facts;
         index.source_group = self.source_group;
@@ -148,8 +149,8 @@ impl Index {
     }
 
     /// The fact with this id.
-    pub fn fact(&self, id: &str) -> Option<&Fact> {
-        self.fact_pos.get(id).map(|&i| &self.facts[i])
+    pub fn fact(&self, id: FactId) -> Option<&Fact> {
+        self.fact_pos.get(&id).map(|&i| &self.facts[i])
     }
 
     /// Whether any figure of the claim belongs to a fact whose sources conflict.
@@ -157,7 +158,7 @@ impl Index {
         self.claim(r)
             .quantities
             .iter()
-            .filter_map(|q| q.fact.as_deref())
+            .filter_map(|q| q.fact)
             .any(|id| {
                 self.fact(id)
                     .is_some_and(|f| f.verdict == Verdict::Conflict)
@@ -178,7 +179,7 @@ mod tests {
     use super::*;
 
     /// What linking wrote on one claim: its figures' fact ids, its cluster, its speaker.
-    type Written = (Vec<Option<String>>, Option<String>, Option<String>);
+    type Written = (Vec<Option<FactId>>, Option<ClusterId>, Option<String>);
 
     fn written(index: &Index) -> Vec<Written> {
         index
@@ -187,8 +188,8 @@ mod tests {
             .map(|&r| {
                 let c = index.claim(r);
                 (
-                    c.quantities.iter().map(|q| q.fact.clone()).collect(),
-                    c.cluster.clone(),
+                    c.quantities.iter().map(|q| q.fact).collect(),
+                    c.cluster,
                     c.attribution.as_ref().map(|a| a.speaker.clone()),
                 )
             })
@@ -213,7 +214,7 @@ mod tests {
         assert!(grown.linked);
         assert_eq!(written(&grown), written(&built));
         assert_eq!(grown.source_group, built.source_group);
-        let ids = |i: &Index| i.facts.iter().map(|f| f.id.clone()).collect::<Vec<_>>();
+        let ids = |i: &Index| i.facts.iter().map(|f| f.id).collect::<Vec<_>>();
         assert_eq!(ids(&grown), ids(&built));
         let shared = built
             .facts
@@ -221,7 +222,7 @@ mod tests {
             .find(|f| f.sources > 1)
             .expect("the seeds share a figure");
         assert_eq!(
-            grown.fact(&shared.id).map(|f| (f.verdict, f.members.len())),
+            grown.fact(shared.id).map(|f| (f.verdict, f.members.len())),
             Some((shared.verdict, shared.members.len()))
         );
         let conflicts = |i: &Index| i.claims.iter().filter(|&&r| i.claim_in_conflict(r)).count();

@@ -113,10 +113,10 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                             q.approx.clone().unwrap_or_else(|| "?".into()),
                         ),
                     };
-                    let date = m
-                        .date
-                        .as_deref()
-                        .map_or(String::new(), |d| format!(" {}", d.get(5..).unwrap_or(d)));
+                    let date = m.date.map_or(String::new(), |d| {
+                        let d = d.to_string();
+                        format!(" {}", d.get(5..).unwrap_or(&d))
+                    });
                     format!(
                         "{}: {hedge}{v}{date}",
                         super::claims::source_tag(index, m.at.article as usize)
@@ -167,10 +167,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                         ),
                         t.dim,
                     ),
-                    Span::styled(
-                        format!("{:<10} ", m.date.as_deref().unwrap_or("undated")),
-                        t.dim,
-                    ),
+                    Span::styled(format!("{:<10} ", m.date_label()), t.dim),
                     Span::raw(
                         display_safe(&m.claim(&index.articles).text.replace('\n', " "))
                             .into_owned(),
