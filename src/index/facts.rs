@@ -7,6 +7,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -200,9 +202,10 @@ struct Candidate {
     qi: usize,
     /// The hash of what it measures: kind and canonical unit.
     block: u64,
-    modifiers: Keys,
-    places: Keys,
-    words: Keys,
+    modifiers: Arc<[u64]>,
+    /// The claim's places and content words, shared by its figures.
+    places: Arc<[u64]>,
+    words: Arc<[u64]>,
     when: When,
     /// The report's own date: reports published later may give later figures.
     reported: Option<NaiveDate>,
@@ -211,16 +214,21 @@ struct Candidate {
 
 /// A fact being built: its members and summaries of them, so that a new figure is checked
 /// against the summaries rather than every member.
-#[derive(Default)]
+///
+/// A corpus makes about as many drafts as it has facts (most with one member), so the
+/// summaries are sorted lists, and a one-member draft shares its figure's lists.
 struct Draft {
-    members: Vec<usize>,
-    modifiers: HashSet<u64>,
-    places: HashSet<u64>,
-    words: HashSet<u64>,
+    /// What its figures measure (kind and canonical unit).
+    block: u64,
+    modifiers: Arc<[u64]>,
+    places: Arc<[u64]>,
+    words: Arc<[u64]>,
     first_day: Option<NaiveDate>,
     last_day: Option<NaiveDate>,
     months: Vec<When>,
-    by_article: HashMap<u32, Vec<usize>>,
+    /// (article, candidate) of every member, sorted by article, members of one article in
+    /// the order they joined.
+    by_article: Vec<(u32, u32)>,
     log_mid_sum: f64,
     mids: usize,
 }
@@ -229,16 +237,117 @@ struct Draft {
 /// through it (too common to discriminate).
 const MAX_POSTING: usize = 256;
 
+/// For each (block, word or place): the drafts holding it, newest first. One hash map entry
+/// per key and one arena of linked entries, instead of a vector per key.
+#[derive(Default)]
+struct Postings {
+    /// Key -> (newest entry in `entries`, number of entries).
+    heads: HashMap<u64, (u32, u32)>,
+    /// (draft, next older entry of the same key, or `u32::MAX`).
+    entries: Vec<(u32, u32)>,
+}
+
+impl Postings {
+    fn key(block: u64, key: u64) -> u64 {
+        key ^ block.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
+    /// Appends the drafts under a key, unless it is too common to discriminate.
+    fn read(&self, block: u64, key: u64, out: &mut Vec<u32>) {
+        let Some(&(mut at, len)) = self.heads.get(&Postings::key(block, key)) else {
+            return;
+        };
+        if len as usize > MAX_POSTING {
+            return;
+        }
+        while at != u32::MAX {
+            let (draft, next) = self.entries[at as usize];
+            out.push(draft);
+            at = next;
+        }
+    }
+
+    /// Files a draft under a key. A key already past [`MAX_POSTING`] drafts is never read
+    /// again, so only its count grows.
+    fn add(&mut self, block: u64, key: u64, draft: u32) {
+        let head = self
+            .heads
+            .entry(Postings::key(block, key))
+            .or_insert((u32::MAX, 0));
+        if head.0 != u32::MAX && self.entries[head.0 as usize].0 == draft {
+            return;
+        }
+        if head.1 as usize > MAX_POSTING {
+            head.1 += 1;
+            return;
+        }
+        self.entries.push((draft, head.0));
+        *head = ((self.entries.len() - 1) as u32, head.1 + 1);
+    }
+}
+
 fn mid(iv: Option<(f64, f64)>) -> Option<f64> {
     iv.map(|(a, b)| (a + b) / 2.0).filter(|m| *m > 0.0)
 }
 
+/// Whether a sorted list of keys holds `k`.
+fn holds(keys: &[u64], k: u64) -> bool {
+    keys.binary_search(&k).is_ok()
+}
+
+/// Adds sorted keys to a sorted list, keeping it sorted and without repeats.
+fn merge_keys(into: &mut Arc<[u64]>, add: &Arc<[u64]>) {
+    if into.is_empty() {
+        *into = Arc::clone(add);
+        return;
+    }
+    if add.iter().all(|&k| holds(into, k)) {
+        return;
+    }
+    let mut merged = Vec::with_capacity(into.len() + add.len());
+    let (mut i, mut j) = (0, 0);
+    while i < into.len() && j < add.len() {
+        let (a, b) = (into[i], add[j]);
+        merged.push(a.min(b));
+        i += usize::from(a <= b);
+        j += usize::from(b <= a);
+    }
+    merged.extend_from_slice(&into[i..]);
+    merged.extend_from_slice(&add[j..]);
+    *into = merged.into();
+}
+
 impl Draft {
+    /// Its figures (candidate indices) in the order they joined, which is candidate order.
+    fn members(&self) -> Vec<u32> {
+        let mut m: Vec<u32> = self.by_article.iter().map(|&(_, c)| c).collect();
+        m.sort_unstable();
+        m
+    }
+
+    fn new(block: u64) -> Draft {
+        Draft {
+            block,
+            modifiers: Arc::new([]),
+            places: Arc::new([]),
+            words: Arc::new([]),
+            first_day: None,
+            last_day: None,
+            months: Vec::new(),
+            by_article: Vec::new(),
+            log_mid_sum: 0.0,
+            mids: 0,
+        }
+    }
+
     /// How well a figure fits this fact, or `None` when it cannot belong.
     fn fit(&self, c: &Candidate, cands: &[Candidate]) -> Option<f64> {
+        if c.block != self.block {
+            return None;
+        }
         let mods_ok = c.modifiers.is_empty()
             || self.modifiers.is_empty()
-            || c.modifiers.iter().any(|m| self.modifiers.contains(m));
+            || c.modifiers.iter().any(|&m| holds(&self.modifiers, m));
         if !mods_ok {
             return None;
         }
@@ -265,13 +374,12 @@ impl Draft {
                 return None;
             }
         }
-        for &m in self
-            .by_article
-            .get(&c.at.article)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+        let from = self.by_article.partition_point(|&(a, _)| a < c.at.article);
+        for &(_, m) in self.by_article[from..]
+            .iter()
+            .take_while(|&&(a, _)| a == c.at.article)
         {
-            let m = &cands[m];
+            let m = &cands[m as usize];
             let compatible = match (m.interval, c.interval) {
                 (Some(x), Some(y)) => overlap(x, y),
                 _ => true,
@@ -280,12 +388,12 @@ impl Draft {
                 return None;
             }
         }
-        let shared_place = c.places.iter().any(|p| self.places.contains(p));
+        let shared_place = c.places.iter().any(|&p| holds(&self.places, p));
         let context = coverage(&c.words, &self.words) + if shared_place { 0.5 } else { 0.0 };
         if context < MIN_CONTEXT {
             return None;
         }
-        let same_mods = c.modifiers.iter().any(|m| self.modifiers.contains(m));
+        let same_mods = c.modifiers.iter().any(|&m| holds(&self.modifiers, m));
         let closeness = match mid(c.interval) {
             Some(m) if self.mids > 0 => {
                 (1.0 - (m.ln() - self.log_mid_sum / self.mids as f64).abs()).max(0.0)
@@ -295,11 +403,10 @@ impl Draft {
         Some(context + if same_mods { 0.5 } else { 0.0 } + 0.5 * closeness)
     }
 
-    fn add(&mut self, i: usize, c: &Candidate) {
-        self.members.push(i);
-        self.modifiers.extend(c.modifiers.iter().copied());
-        self.places.extend(c.places.iter().copied());
-        self.words.extend(c.words.iter().copied());
+    fn add(&mut self, i: u32, c: &Candidate) {
+        merge_keys(&mut self.modifiers, &c.modifiers);
+        merge_keys(&mut self.places, &c.places);
+        merge_keys(&mut self.words, &c.words);
         match c.when {
             When::Day(d) => {
                 self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
@@ -308,7 +415,8 @@ impl Draft {
             When::Month(..) if !self.months.contains(&c.when) => self.months.push(c.when),
             _ => {}
         }
-        self.by_article.entry(c.at.article).or_default().push(i);
+        let at = self.by_article.partition_point(|&(a, _)| a <= c.at.article);
+        self.by_article.insert(at, (c.at.article, i));
         if let Some(m) = mid(c.interval) {
             self.log_mid_sum += m.ln();
             self.mids += 1;
@@ -405,11 +513,11 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
 }
 
 /// The share of a claim's words that the fact's claims use too.
-fn coverage(words: &[u64], of: &HashSet<u64>) -> f64 {
+fn coverage(words: &[u64], of: &[u64]) -> f64 {
     if words.is_empty() {
         return 0.0;
     }
-    words.iter().filter(|w| of.contains(w)).count() as f64 / words.len() as f64
+    words.iter().filter(|&&w| holds(of, w)).count() as f64 / words.len() as f64
 }
 
 /// Sorted, repeat-free hashes of some strings.
@@ -450,8 +558,9 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                 .flat_map(anchors)
                 .collect();
             a.claims.iter().enumerate().flat_map(move |(ci, c)| {
-                let places = keys(anchors(c).chain(title_places.iter().cloned()));
-                let words = keys(text::content_words(&c.text, lex));
+                let places: Arc<[u64]> =
+                    keys(anchors(c).chain(title_places.iter().cloned())).into();
+                let words: Arc<[u64]> = keys(text::content_words(&c.text, lex)).into();
                 c.quantities
                     .iter()
                     .enumerate()
@@ -466,7 +575,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                             &q.kind,
                             q.canonical_unit.as_deref().unwrap_or_default(),
                         ]),
-                        modifiers: modifier_set(q),
+                        modifiers: modifier_set(q).into(),
                         places: places.clone(),
                         words: words.clone(),
                         when: when(c, q, a),
@@ -479,37 +588,33 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
         .collect();
 
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut postings: HashMap<(u64, u64), Vec<usize>> = HashMap::default();
+    let mut postings = Postings::default();
+    let mut seen: Vec<u32> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
-        let mut seen: HashSet<usize> = HashSet::default();
+        seen.clear();
         for &key in c.places.iter().chain(c.words.iter()) {
-            if let Some(list) = postings.get(&(c.block, key))
-                && list.len() <= MAX_POSTING
-            {
-                seen.extend(list.iter().copied());
-            }
+            postings.read(c.block, key, &mut seen);
         }
-        let mut best: Option<(f64, usize)> = None;
-        for d in seen {
-            if let Some(score) = drafts[d].fit(c, &cands) {
-                if best.is_none_or(|(s, b)| score > s || score == s && d < b) {
-                    best = Some((score, d));
-                }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut best: Option<(f64, u32)> = None;
+        for &d in &seen {
+            if let Some(score) = drafts[d as usize].fit(c, &cands)
+                && best.is_none_or(|(s, _)| score > s)
+            {
+                best = Some((score, d));
             }
         }
         let d = match best {
             Some((_, d)) => d,
             None => {
-                drafts.push(Draft::default());
-                drafts.len() - 1
+                drafts.push(Draft::new(c.block));
+                (drafts.len() - 1) as u32
             }
         };
-        drafts[d].add(i, c);
+        drafts[d as usize].add(i as u32, c);
         for &key in c.places.iter().chain(c.words.iter()) {
-            let list = postings.entry((c.block, key)).or_default();
-            if list.last() != Some(&d) {
-                list.push(d);
-            }
+            postings.add(c.block, key, d);
         }
     }
 
@@ -528,11 +633,11 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
 }
 
 fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[usize]) -> Fact {
-    let members: Vec<FactMember> = d
-        .members
+    let order = d.members();
+    let members: Vec<FactMember> = order
         .iter()
         .map(|&i| {
-            let c = &cands[i];
+            let c = &cands[i as usize];
             FactMember {
                 at: c.at,
                 quantity_index: c.qi as u32,
@@ -544,13 +649,13 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
             }
         })
         .collect();
-    let arts: HashSet<u32> = d.members.iter().map(|&i| cands[i].at.article).collect();
+    let arts: HashSet<u32> = d.by_article.iter().map(|&(a, _)| a).collect();
     let independent: HashSet<usize> = arts.iter().map(|&a| groups[a as usize]).collect();
-    let verdict = verdict(d, cands, arts.len());
-    let first = &cands[d.members[0]];
+    let verdict = verdict(&order, cands, arts.len());
+    let first = &cands[order[0] as usize];
     let q0 =
         &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
-    let label = label(d, cands, articles);
+    let label = label(&order, cands, articles);
     Fact {
         id: FactId::from_hash(stable_hash(&[
             &label,
@@ -573,21 +678,20 @@ fn common_interval(items: &[(f64, f64)]) -> bool {
     lo <= hi
 }
 
-fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
+fn verdict(members: &[u32], cands: &[Candidate], articles: usize) -> Verdict {
     if articles < 2 {
         return Verdict::Single;
     }
-    let all: Vec<(f64, f64)> = d
-        .members
+    let all: Vec<(f64, f64)> = members
         .iter()
-        .filter_map(|&i| cands[i].interval)
+        .filter_map(|&i| cands[i as usize].interval)
         .collect();
     if common_interval(&all) {
         return Verdict::Agree;
     }
     let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<(f64, f64)>> = Default::default();
-    for &i in &d.members {
-        if let (Some(day), Some(iv)) = (cands[i].reported, cands[i].interval) {
+    for &i in members {
+        if let (Some(day), Some(iv)) = (cands[i as usize].reported, cands[i as usize].interval) {
             by_day.entry(day).or_default().push(iv);
         }
     }
@@ -623,14 +727,14 @@ fn verdict(d: &Draft, cands: &[Candidate], articles: usize) -> Verdict {
 
 /// "Danish troops in Aarhus": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
-fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
+fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();
     let mut units: HashMap<String, usize> = HashMap::default();
     let mut places: HashMap<String, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
-    for &i in &d.members {
-        let c = &cands[i];
+    for &i in members {
+        let c = &cands[i as usize];
         let claim = &articles[c.at.article as usize].claims[c.at.claim as usize];
         let q = &claim.quantities[c.qi];
         let m = q
@@ -664,7 +768,7 @@ fn label(d: &Draft, cands: &[Candidate], articles: &[Article]) -> String {
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map(|(k, _)| k)
     };
-    let first = &cands[d.members[0]];
+    let first = &cands[members[0] as usize];
     let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
         [first.qi]
         .kind

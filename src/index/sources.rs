@@ -12,6 +12,8 @@ const SHINGLE: usize = 8;
 /// A passage found in more articles than this is boilerplate or a template, not a copy
 /// between reports; counting its pairs would also grow with the square of its spread.
 const MAX_SHINGLE_DOCS: usize = 8;
+/// Copied passages are found in 2^PART_BITS passes over slices of the shingle hashes.
+const PART_BITS: u32 = 3;
 /// Two articles sharing this many shingles copied a passage (about a sentence) between them.
 const MIN_SHARED_SHINGLES: usize = 6;
 
@@ -33,6 +35,7 @@ pub fn shingles(a: &Article) -> Vec<u64> {
     }
     out.sort_unstable();
     out.dedup();
+    out.shrink_to_fit();
     out
 }
 
@@ -77,26 +80,39 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
             }
         }
     }
-    // Every (shingle, article) pair, sorted: each shingle's articles are then one run. A flat
-    // sorted list takes a fraction of the memory of a map of lists.
-    let mut postings: Vec<(u64, u32)> = articles
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, a)| shingles(a).into_iter().map(move |s| (s, i as u32)))
-        .collect();
-    postings.par_sort_unstable();
+    // Every (shingle, article) pair, sorted, so each shingle's articles are one run. The pairs
+    // are packed into one u64 (the shingle's hash above the article's number) and sorted one
+    // slice of the hash range at a time: the whole list would take twice the corpus's text.
+    let per_article: Vec<Vec<u64>> = articles.par_iter().map(shingles).collect();
+    let article_bits = usize::BITS - n.leading_zeros();
     let mut shared: HashMap<(u32, u32), usize> = HashMap::default();
-    for run in postings.chunk_by(|x, y| x.0 == y.0) {
-        if run.len() < 2 || run.len() > MAX_SHINGLE_DOCS {
-            continue;
-        }
-        for (x, &(_, a)) in run.iter().enumerate() {
-            for &(_, b) in &run[x + 1..] {
-                *shared.entry((a, b)).or_default() += 1;
+    for part in 0..1u64 << PART_BITS {
+        let in_part = |h: &u64| h >> (64 - PART_BITS) == part;
+        let mut postings: Vec<u64> = per_article
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, hashes)| {
+                let from = hashes.partition_point(|h| h >> (64 - PART_BITS) < part);
+                hashes[from..]
+                    .iter()
+                    .take_while(|h| in_part(h))
+                    .map(move |&h| h << article_bits | i as u64)
+            })
+            .collect();
+        postings.par_sort_unstable();
+        let article = |p: u64| (p & ((1 << article_bits) - 1)) as u32;
+        for run in postings.chunk_by(|x, y| x >> article_bits == y >> article_bits) {
+            if run.len() < 2 || run.len() > MAX_SHINGLE_DOCS {
+                continue;
+            }
+            for (x, &a) in run.iter().enumerate() {
+                for &b in &run[x + 1..] {
+                    *shared.entry((article(a), article(b))).or_default() += 1;
+                }
             }
         }
     }
-    drop(postings);
+    drop(per_article);
     let mut pairs: Vec<_> = shared
         .into_iter()
         .filter(|&(_, c)| c >= MIN_SHARED_SHINGLES)
