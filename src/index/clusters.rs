@@ -40,7 +40,7 @@ fn signature_folded(
 }
 
 /// How many items two sorted, repeat-free lists share.
-pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
+pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -57,7 +57,7 @@ pub fn shared_count(a: &[u64], b: &[u64]) -> usize {
 }
 
 /// Jaccard similarity of two signatures.
-pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
+pub fn similarity<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let inter = shared_count(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -67,74 +67,132 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
     }
 }
 
+/// Every claim's signature as numbered words (one number per distinct word of the corpus),
+/// in one flat list, with the claims holding each word: compact enough for corpora of
+/// millions of claims.
+struct Signatures {
+    /// Claim `i`'s words are `words[starts[i]..starts[i + 1]]`, sorted.
+    starts: Vec<u32>,
+    words: Vec<u32>,
+    /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending.
+    claim_starts: Vec<u32>,
+    claims: Vec<u32>,
+}
+
+impl Signatures {
+    fn new(articles: &[Article], folds: &HashMap<String, String>) -> Signatures {
+        let mut number: HashMap<u64, u32> = HashMap::default();
+        let mut starts = vec![0u32];
+        let mut words: Vec<u32> = Vec::new();
+        for claim in articles.iter().flat_map(|a| &a.claims) {
+            let from = words.len();
+            for h in signature_folded(&claim.text, &claim.entities, folds) {
+                let next = number.len() as u32;
+                words.push(*number.entry(h).or_insert(next));
+            }
+            words[from..].sort_unstable();
+            starts.push(words.len() as u32);
+        }
+        let mut claim_starts = vec![0u32; number.len() + 1];
+        for &w in &words {
+            claim_starts[w as usize + 1] += 1;
+        }
+        for w in 1..claim_starts.len() {
+            claim_starts[w] += claim_starts[w - 1];
+        }
+        let mut filled = claim_starts.clone();
+        let mut claims = vec![0u32; words.len()];
+        for i in 0..starts.len() - 1 {
+            for &w in &words[starts[i] as usize..starts[i + 1] as usize] {
+                claims[filled[w as usize] as usize] = i as u32;
+                filled[w as usize] += 1;
+            }
+        }
+        Signatures {
+            starts,
+            words,
+            claim_starts,
+            claims,
+        }
+    }
+
+    fn of(&self, claim: usize) -> &[u32] {
+        &self.words[self.starts[claim] as usize..self.starts[claim + 1] as usize]
+    }
+
+    fn holding(&self, word: u32) -> &[u32] {
+        &self.claims[self.claim_starts[word as usize] as usize
+            ..self.claim_starts[word as usize + 1] as usize]
+    }
+}
+
+fn find(p: &mut [u32], mut i: u32) -> u32 {
+    while p[i as usize] != i {
+        p[i as usize] = p[p[i as usize] as usize];
+        i = p[i as usize];
+    }
+    i
+}
+
 /// The cluster id of every claim that shares its meaning with a claim of another report.
 /// `folds` are the corpus's person-name folds, read as if applied.
 pub fn cluster_claims(
     articles: &[Article],
     folds: &HashMap<String, String>,
 ) -> Vec<(ClaimRef, ClusterId)> {
-    let mut refs: Vec<(usize, usize)> = Vec::new();
-    let mut sigs: Vec<Vec<u64>> = Vec::new();
-    for (a, art) in articles.iter().enumerate() {
-        for (c, claim) in art.claims.iter().enumerate() {
-            refs.push((a, c));
-            sigs.push(signature_folded(&claim.text, &claim.entities, folds));
-        }
-    }
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::default();
-    for (i, s) in sigs.iter().enumerate() {
-        for &w in s {
-            postings.entry(w).or_default().push(i as u32);
-        }
-    }
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
+    let refs: Vec<ClaimRef> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| {
+            (0..art.claims.len()).map(move |c| ClaimRef {
+                article: a as u32,
+                claim: c as u32,
+            })
+        })
+        .collect();
+    let sigs = Signatures::new(articles, folds);
+    let mut parent: Vec<u32> = (0..refs.len() as u32).collect();
+    let mut others: Vec<u32> = Vec::new();
     for i in 0..refs.len() {
-        let mut shared: HashMap<u32, usize> = HashMap::default();
-        for w in &sigs[i] {
-            let list = &postings[w];
+        others.clear();
+        for &w in sigs.of(i) {
+            let list = sigs.holding(w);
             if list.len() > MAX_POSTING {
                 continue;
             }
-            for &j in list {
-                if j as usize > i && refs[j as usize].0 != refs[i].0 {
-                    *shared.entry(j).or_default() += 1;
-                }
-            }
+            let later = list.partition_point(|&j| j as usize <= i);
+            others.extend(
+                list[later..]
+                    .iter()
+                    .filter(|&&j| refs[j as usize].article != refs[i].article),
+            );
         }
-        for (j, n) in shared {
-            if n >= 3 && similarity(&sigs[i], &sigs[j as usize]) >= MIN_SIMILARITY {
-                let (ri, rj) = (find(&mut parent, i), find(&mut parent, j as usize));
+        others.sort_unstable();
+        for run in others.chunk_by(|a, b| a == b) {
+            let j = run[0];
+            if run.len() >= 3 && similarity(sigs.of(i), sigs.of(j as usize)) >= MIN_SIMILARITY {
+                let (ri, rj) = (find(&mut parent, i as u32), find(&mut parent, j));
                 if ri != rj {
-                    parent[ri.max(rj)] = ri.min(rj);
+                    parent[ri.max(rj) as usize] = ri.min(rj);
                 }
             }
         }
     }
-    let mut size: HashMap<usize, usize> = HashMap::default();
-    for i in 0..refs.len() {
-        let r = find(&mut parent, i);
-        *size.entry(r).or_default() += 1;
+    let roots: Vec<u32> = (0..refs.len() as u32)
+        .map(|i| find(&mut parent, i))
+        .collect();
+    let mut size = vec![0u32; refs.len()];
+    for &r in &roots {
+        size[r as usize] += 1;
     }
-    let mut out = Vec::new();
-    for i in 0..refs.len() {
-        let r = find(&mut parent, i);
-        if size[&r] > 1 {
-            let (ra, rc) = refs[r];
-            let root_id = &articles[ra].claims[rc].id;
-            let (a, c) = refs[i];
-            let at = ClaimRef {
-                article: a as u32,
-                claim: c as u32,
-            };
-            out.push((at, ClusterId::from_hash(stable_hash(&[root_id]))));
-        }
-    }
-    out
+    roots
+        .iter()
+        .zip(&refs)
+        .filter(|&(&r, _)| size[r as usize] > 1)
+        .map(|(&r, &at)| {
+            let root = refs[r as usize];
+            let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
+            (at, ClusterId::from_hash(stable_hash(&[root_id])))
+        })
+        .collect()
 }
