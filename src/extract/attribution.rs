@@ -3,6 +3,7 @@
 //! earlier, anonymous sources kept as such.
 
 use serde::Serialize;
+use ustr::{Ustr, ustr};
 
 use super::entities::{Entity, title_len};
 use crate::lexicon::Lexicon;
@@ -12,29 +13,29 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attribution {
     /// Who asserts it: a name, or the anonymous source as described ("a US official").
-    pub speaker: String,
+    pub speaker: Ustr,
     /// The speaker's title or role when given ("President").
-    pub role: Option<String>,
+    pub role: Option<Ustr>,
     /// False for anonymous sources.
     pub named: bool,
     /// Outlets or sources the claim was relayed through, nearest to the speaker last.
-    pub via: Vec<String>,
+    pub via: Vec<Ustr>,
     /// True when the speaker told this report directly (nothing in `via`).
     pub first_hand: bool,
     /// The attributing word or phrase ("said", "according to").
-    pub verb: String,
+    pub verb: Ustr,
 }
 
 /// What earlier sentences of the same article named, for resolving roles and pronouns.
 #[derive(Debug, Default, Clone)]
 pub struct Context {
     /// People named so far: full name and title.
-    people: Vec<(String, Option<String>)>,
-    outlets: Vec<String>,
+    people: Vec<(Ustr, Option<Ustr>)>,
+    outlets: Vec<Ustr>,
     last_speaker: Option<Attribution>,
     anonymous: Vec<Attribution>,
     /// Every person the article names anywhere, for completing surnames in its headline.
-    known: Vec<String>,
+    known: Vec<Ustr>,
 }
 
 impl Context {
@@ -43,19 +44,19 @@ impl Context {
         for e in entities {
             match e.kind.as_str() {
                 "person" => {
-                    if let Some(p) = self.people.iter_mut().find(|(n, _)| n == &e.canonical) {
+                    if let Some(p) = self.people.iter_mut().find(|(n, _)| *n == e.canonical) {
                         if e.role.is_some() {
-                            p.1 = e.role.clone();
+                            p.1 = e.role;
                         }
                     } else if !self
                         .people
                         .iter()
                         .any(|(n, _)| n.ends_with(&format!(" {}", e.canonical)))
                     {
-                        self.people.push((e.canonical.clone(), e.role.clone()));
+                        self.people.push((e.canonical, e.role));
                     }
                 }
-                "outlet" => self.outlets.push(e.canonical.clone()),
+                "outlet" => self.outlets.push(e.canonical),
                 _ => {}
             }
         }
@@ -68,16 +69,16 @@ impl Context {
             .filter(|e| e.kind == "person" && e.canonical.contains(' '))
         {
             if !self.known.contains(&e.canonical) {
-                self.known.push(e.canonical.clone());
+                self.known.push(e.canonical);
             }
         }
     }
 
     /// The full name of someone named by surname ("Petrenko" → "Oleh Petrenko"): the last
     /// such person named so far, else anyone the article names.
-    fn full_name(&self, name: &str) -> Option<String> {
+    fn full_name(&self, name: &str) -> Option<Ustr> {
         let last = name.split_whitespace().last()?;
-        let same = |n: &String| n != name && n.split_whitespace().last() == Some(last);
+        let same = |n: &Ustr| n != name && n.split_whitespace().last() == Some(last);
         self.people
             .iter()
             .rev()
@@ -87,7 +88,7 @@ impl Context {
             .cloned()
     }
 
-    fn by_role(&self, role: &str) -> Option<(String, Option<String>)> {
+    fn by_role(&self, role: &str) -> Option<(Ustr, Option<Ustr>)> {
         self.people
             .iter()
             .rev()
@@ -207,7 +208,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
                 &format!("{word} by"),
                 lex,
             ) {
-                a.verb = format!("{word} by");
+                a.verb = ustr(&format!("{word} by"));
                 return Some(a);
             }
             continue;
@@ -220,14 +221,14 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
         else {
             continue;
         };
-        a.verb = word.to_string();
+        a.verb = ustr(&word);
         if matches!(word.as_ref(), "told" | "tells") && i + 1 < n && !w.broken_after(i) {
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
                 .iter()
                 .find(|e| e.kind == "outlet" && obj.contains(e.text.as_str()))
             {
-                a.via.push(e.canonical.clone());
+                a.via.push(e.canonical);
                 a.first_hand = false;
             }
         }
@@ -243,9 +244,9 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
                 lex,
             )
         {
-            src.via.insert(0, a.speaker.clone());
+            src.via.insert(0, a.speaker);
             src.first_hand = false;
-            src.verb = format!("{word}, citing");
+            src.verb = ustr(&format!("{word}, citing"));
             return Some(src);
         }
         return Some(a);
@@ -270,11 +271,11 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
     let speaker = entities
         .iter()
         .find(|e| e.text == head.trim() && matches!(e.kind.as_str(), "person" | "outlet" | "org"))
-        .map(|e| e.canonical.clone())
+        .map(|e| e.canonical)
         .or_else(|| {
             super::entities::lookup(head.trim(), lex)
                 .filter(|(_, k)| *k != "place")
-                .map(|(c, _)| c.to_string())
+                .map(|(c, _)| ustr(c))
         })?;
     (head_words.len() <= 3).then(|| Attribution {
         speaker,
@@ -282,7 +283,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
         named: true,
         via: vec![],
         first_hand: true,
-        verb: ":".into(),
+        verb: ustr(":"),
     })
 }
 
@@ -333,13 +334,13 @@ fn subject_before_verb(
     }
     if PRONOUNS.contains(&w.low(last).as_ref()) {
         return ctx.last_speaker.clone().or_else(|| {
-            ctx.people.last().map(|(n, r)| Attribution {
-                speaker: n.clone(),
-                role: r.clone(),
+            ctx.people.last().map(|&(speaker, role)| Attribution {
+                speaker,
+                role,
                 named: true,
                 via: vec![],
                 first_hand: true,
-                verb: String::new(),
+                verb: ustr(""),
             })
         });
     }
@@ -403,14 +404,14 @@ fn appositive_subject(
         .find(|e| e.kind == "person" && e.end == last_end && e.start >= w.ws[open + 1].0)
     {
         let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
-        let role = (text::words(role).count() <= 4).then(|| role.to_string());
+        let role = (text::words(role).count() <= 4).then(|| ustr(role));
         return Some(Attribution {
-            speaker: name.canonical.clone(),
+            speaker: name.canonical,
             role,
             named: true,
             via: vec![],
             first_hand: true,
-            verb: String::new(),
+            verb: ustr(""),
         });
     }
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
@@ -454,7 +455,7 @@ fn subject_after_verb(
         })
     {
         return Some(Attribution {
-            speaker: e.canonical.clone(),
+            speaker: e.canonical,
             role: Some(a.speaker),
             named: true,
             ..a
@@ -485,7 +486,7 @@ fn speaker_from_phrase(
                 entities
                     .iter()
                     .find(|e| rest.contains(e.text.as_str()))
-                    .map_or(rest.to_string(), |e| e.canonical.clone()),
+                    .map_or_else(|| ustr(rest), |e| e.canonical),
             );
         }
         b = k.checked_sub(1)?;
@@ -496,13 +497,13 @@ fn speaker_from_phrase(
     let phrase = w.span(a, b).trim_end_matches([',', '.']);
     let words: Vec<&str> = (a..=b).map(|k| w.ws[k].1).collect();
     let first_hand = via.is_empty();
-    let make = |speaker: String, role: Option<String>, named: bool, via: Vec<String>| Attribution {
+    let make = |speaker: Ustr, role: Option<Ustr>, named: bool, via: Vec<Ustr>| Attribution {
         speaker,
         role,
         named,
         via,
         first_hand,
-        verb: verb.to_string(),
+        verb: ustr(verb),
     };
 
     let definite = matches!(words[0].to_lowercase().as_str(), "the" | "its" | "their");
@@ -521,7 +522,7 @@ fn speaker_from_phrase(
         match lex.role_nouns.get(&head).map(String::as_str) {
             Some("outlet") => {
                 if let Some(o) = ctx.outlets.last() {
-                    return Some(make(o.clone(), None, true, via));
+                    return Some(make(*o, None, true, via));
                 }
             }
             Some("person") => {
@@ -585,22 +586,25 @@ fn speaker_from_phrase(
                         && matches!(e.kind.as_str(), "person" | "org" | "outlet")
                 })
             {
-                return Some(make(e.canonical.clone(), None, true, via));
+                return Some(make(e.canonical, None, true, via));
             }
         }
-        return Some(make(phrase.to_string(), None, false, via));
+        return Some(make(ustr(phrase), None, false, via));
     }
     let (mut name, role) = match entity {
-        Some(e) => (e.canonical.clone(), e.role.clone()),
+        Some(e) => (e.canonical, e.role),
         None => {
             let t = title_len(&rest, lex);
             if t == rest.len() && !rest.is_empty() {
-                return Some(make(phrase.to_string(), None, false, via));
+                return Some(make(ustr(phrase), None, false, via));
             }
             if !rest[t..].iter().all(|x| text::is_capitalized(x)) {
                 return None;
             }
-            (rest[t..].join(" "), (t > 0).then(|| rest[..t].join(" ")))
+            (
+                ustr(&rest[t..].join(" ")),
+                (t > 0).then(|| ustr(&rest[..t].join(" "))),
+            )
         }
     };
     if !name.contains(' ')
@@ -612,7 +616,7 @@ fn speaker_from_phrase(
         ctx.people
             .iter()
             .find(|(n, _)| *n == name)
-            .and_then(|(_, r)| r.clone())
+            .and_then(|(_, r)| *r)
     });
     Some(make(name, role, true, via))
 }

@@ -27,12 +27,19 @@ fn last_speaker(text: &str) -> String {
         None => "-".into(),
         Some(a) => {
             let mut s = if a.named {
-                a.speaker
+                a.speaker.to_string()
             } else {
                 format!("?{}", a.speaker)
             };
             if !a.via.is_empty() {
-                s += &format!("|{}", a.via.join(","));
+                s += &format!(
+                    "|{}",
+                    a.via
+                        .iter()
+                        .map(|v| v.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                );
             }
             s
         }

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use ustr::{Ustr, ustr};
 
 use crate::lexicon::{Lexicon, alias_key};
 use crate::text;
@@ -11,15 +12,15 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// As written, possessive removed.
-    pub text: String,
+    pub text: Ustr,
     /// The one name all spellings fold to.
-    pub canonical: String,
+    pub canonical: Ustr,
     /// person, org, outlet, place, or other.
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Ustr,
     /// A title or role written before a person's name ("President").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<Ustr>,
     #[serde(skip)]
     pub start: usize,
     #[serde(skip)]
@@ -158,7 +159,7 @@ fn entity_from_run(
             (t > 0 && k + t < plain.len()).then_some(k + t)
         })
         .unwrap_or(0);
-    let role = (t > 0).then(|| plain[..t].join(" "));
+    let role = (t > 0).then(|| ustr(&plain[..t].join(" ")));
     let name_words = &words[t..];
     if name_words.is_empty() {
         return None;
@@ -166,16 +167,16 @@ fn entity_from_run(
     let start = name_words[0].0;
     let last = name_words[name_words.len() - 1];
     let end = last.0 + strip_possessive(last.1).len();
-    let name = sentence[start..end].to_string();
-    let joined = lex_demonym(&name, lex);
+    let name = &sentence[start..end];
+    let joined = lex_demonym(name, lex);
     if joined {
         return None;
     }
-    if let Some((canonical, kind)) = lookup(&name, lex) {
+    if let Some((canonical, kind)) = lookup(name, lex) {
         return Some(Entity {
-            text: name,
-            canonical: canonical.to_string(),
-            kind: kind.to_string(),
+            text: ustr(name),
+            canonical: ustr(canonical),
+            kind: ustr(kind),
             role,
             start,
             end,
@@ -196,11 +197,11 @@ fn entity_from_run(
     let last_word = names[names.len() - 1];
     if names.len() > 1 && lex.place_suffixes.contains(last_word) {
         let base = names[..names.len() - 1].join(" ");
-        let canonical = lookup(&base, lex).map_or(base, |(c, _)| c.to_string());
+        let canonical = lookup(&base, lex).map_or_else(|| ustr(&base), |(c, _)| ustr(c));
         return Some(Entity {
-            text: name,
+            text: ustr(name),
             canonical,
-            kind: "place".into(),
+            kind: ustr("place"),
             role,
             start,
             end,
@@ -229,9 +230,9 @@ fn entity_from_run(
         "other"
     };
     Some(Entity {
-        text: name.clone(),
-        canonical: name,
-        kind: kind.into(),
+        text: ustr(name),
+        canonical: ustr(name),
+        kind: ustr(kind),
         role,
         start,
         end,
@@ -291,17 +292,17 @@ pub fn same_person(a: &str, b: &str) -> bool {
 
 /// Person-name spellings to fold across the corpus: every spelling of one person maps to the
 /// most common full spelling. Only spellings that change are listed.
-pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<String, String> {
-    let mut counts: HashMap<String, usize> = HashMap::default();
+pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<Ustr, Ustr> {
+    let mut counts: HashMap<Ustr, usize> = HashMap::default();
     for c in articles.iter().flat_map(|a| &a.claims) {
         for e in c.entities.iter().filter(|e| e.kind == "person") {
-            *counts.entry(e.canonical.clone()).or_default() += 1;
+            *counts.entry(e.canonical).or_default() += 1;
         }
         if let Some(at) = c.attribution.as_ref().filter(|a| a.named) {
-            *counts.entry(at.speaker.clone()).or_default() += 1;
+            *counts.entry(at.speaker).or_default() += 1;
         }
     }
-    let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+    let mut names: Vec<(Ustr, usize)> = counts.into_iter().collect();
     names.sort_by(|a, b| {
         let full = |n: &str| n.split_whitespace().count() > 1;
         full(&b.0)
@@ -309,7 +310,7 @@ pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<String, String
             .then(b.1.cmp(&a.1))
             .then(a.0.cmp(&b.0))
     });
-    let mut canonical: HashMap<String, String> = HashMap::default();
+    let mut canonical: HashMap<Ustr, Ustr> = HashMap::default();
     // Spellings of one person share their surname's first letter, so a name is only compared
     // with the earlier names under that letter.
     let mut by_initial: HashMap<char, Vec<usize>> = HashMap::default();
@@ -328,7 +329,7 @@ pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<String, String
             .find(|n| same_person(n, name))
             .cloned();
         if let Some(t) = target {
-            canonical.insert(name.clone(), t);
+            canonical.insert(*name, t);
         }
         earlier.push(i);
     }
@@ -336,17 +337,17 @@ pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<String, String
 }
 
 /// Writes [`name_folds`] into the articles' person entities and named speakers.
-pub fn apply_name_folds(articles: &mut [crate::corpus::Article], folds: &HashMap<String, String>) {
+pub fn apply_name_folds(articles: &mut [crate::corpus::Article], folds: &HashMap<Ustr, Ustr>) {
     for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
         for e in c.entities.iter_mut().filter(|e| e.kind == "person") {
             if let Some(t) = folds.get(&e.canonical) {
-                e.canonical = t.clone();
+                e.canonical = *t;
             }
         }
         if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
             && let Some(t) = folds.get(&at.speaker)
         {
-            at.speaker = t.clone();
+            at.speaker = *t;
         }
     }
 }
@@ -355,7 +356,7 @@ pub fn apply_name_folds(articles: &mut [crate::corpus::Article], folds: &HashMap
 mod tests {
     use super::*;
 
-    fn ents(s: &str) -> Vec<(String, String, String)> {
+    fn ents(s: &str) -> Vec<(Ustr, Ustr, Ustr)> {
         find_entities(s)
             .into_iter()
             .map(|e| (e.text, e.canonical, e.kind))

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Serialize;
+use ustr::{Ustr, ustr};
 
 use crate::lexicon::{HedgeBound, Lexicon};
 use crate::text::dates;
@@ -34,20 +35,20 @@ pub struct Quantity {
     #[serde(serialize_with = "super::opt_number")]
     pub high: Option<f64>,
     /// The hedge as written ("nearly", "more than"), `null` when the figure is exact.
-    pub approx: Option<String>,
+    pub approx: Option<Ustr>,
     /// The unit as written and folded ("troops", "km2", "%", "USD"); `null` for a bare number.
-    pub unit: Option<String>,
+    pub unit: Option<Ustr>,
     /// What is measured: count, area, length, money, percent, duration, mass, speed, number.
-    pub kind: String,
+    pub kind: Ustr,
     /// The unit every figure of this kind is compared in (count: the folded noun group).
-    pub canonical_unit: Option<String>,
+    pub canonical_unit: Option<Ustr>,
     /// The value (or bounds' middle) in `canonical_unit`.
     #[serde(serialize_with = "super::opt_number")]
     pub canonical_value: Option<f64>,
     /// Words qualifying a counted noun: "Danish" in "3,000 Danish soldiers".
-    pub modifiers: Vec<String>,
+    pub modifiers: Vec<Ustr>,
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
-    pub predicate: Option<String>,
+    pub predicate: Option<Ustr>,
     /// The fact this figure measures, once linked across sources.
     pub fact: Option<crate::ids::FactId>,
 }
@@ -734,7 +735,7 @@ impl<'a> Parser<'a> {
             }
         }
 
-        let mut approx = hedge.as_ref().map(|(_, h)| h.clone());
+        let mut approx = hedge.as_ref().map(|(_, h)| ustr(h));
         let mut bound = hedge.as_ref().map(|(b, _)| *b);
         let mut strong = false;
         if self.low(j) == "-" && self.attached(j) && self.low(j + 1) == "strong" {
@@ -748,70 +749,71 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let mut unit = None;
-        let mut kind = "number".to_string();
+        let mut kind = ustr("number");
         let mut canonical_unit = None;
         let mut factor = 1.0;
         let mut modifiers = Vec::new();
         let mut predicate = None;
 
         if let Some(code) = &currency {
-            kind = "money".into();
-            unit = Some(code.clone());
+            kind = ustr("money");
+            unit = Some(ustr(code));
             if let Some(def) = lex.units.iter().find(|u| &u.unit == code) {
                 factor = def.factor;
             }
-            canonical_unit = Some("USD".to_string());
+            canonical_unit = Some(ustr("USD"));
         } else if let Some((u, k)) = (!strong).then(|| self.unit_at(j)).flatten() {
             let def = &lex.units[u];
-            kind = def.kind.clone();
-            unit = Some(def.unit.clone());
+            kind = ustr(&def.kind);
+            unit = Some(ustr(&def.unit));
             factor = def.factor;
-            canonical_unit = Some(
+            canonical_unit = Some(ustr(
                 lex.units
                     .iter()
                     .find(|d| d.kind == def.kind && d.factor == 1.0)
-                    .map_or(def.unit.clone(), |d| d.unit.clone()),
-            );
+                    .map_or(&def.unit, |d| &d.unit),
+            ));
             j = k;
         } else if let Some((noun, mods, k)) = (!n.fraction)
             .then(|| self.counted_noun(j, strong))
             .flatten()
         {
-            let w = self.low(noun).to_string();
-            let group = lex.count_nouns.get(&w).cloned();
+            let w = self.low(noun);
+            let group = lex.count_nouns.get(w);
             let state = self.predicate_at(noun).is_some();
             let inherit = previous.filter(|p| state && p.kind == "count" && p.unit.is_some());
-            kind = "count".into();
+            kind = ustr("count");
             if let Some(p) = inherit {
-                unit = p.unit.clone();
-                canonical_unit = p.canonical_unit.clone();
+                unit = p.unit;
+                canonical_unit = p.canonical_unit;
                 modifiers = p.modifiers.clone();
-                predicate = Some(w);
+                predicate = Some(ustr(w));
             } else {
-                canonical_unit = Some(group.unwrap_or_else(|| crate::text::fold_word(&w)));
-                unit = Some(w);
-                modifiers = mods.iter().map(|&m| self.s(m).to_string()).collect();
+                canonical_unit =
+                    Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
+                unit = Some(ustr(w));
+                modifiers = mods.iter().map(|&m| ustr(self.s(m))).collect();
                 if let Some(p) = self.predicate_after(k) {
-                    predicate = Some(self.low(p).to_string());
+                    predicate = Some(ustr(self.low(p)));
                 }
             }
-            if let Some(g) = predicate.as_deref().and_then(|p| lex.count_nouns.get(p))
+            if let Some(g) = predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
                 && matches!(canonical_unit.as_deref(), Some("people" | "troops"))
             {
-                canonical_unit = Some(g.clone());
+                canonical_unit = Some(ustr(g));
             }
             j = k;
         } else if n.fraction {
-            kind = "percent".into();
-            unit = Some("%".into());
-            canonical_unit = Some("%".into());
+            kind = ustr("percent");
+            unit = Some(ustr("%"));
+            canonical_unit = Some(ustr("%"));
         } else if let Some(group) = (currency.is_none() && !strong)
             .then(|| self.cue_before(i))
             .flatten()
         {
-            kind = "count".into();
-            unit = Some(group.clone());
-            canonical_unit = Some(group);
+            kind = ustr("count");
+            unit = Some(ustr(&group));
+            canonical_unit = Some(ustr(&group));
         }
 
         for (words, b) in &lex.post_hedges {
@@ -824,7 +826,7 @@ impl<'a> Parser<'a> {
                 && !matches!(self.low(k), "than" | "of")
                 && !self.is(k, TokKind::Num)
             {
-                approx = Some(words.join(" "));
+                approx = Some(ustr(&words.join(" ")));
                 bound = Some(*b);
                 j = k;
                 break;
@@ -867,13 +869,12 @@ impl<'a> Parser<'a> {
             if !noun_like {
                 return None;
             }
-            kind = "count".into();
-            unit = Some(w.to_string());
+            kind = ustr("count");
+            unit = Some(ustr(w));
             canonical_unit = Some(
                 lex.count_nouns
                     .get(w)
-                    .cloned()
-                    .unwrap_or_else(|| crate::text::fold_word(w)),
+                    .map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)),
             );
             j += 1;
         }
@@ -883,11 +884,11 @@ impl<'a> Parser<'a> {
             None => (n.value, n.low, n.high),
         };
         if n.vague {
-            approx = Some(
-                self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
+            approx = Some(ustr(
+                &self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
                     .trim_end_matches(" of")
                     .to_lowercase(),
-            );
+            ));
         }
         if let Some(v) = value {
             match bound {

@@ -1,6 +1,7 @@
 //! Claim clusters: statements in different reports that say the same thing in other words.
 
 use rustc_hash::FxHashMap as HashMap;
+use ustr::Ustr;
 
 use super::ClaimRef;
 use crate::corpus::Article;
@@ -24,7 +25,7 @@ pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> Vec<u64> {
 fn signature_folded(
     text_: &str,
     entities: &[crate::extract::Entity],
-    folds: &HashMap<String, String>,
+    folds: &HashMap<Ustr, Ustr>,
 ) -> Vec<u64> {
     let lex = Lexicon::global();
     let mut s: Vec<u64> = text::content_words(text_, lex)
@@ -80,7 +81,7 @@ struct Signatures {
 }
 
 impl Signatures {
-    fn new(articles: &[Article], folds: &HashMap<String, String>) -> Signatures {
+    fn new(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
         let mut starts = vec![0u32];
         let mut words: Vec<u32> = Vec::new();
@@ -138,7 +139,7 @@ fn find(p: &mut [u32], mut i: u32) -> u32 {
 /// `folds` are the corpus's person-name folds, read as if applied.
 pub fn cluster_claims(
     articles: &[Article],
-    folds: &HashMap<String, String>,
+    folds: &HashMap<Ustr, Ustr>,
 ) -> Vec<(ClaimRef, ClusterId)> {
     let refs: Vec<ClaimRef> = articles
         .iter()

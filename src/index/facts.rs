@@ -19,6 +19,7 @@ use crate::extract::{Claim, Quantity};
 use crate::ids::FactId;
 use crate::lexicon::Lexicon;
 use crate::text;
+use ustr::Ustr;
 
 /// How the sources' figures for one fact relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,8 +101,8 @@ impl FactMember {
 pub struct Fact {
     pub id: FactId,
     pub label: String,
-    pub kind: String,
-    pub unit: Option<String>,
+    pub kind: Ustr,
+    pub unit: Option<Ustr>,
     pub verdict: Verdict,
     /// Reports that state it.
     pub sources: usize,
@@ -427,7 +428,7 @@ impl Draft {
 fn modifier_set(q: &Quantity) -> Keys {
     let mut runs: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for m in q.modifiers.iter().map(String::as_str).chain([""]) {
+    for m in q.modifiers.iter().map(Ustr::as_str).chain([""]) {
         if text::is_capitalized(m) {
             run.push(m);
         } else if !run.is_empty() {
@@ -439,11 +440,11 @@ fn modifier_set(q: &Quantity) -> Keys {
 }
 
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
-fn anchors(c: &Claim) -> impl Iterator<Item = String> + '_ {
+fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
     c.entities
         .iter()
         .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other"))
-        .map(|e| e.canonical.clone())
+        .map(|e| e.canonical)
 }
 
 /// Characters within which a date in the claim is taken to date a figure.
@@ -550,7 +551,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
         .enumerate()
         .flat_map_iter(|(ai, a)| {
             let lead = a.claims.iter().find(|c| !c.headline);
-            let title_places: Vec<String> = a
+            let title_places: Vec<Ustr> = a
                 .claims
                 .iter()
                 .filter(|c| c.headline)
@@ -559,7 +560,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                 .collect();
             a.claims.iter().enumerate().flat_map(move |(ci, c)| {
                 let places: Arc<[u64]> =
-                    keys(anchors(c).chain(title_places.iter().cloned())).into();
+                    keys(anchors(c).chain(title_places.iter().copied())).into();
                 let words: Arc<[u64]> = keys(text::content_words(&c.text, lex)).into();
                 c.quantities
                     .iter()
@@ -663,8 +664,8 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
             &first.qi.to_string(),
         ])),
         label,
-        kind: q0.kind.clone(),
-        unit: q0.canonical_unit.clone(),
+        kind: q0.kind,
+        unit: q0.canonical_unit,
         verdict,
         sources: arts.len(),
         independent_sources: independent.len(),
@@ -741,27 +742,27 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
             .modifiers
             .iter()
             .filter(|m| text::is_capitalized(m))
-            .cloned()
+            .map(Ustr::as_str)
             .collect::<Vec<_>>()
             .join(" ");
         if !m.is_empty() {
             *mods.entry(m).or_default() += 1;
         }
         if let Some(u) = &q.unit {
-            *units.entry(u.clone()).or_default() += 1;
+            *units.entry(u.to_string()).or_default() += 1;
         }
         for e in claim
             .entities
             .iter()
             .filter(|e| matches!(e.kind.as_str(), "place" | "other"))
         {
-            *places.entry(e.canonical.clone()).or_default() +=
+            *places.entry(e.canonical.to_string()).or_default() +=
                 if e.kind == "place" { 2 } else { 1 };
         }
         if of_phrase.is_none() {
             of_phrase = what_of(&claim.text[q.end - claim.start..]);
         }
-        predicate = predicate.or(q.predicate.clone());
+        predicate = predicate.or(q.predicate);
     }
     let top = |m: HashMap<String, usize>| {
         m.into_iter()
@@ -771,12 +772,11 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let first = &cands[members[0] as usize];
     let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
         [first.qi]
-        .kind
-        .clone();
+        .kind;
     let noun = if kind == "count" {
         top(units)
     } else {
-        Some(of_phrase.map_or(kind.clone(), |p| format!("{kind} of {p}")))
+        Some(of_phrase.map_or(kind.to_string(), |p| format!("{kind} of {p}")))
     };
     let mut parts: Vec<String> = Vec::new();
     parts.extend(top(mods));
@@ -785,7 +785,11 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let noun_group = parts
         .last()
         .and_then(|n| lex.count_nouns.get(&n.to_lowercase()));
-    parts.extend(predicate.filter(|p| lex.count_nouns.get(p) != noun_group));
+    parts.extend(
+        predicate
+            .filter(|p| lex.count_nouns.get(p.as_str()) != noun_group)
+            .map(|p| p.to_string()),
+    );
     let mut label = parts.join(" ");
     if let Some(p) = top(places).filter(|p| !label.contains(p.as_str())) {
         label = format!("{label} in {p}");

@@ -9,6 +9,7 @@ pub mod search;
 pub mod sources;
 
 use rustc_hash::FxHashMap as HashMap;
+use ustr::Ustr;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
@@ -51,7 +52,7 @@ pub struct Index {
 /// What linking found across a corpus, computed from a shared index and then written into it.
 #[derive(Debug, Default)]
 pub struct Links {
-    folds: HashMap<String, String>,
+    folds: HashMap<Ustr, Ustr>,
     source_group: Vec<usize>,
     facts: Vec<Fact>,
     clusters: Vec<(ClaimRef, ClusterId)>,
@@ -179,7 +180,7 @@ mod tests {
     use super::*;
 
     /// What linking wrote on one claim: its figures' fact ids, its cluster, its speaker.
-    type Written = (Vec<Option<FactId>>, Option<ClusterId>, Option<String>);
+    type Written = (Vec<Option<FactId>>, Option<ClusterId>, Option<Ustr>);
 
     fn written(index: &Index) -> Vec<Written> {
         index
@@ -190,7 +191,7 @@ mod tests {
                 (
                     c.quantities.iter().map(|q| q.fact).collect(),
                     c.cluster,
-                    c.attribution.as_ref().map(|a| a.speaker.clone()),
+                    c.attribution.as_ref().map(|a| a.speaker),
                 )
             })
             .collect()

@@ -110,7 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                         ),
                         _ => (
                             String::new(),
-                            q.approx.clone().unwrap_or_else(|| "?".into()),
+                            q.approx.map_or_else(|| "?".into(), |a| a.to_string()),
                         ),
                     };
                     let date = m.date.map_or(String::new(), |d| {
