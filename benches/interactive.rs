@@ -7,6 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crosscheck::app::{Action, AppState, Command, Keymap, update};
 use crosscheck::corpus::{Article, Document};
 use crosscheck::extract::Claim;
+use crosscheck::ids::ClaimId;
 use crosscheck::index::{Index, Query, SkimMatcher};
 use crosscheck::ui::{self, Theme, View};
 
@@ -31,14 +32,14 @@ fn claim_index(n: usize) -> Index {
                 .map(|c| {
                     let text = sentences[r.below(sentences.len())].clone();
                     Claim {
-                        id: format!("{a}-{c}"),
+                        id: ClaimId::from_hash((a * per_article + c) as u64),
                         end: text.len(),
                         text,
                         start: 0,
-                        quantities: vec![],
+                        quantities: Box::default(),
                         attribution: None,
-                        entities: vec![],
-                        dates: vec![],
+                        entities: Box::default(),
+                        dates: Box::default(),
                         score: 0.5,
                         cluster: None,
                         headline: false,

@@ -1,8 +1,9 @@
-//! Ids that linking writes on claims and figures: 40 bits of a stable hash, shown with a
-//! one-letter prefix ("f01a2b3c4d5" for a fact, "k…" for a claim cluster).
+//! Ids of claims, and the ids that linking writes on claims and figures: 40 bits of a stable
+//! hash, shown with a one-letter prefix ("f01a2b3c4d5" for a fact, "k…" for a claim cluster).
 //!
-//! They are stored as numbers, so the hundreds of thousands of figures of a large corpus do
-//! not each carry a string; they read and serialise as the strings the JSON documents.
+//! They are stored as numbers, so the hundreds of thousands of claims and figures of a large
+//! corpus do not each carry a string; they read and serialise as the strings the JSON
+//! documents.
 
 use serde::{Serialize, Serializer};
 
@@ -34,6 +35,28 @@ impl<const PREFIX: char> Serialize for LinkId<PREFIX> {
     }
 }
 
+/// A claim's id: 48 bits of a stable hash of its file and place, shown as 12 hex digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClaimId(u64);
+
+impl ClaimId {
+    pub fn from_hash(h: u64) -> ClaimId {
+        ClaimId(h & 0xffff_ffff_ffff)
+    }
+}
+
+impl std::fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:012x}", self.0)
+    }
+}
+
+impl Serialize for ClaimId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,6 +68,10 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&ClusterId::from_hash(255)).unwrap(),
             "\"k00000000ff\""
+        );
+        assert_eq!(
+            ClaimId::from_hash(0x1234_5678_9abc_def0).to_string(),
+            "56789abcdef0"
         );
     }
 }

@@ -9,13 +9,16 @@ use super::sentences::split_sentences;
 use crate::corpus::{Article, ParagraphKind};
 use crate::text::dates::find_dates;
 use rustc_hash::FxHashMap as HashMap;
+use ustr::{Ustr, ustr};
+
+use crate::ids::ClaimId;
 
 /// A date a claim mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateRef {
-    pub text: String,
+    pub text: Ustr,
     /// ISO 8601, resolved against the report's date; `null` when it cannot be.
-    pub iso: Option<String>,
+    pub iso: Option<Ustr>,
     /// "as of Nov. 4": the claim holds at that date.
     pub as_of: bool,
     /// Byte offsets within the claim's text.
@@ -27,15 +30,15 @@ pub struct DateRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
     /// Stable across runs for the same file and text.
-    pub id: String,
+    pub id: ClaimId,
     pub text: String,
     /// Byte offsets into the article's text.
     pub start: usize,
     pub end: usize,
-    pub quantities: Vec<Quantity>,
+    pub quantities: Box<[Quantity]>,
     pub attribution: Option<Attribution>,
-    pub entities: Vec<Entity>,
-    pub dates: Vec<DateRef>,
+    pub entities: Box<[Entity]>,
+    pub dates: Box<[DateRef]>,
     /// How check-worthy the claim is, 0 to 1.
     #[serde(serialize_with = "super::number")]
     pub score: f64,
@@ -115,8 +118,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let dates = found_dates
                 .into_iter()
                 .map(|d| DateRef {
-                    text: text[d.start..d.end].to_string(),
-                    iso: d.value.resolve(article.date),
+                    text: ustr(&text[d.start..d.end]),
+                    iso: d.value.resolve(article.date).map(|iso| ustr(&iso)),
                     as_of: d.as_of,
                     start: d.start,
                     end: d.end,
@@ -125,10 +128,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let start = p.start + s;
             let end = p.start + e;
             let mut claim = Claim {
-                id: format!(
-                    "{:012x}",
-                    stable_hash(&[&article.path, &start.to_string()]) & 0xffff_ffff_ffff
-                ),
+                id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
                 text: text.to_string(),
                 start,
                 end,
@@ -141,7 +141,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     })
                     .collect(),
                 attribution,
-                entities,
+                entities: entities.into(),
                 dates,
                 score: 0.0,
                 cluster: None,
@@ -157,17 +157,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             break;
         }
     }
-    // The growth slack left in the claims' vectors was half of a loaded corpus's resident
-    // memory.
+    // The growth slack left in the claims' vector was a large part of a loaded corpus's
+    // resident memory.
     out.shrink_to_fit();
-    for c in &mut out {
-        c.quantities.shrink_to_fit();
-        c.entities.shrink_to_fit();
-        c.dates.shrink_to_fit();
-        for q in &mut c.quantities {
-            q.modifiers.shrink_to_fit();
-        }
-    }
     out
 }
 

@@ -46,7 +46,7 @@ pub struct Quantity {
     #[serde(serialize_with = "super::opt_number")]
     pub canonical_value: Option<f64>,
     /// Words qualifying a counted noun: "Danish" in "3,000 Danish soldiers".
-    pub modifiers: Vec<Ustr>,
+    pub modifiers: Box<[Ustr]>,
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
     pub predicate: Option<Ustr>,
     /// The fact this figure measures, once linked across sources.
@@ -786,7 +786,7 @@ impl<'a> Parser<'a> {
             if let Some(p) = inherit {
                 unit = p.unit;
                 canonical_unit = p.canonical_unit;
-                modifiers = p.modifiers.clone();
+                modifiers = p.modifiers.to_vec();
                 predicate = Some(ustr(w));
             } else {
                 canonical_unit =
@@ -915,7 +915,7 @@ impl<'a> Parser<'a> {
             kind,
             canonical_value: mid.map(|m| m * factor),
             canonical_unit,
-            modifiers,
+            modifiers: modifiers.into(),
             predicate,
             fact: None,
         };

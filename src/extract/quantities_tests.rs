@@ -401,7 +401,7 @@ fn units_and_conversions() {
 #[test]
 fn counted_nouns_and_qualifiers() {
     let q = find_quantities("Around 11,000 North Korean soldiers were stationed there.");
-    assert_eq!(q[0].modifiers, ["North", "Korean"]);
+    assert_eq!(*q[0].modifiers, ["North", "Korean"]);
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     let q = find_quantities(
         "Russian forces have suffered 7,905 soldiers killed, 12,220 injured, and 717 captured.",

@@ -9,7 +9,7 @@ use crate::extract::Quantity;
 #[derive(Debug, Clone, Serialize)]
 pub struct ArithmeticCheck {
     pub path: String,
-    pub claim_ids: Vec<String>,
+    pub claim_ids: Vec<crate::ids::ClaimId>,
     /// What was computed, for people.
     pub description: String,
     pub consistent: bool,
@@ -70,11 +70,7 @@ pub fn arithmetic_checks(articles: &[Article]) -> Vec<ArithmeticCheck> {
                     }
                     let change = (bv - sv) / bv * 100.0;
                     let share = sv / bv * 100.0;
-                    let ids = vec![
-                        a.claims[pc].id.clone(),
-                        a.claims[xc].id.clone(),
-                        a.claims[yc].id.clone(),
-                    ];
+                    let ids = vec![a.claims[pc].id, a.claims[xc].id, a.claims[yc].id];
                     for (v, what) in [(change, "difference"), (share, "ratio")] {
                         if found.is_none() && (lo..=hi).contains(&v) {
                             found = Some(ArithmeticCheck {

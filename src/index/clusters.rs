@@ -193,7 +193,10 @@ pub fn cluster_claims(
         .map(|(&r, &at)| {
             let root = refs[r as usize];
             let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
-            (at, ClusterId::from_hash(stable_hash(&[root_id])))
+            (
+                at,
+                ClusterId::from_hash(stable_hash(&[&root_id.to_string()])),
+            )
         })
         .collect()
 }

@@ -131,7 +131,7 @@ impl Fact {
                     let q = m.quantity(articles);
                     MemberJson {
                         path: &a.path,
-                        claim_id: &claim.id,
+                        claim_id: claim.id,
                         text: &claim.text,
                         quantity: &q.text,
                         value: q.value,
@@ -164,7 +164,7 @@ struct FactJson<'a> {
 #[derive(Serialize)]
 struct MemberJson<'a> {
     path: &'a str,
-    claim_id: &'a str,
+    claim_id: crate::ids::ClaimId,
     text: &'a str,
     /// The figure as written.
     quantity: &'a str,
@@ -660,7 +660,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
     Fact {
         id: FactId::from_hash(stable_hash(&[
             &label,
-            &members[0].claim(articles).id,
+            &members[0].claim(articles).id.to_string(),
             &first.qi.to_string(),
         ])),
         label,

@@ -255,7 +255,7 @@ impl Searcher {
 pub struct SearchResult {
     pub score: i64,
     pub path: String,
-    pub claim_id: String,
+    pub claim_id: crate::ids::ClaimId,
     pub text: String,
     /// Character positions of the matched letters in `text`.
     pub indices: Vec<usize>,
@@ -477,7 +477,7 @@ impl Index {
                 SearchResult {
                     score: h.score,
                     path: self.article_of(h.at).path.clone(),
-                    claim_id: c.id.clone(),
+                    claim_id: c.id,
                     text: c.text.clone(),
                     indices: self.match_indices(h.at, q, m),
                 }
