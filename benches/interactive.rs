@@ -34,7 +34,7 @@ fn claim_index(n: usize) -> Index {
                     Claim {
                         id: ClaimId::from_hash((a * per_article + c) as u64),
                         end: text.len(),
-                        text,
+                        text: text.as_str().into(),
                         start: 0,
                         quantities: Box::default(),
                         attribution: None,

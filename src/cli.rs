@@ -140,7 +140,7 @@ pub fn article_json(a: &Article) -> serde_json::Value {
         "byline": a.byline,
         "outlet": a.outlet,
         "url": a.url,
-        "text": a.text,
+        "text": &*a.text,
         "paragraphs": a.paragraphs.iter().map(|p| json!({
             "text": a.paragraph_text(p),
             "kind": p.kind,

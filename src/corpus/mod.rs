@@ -127,7 +127,8 @@ pub enum DateSource {
 #[derive(Debug, Clone)]
 pub struct Article {
     pub path: String,
-    pub text: String,
+    /// Shared with the claims, which point into it.
+    pub text: std::sync::Arc<str>,
     pub title: Option<String>,
     pub date: Option<NaiveDate>,
     pub date_source: Option<DateSource>,
@@ -178,7 +179,7 @@ pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
     let m = meta::read_meta(&doc, &paragraphs);
     Article {
         path: doc.path,
-        text: doc.text.into_boxed_str().into_string(),
+        text: doc.text.into(),
         title: m.title,
         date: m.date,
         date_source: m.date_source,

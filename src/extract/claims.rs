@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap as HashMap;
 use ustr::{Ustr, ustr};
 
 use crate::ids::ClaimId;
+use crate::text::Span;
 
 /// A date a claim mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,7 +32,7 @@ pub struct DateRef {
 pub struct Claim {
     /// Stable across runs for the same file and text.
     pub id: ClaimId,
-    pub text: String,
+    pub text: Span,
     /// Byte offsets into the article's text.
     pub start: usize,
     pub end: usize,
@@ -129,7 +130,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let end = p.start + e;
             let mut claim = Claim {
                 id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
-                text: text.to_string(),
+                text: Span::new(&article.text, start..end),
                 start,
                 end,
                 quantities: quantities
@@ -137,6 +138,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     .map(|mut q| {
                         q.start += start;
                         q.end += start;
+                        q.text = Span::new(&article.text, q.start..q.end);
                         q
                     })
                     .collect(),

@@ -21,7 +21,7 @@ const CUE_REACH: usize = 8;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     /// The figure as written, hedge and unit included.
-    pub text: String,
+    pub text: crate::text::Span,
     /// Byte offsets of `text` (into the article once part of a claim).
     pub start: usize,
     pub end: usize,
@@ -904,7 +904,7 @@ impl<'a> Parser<'a> {
         let start = self.toks[i].start;
         let end = self.toks[j - 1].end;
         let q = Quantity {
-            text: self.text[start..end].to_string(),
+            text: self.text[start..end].into(),
             start,
             end,
             value,

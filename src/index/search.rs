@@ -478,7 +478,7 @@ impl Index {
                     score: h.score,
                     path: self.article_of(h.at).path.clone(),
                     claim_id: c.id,
-                    text: c.text.clone(),
+                    text: c.text.to_string(),
                     indices: self.match_indices(h.at, q, m),
                 }
             })

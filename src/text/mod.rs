@@ -1,6 +1,9 @@
 //! Text primitives shared by cleaning and extraction: words, content words, dates.
 
 pub mod dates;
+mod span;
+
+pub use span::Span;
 
 use crate::lexicon::Lexicon;
 
