@@ -358,7 +358,8 @@ impl Index {
     pub fn matching(&self, q: &Query, among: Option<&[ClaimRef]>) -> Vec<ClaimRef> {
         self.scan(among, |i| {
             let r = self.claims[i];
-            self.passes_filters(r, &self.search_text[i], q).then_some(r)
+            self.passes_filters(r, self.search_text.get(i), q)
+                .then_some(r)
         })
     }
 
@@ -395,7 +396,7 @@ impl Index {
         let finders = term_finders(q);
         let first_pass = |i: usize| -> Option<SearchHit> {
             let r = self.claims[i];
-            let hay = &self.search_text[i];
+            let hay = self.search_text.get(i);
             if !self.passes_filters(r, hay, q) {
                 return None;
             }
@@ -422,7 +423,7 @@ impl Index {
                 let i = self.claims.binary_search(&h.at).ok()?;
                 Some(SearchHit {
                     at: h.at,
-                    score: self.score_claim(&self.search_text[i], q, m)?,
+                    score: self.score_claim(self.search_text.get(i), q, m)?,
                 })
             })
             .collect();
