@@ -197,12 +197,14 @@ const MIN_CONTEXT: f64 = 0.4;
 
 /// Words, names and qualifiers are compared by their hashes.
 type Keys = Vec<u64>;
+/// A claim's places and content words, shared by its figures.
+type ClaimKeys = (Arc<[u64]>, Arc<[u64]>);
+/// A figure to link: the hash of what it measures (kind and canonical unit), and where it is.
+type Figure = (u64, ClaimRef, u32);
 
 struct Candidate {
     at: ClaimRef,
     qi: usize,
-    /// The hash of what it measures: kind and canonical unit.
-    block: u64,
     modifiers: Arc<[u64]>,
     /// The claim's places and content words, shared by its figures.
     places: Arc<[u64]>,
@@ -219,8 +221,6 @@ struct Candidate {
 /// A corpus makes about as many drafts as it has facts (most with one member), so the
 /// summaries are sorted lists, and a one-member draft shares its figure's lists.
 struct Draft {
-    /// What its figures measure (kind and canonical unit).
-    block: u64,
     modifiers: Arc<[u64]>,
     places: Arc<[u64]>,
     words: Arc<[u64]>,
@@ -238,7 +238,7 @@ struct Draft {
 /// through it (too common to discriminate).
 const MAX_POSTING: usize = 256;
 
-/// For each (block, word or place): the drafts holding it, newest first. One hash map entry
+/// For each word or place: the drafts holding it, newest first. One hash map entry
 /// per key and one arena of linked entries, instead of a vector per key.
 #[derive(Default)]
 struct Postings {
@@ -249,13 +249,9 @@ struct Postings {
 }
 
 impl Postings {
-    fn key(block: u64, key: u64) -> u64 {
-        key ^ block.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
     /// Appends the drafts under a key, unless it is too common to discriminate.
-    fn read(&self, block: u64, key: u64, out: &mut Vec<u32>) {
-        let Some(&(mut at, len)) = self.heads.get(&Postings::key(block, key)) else {
+    fn read(&self, key: u64, out: &mut Vec<u32>) {
+        let Some(&(mut at, len)) = self.heads.get(&key) else {
             return;
         };
         if len as usize > MAX_POSTING {
@@ -270,11 +266,8 @@ impl Postings {
 
     /// Files a draft under a key. A key already past [`MAX_POSTING`] drafts is never read
     /// again, so only its count grows.
-    fn add(&mut self, block: u64, key: u64, draft: u32) {
-        let head = self
-            .heads
-            .entry(Postings::key(block, key))
-            .or_insert((u32::MAX, 0));
+    fn add(&mut self, key: u64, draft: u32) {
+        let head = self.heads.entry(key).or_insert((u32::MAX, 0));
         if head.0 != u32::MAX && self.entries[head.0 as usize].0 == draft {
             return;
         }
@@ -326,9 +319,8 @@ impl Draft {
         m
     }
 
-    fn new(block: u64) -> Draft {
+    fn new() -> Draft {
         Draft {
-            block,
             modifiers: Arc::new([]),
             places: Arc::new([]),
             words: Arc::new([]),
@@ -343,9 +335,6 @@ impl Draft {
 
     /// How well a figure fits this fact, or `None` when it cannot belong.
     fn fit(&self, c: &Candidate, cands: &[Candidate]) -> Option<f64> {
-        if c.block != self.block {
-            return None;
-        }
         let mods_ok = c.modifiers.is_empty()
             || self.modifiers.is_empty()
             || c.modifiers.iter().any(|&m| holds(&self.modifiers, m));
@@ -545,46 +534,94 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
 /// takes the fact's id.
 pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
     use rayon::prelude::*;
-    let lex = Lexicon::global();
-    let cands: Vec<Candidate> = articles
+    // Every figure that can be linked, with the hash of what it measures (its block), sorted
+    // by block and then corpus order. Figures of different blocks are never compared, so the
+    // blocks are linked one at a time (two at once on two cores): only one block's working
+    // set is in memory at a time, not the corpus's.
+    let mut figures: Vec<Figure> = articles
         .par_iter()
         .enumerate()
         .flat_map_iter(|(ai, a)| {
-            let lead = a.claims.iter().find(|c| !c.headline);
-            let title_places: Vec<Ustr> = a
-                .claims
-                .iter()
-                .filter(|c| c.headline)
-                .chain(lead)
-                .flat_map(anchors)
-                .collect();
             a.claims.iter().enumerate().flat_map(move |(ci, c)| {
-                let places: Arc<[u64]> =
-                    keys(anchors(c).chain(title_places.iter().copied())).into();
-                let words: Arc<[u64]> = keys(text::content_words(&c.text, lex)).into();
                 c.quantities
                     .iter()
                     .enumerate()
                     .filter(|(_, q)| q.kind != "number")
-                    .map(move |(qi, q)| Candidate {
-                        at: ClaimRef {
-                            article: ai as u32,
-                            claim: ci as u32,
-                        },
-                        qi,
-                        block: stable_hash(&[
+                    .map(move |(qi, q)| {
+                        let block = stable_hash(&[
                             &q.kind,
                             q.canonical_unit.as_deref().unwrap_or_default(),
-                        ]),
-                        modifiers: modifier_set(q).into(),
-                        places: places.clone(),
-                        words: words.clone(),
-                        when: when(c, q, a),
-                        reported: a.date,
-                        interval: interval(q),
+                        ]);
+                        let at = ClaimRef {
+                            article: ai as u32,
+                            claim: ci as u32,
+                        };
+                        (block, at, qi as u32)
                     })
-                    .collect::<Vec<_>>()
             })
+        })
+        .collect();
+    figures.par_sort_unstable();
+    let mut blocks: Vec<&[Figure]> = figures.chunk_by(|x, y| x.0 == y.0).collect();
+    blocks.sort_by_key(|b| std::cmp::Reverse(b.len()));
+    let mut facts: Vec<Fact> = blocks
+        .par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|block| link_block(articles, groups, block))
+        .collect();
+    facts.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then(b.independent_sources.cmp(&a.independent_sources))
+            .then(b.members.len().cmp(&a.members.len()))
+            .then(a.id.cmp(&b.id))
+    });
+    facts
+}
+
+/// Links the figures of one block (one kind and canonical unit), given in corpus order.
+fn link_block(articles: &[Article], groups: &[usize], block: &[Figure]) -> Vec<Fact> {
+    let lex = Lexicon::global();
+    let mut title_places: Option<(u32, Vec<Ustr>)> = None;
+    // The places and content words of the claim last read, shared by its figures.
+    let mut claim_keys: Option<(ClaimRef, ClaimKeys)> = None;
+    let cands: Vec<Candidate> = block
+        .iter()
+        .map(|&(_, at, qi)| {
+            let a = &articles[at.article as usize];
+            let c = &a.claims[at.claim as usize];
+            let q = &c.quantities[qi as usize];
+            if title_places
+                .as_ref()
+                .is_none_or(|(ai, _)| *ai != at.article)
+            {
+                let lead = a.claims.iter().find(|c| !c.headline);
+                let anchors = a
+                    .claims
+                    .iter()
+                    .filter(|c| c.headline)
+                    .chain(lead)
+                    .flat_map(anchors)
+                    .collect();
+                title_places = Some((at.article, anchors));
+            }
+            if claim_keys.as_ref().is_none_or(|(r, _)| *r != at) {
+                let titles = title_places.as_ref().map_or(&[][..], |(_, t)| t);
+                let places = keys(anchors(c).chain(titles.iter().copied())).into();
+                let words = keys(text::content_words(&c.text, lex)).into();
+                claim_keys = Some((at, (places, words)));
+            }
+            let (_, (places, words)) = claim_keys.as_ref().expect("set above");
+            Candidate {
+                at,
+                qi: qi as usize,
+                modifiers: modifier_set(q).into(),
+                places: Arc::clone(places),
+                words: Arc::clone(words),
+                when: when(c, q, a),
+                reported: a.date,
+                interval: interval(q),
+            }
         })
         .collect();
 
@@ -594,7 +631,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
     for (i, c) in cands.iter().enumerate() {
         seen.clear();
         for &key in c.places.iter().chain(c.words.iter()) {
-            postings.read(c.block, key, &mut seen);
+            postings.read(key, &mut seen);
         }
         seen.sort_unstable();
         seen.dedup();
@@ -609,28 +646,19 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
         let d = match best {
             Some((_, d)) => d,
             None => {
-                drafts.push(Draft::new(c.block));
+                drafts.push(Draft::new());
                 (drafts.len() - 1) as u32
             }
         };
         drafts[d as usize].add(i as u32, c);
         for &key in c.places.iter().chain(c.words.iter()) {
-            postings.add(c.block, key, d);
+            postings.add(key, d);
         }
     }
-
-    let mut facts: Vec<Fact> = drafts
+    drafts
         .iter()
         .map(|d| build_fact(d, &cands, articles, groups))
-        .collect();
-    facts.sort_by(|a, b| {
-        a.verdict
-            .cmp(&b.verdict)
-            .then(b.independent_sources.cmp(&a.independent_sources))
-            .then(b.members.len().cmp(&a.members.len()))
-            .then(a.id.cmp(&b.id))
-    });
-    facts
+        .collect()
 }
 
 fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[usize]) -> Fact {
