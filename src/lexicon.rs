@@ -5,6 +5,7 @@
 //! adds its entries to the embedded list (a line `-entry` removes one), a `.json` file replaces
 //! the embedded one.
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -90,6 +91,8 @@ pub struct Lexicon {
     pub boilerplate_exact: HashSet<String>,
     /// Phrases whose mere presence marks a paragraph as noise.
     pub boilerplate_contains: Vec<String>,
+    /// `boilerplate_contains` as one automaton: a paragraph is read once, not once a phrase.
+    boilerplate_finder: AhoCorasick,
     /// Hedge phrases before a figure, lowercase, as word sequences, longest first.
     pub hedges: Vec<(Vec<String>, HedgeBound)>,
     /// Hedge phrases after a figure ("or more"), the same way.
@@ -157,6 +160,8 @@ pub enum LexiconError {
         line: usize,
         reason: String,
     },
+    #[error("asset {name}: {reason}")]
+    Build { name: String, reason: String },
 }
 
 macro_rules! embedded {
@@ -435,6 +440,12 @@ impl Lexicon {
         Ok(Lexicon {
             stopwords: words("stopwords.txt"),
             boilerplate_exact,
+            boilerplate_finder: AhoCorasick::new(&boilerplate_contains).map_err(|e| {
+                LexiconError::Build {
+                    name: "boilerplate.txt".into(),
+                    reason: e.to_string(),
+                }
+            })?,
             boilerplate_contains,
             hedges,
             post_hedges,
@@ -513,6 +524,17 @@ fn title_key(words: &[&str]) -> String {
         .join(" ")
 }
 
+impl Lexicon {
+    /// How many of the `boilerplate_contains` phrases occur in a lowercased text.
+    pub fn boilerplate_hits(&self, lower: &str) -> usize {
+        let mut found = vec![false; self.boilerplate_contains.len()];
+        for m in self.boilerplate_finder.find_overlapping_iter(lower) {
+            found[m.pattern().as_usize()] = true;
+        }
+        found.into_iter().filter(|&f| f).count()
+    }
+}
+
 /// Lowercases and collapses runs of whitespace to one space.
 pub fn collapse_lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -520,7 +542,11 @@ pub fn collapse_lower(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -545,6 +571,16 @@ fn merge_lists(base: &str, user: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapse_lower_folds_case_and_whitespace_in_any_script() {
+        assert_eq!(
+            collapse_lower("  Read MORE\t on\n\nKYIV Post  "),
+            "read more on kyiv post"
+        );
+        assert_eq!(collapse_lower("ÉTAT Major ЗСУ"), "état major зсу");
+        assert_eq!(collapse_lower(""), "");
+    }
 
     #[test]
     fn embedded_assets_load() {

@@ -221,11 +221,7 @@ fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
     if lower.contains('’') {
         lower = lower.replace('’', "'");
     }
-    let hits = lex
-        .boilerplate_contains
-        .iter()
-        .filter(|p| lower.contains(p.as_str()))
-        .count();
+    let hits = lex.boilerplate_hits(&lower);
     hits >= 2 || (hits == 1 && f.words <= 40)
 }
 
