@@ -490,7 +490,7 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(crate::text::lower(word).as_ref())
+        crate::text::with_lower(word, |w| self.stopwords.contains(w))
     }
 
     /// How many of the leading `words` form a title ("Prime Minister", "Gen."), or 0.

@@ -104,13 +104,20 @@ impl Context {
 struct Words<'a> {
     text: &'a str,
     ws: Vec<(usize, &'a str)>,
+    /// Each word lowercased, computed once: the rules read them many times.
+    lows: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Words<'a> {
-    fn low(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        self.ws
-            .get(i)
-            .map_or("".into(), |w| crate::text::lower(w.1))
+    fn new(text: &'a str) -> Words<'a> {
+        let ws: Vec<(usize, &str)> = text::words(text).collect();
+        let lows = ws.iter().map(|&(_, w)| text::lower(w)).collect();
+        Words { text, ws, lows }
+    }
+
+    /// Word `i` lowercased, or "" past the end.
+    fn low(&self, i: usize) -> &str {
+        self.lows.get(i).map_or("", |w| w.as_ref())
     }
 
     /// Text between word `a` and word `b` (inclusive), as written.
@@ -167,10 +174,7 @@ const DETERMINERS: &[&str] = &[
 /// Finds the attribution of one sentence, using the article context.
 pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
     let lex = Lexicon::global();
-    let w = Words {
-        text: sentence,
-        ws: text::words(sentence).collect(),
-    };
+    let w = Words::new(sentence);
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
@@ -195,7 +199,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
 
     for i in 0..n {
         let word = w.low(i);
-        if !lex.attribution_verbs.contains(word.as_ref()) {
+        if !lex.attribution_verbs.contains(word) {
             continue;
         }
         if w.low(i + 1) == "by" && i + 2 < n {
@@ -213,7 +217,7 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
             }
             continue;
         }
-        if i > 0 && PASSIVE.contains(&w.low(i - 1).as_ref()) {
+        if i > 0 && PASSIVE.contains(&w.low(i - 1)) {
             continue;
         }
         let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
@@ -221,8 +225,8 @@ pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<A
         else {
             continue;
         };
-        a.verb = ustr(&word);
-        if matches!(word.as_ref(), "told" | "tells") && i + 1 < n && !w.broken_after(i) {
+        a.verb = ustr(word);
+        if matches!(word, "told" | "tells") && i + 1 < n && !w.broken_after(i) {
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
                 .iter()
@@ -302,7 +306,7 @@ fn phrase_end(w: &Words<'_>, start: usize, max: usize) -> usize {
             break;
         }
         let next = w.low(end + 1);
-        if next == "that" || next == "who" || lex.attribution_verbs.contains(next.as_ref()) {
+        if next == "that" || next == "who" || lex.attribution_verbs.contains(next) {
             break;
         }
         end += 1;
@@ -322,7 +326,7 @@ fn subject_before_verb(
     lex: &Lexicon,
 ) -> Option<Attribution> {
     let mut end = v;
-    while end > 0 && AUXILIARIES.contains(&w.low(end - 1).as_ref()) && !w.broken_after(end - 1) {
+    while end > 0 && AUXILIARIES.contains(&w.low(end - 1)) && !w.broken_after(end - 1) {
         end -= 1;
     }
     if end == 0 {
@@ -332,7 +336,7 @@ fn subject_before_verb(
     if w.broken_after(last) {
         return appositive_subject(w, last, entities, ctx, lex);
     }
-    if PRONOUNS.contains(&w.low(last).as_ref()) {
+    if PRONOUNS.contains(&w.low(last)) {
         return ctx.last_speaker.clone().or_else(|| {
             ctx.people.last().map(|&(speaker, role)| Attribution {
                 speaker,
@@ -352,7 +356,7 @@ fn subject_before_verb(
         }
         let prev = w.low(k);
         let cap = text::is_capitalized(w.ws[k].1);
-        if DETERMINERS.contains(&prev.as_ref()) {
+        if DETERMINERS.contains(&prev) {
             start = k;
             if k > 0 && w.low(k - 1) == "of" && !w.broken_after(k - 1) {
                 start = k - 1;
@@ -362,12 +366,10 @@ fn subject_before_verb(
         } else if prev == "and" && k > 0 && text::is_capitalized(w.ws[k - 1].1) {
             start = k - 1;
         } else if cap
-            || (!lex.is_stopword(&prev)
-                && !lex.attribution_verbs.contains(prev.as_ref())
-                && prev != "of")
+            || (!lex.is_stopword(prev) && !lex.attribution_verbs.contains(prev) && prev != "of")
         {
             start = k;
-        } else if prev == "of" && k > 0 && !lex.is_stopword(&w.low(k - 1)) {
+        } else if prev == "of" && k > 0 && !lex.is_stopword(w.low(k - 1)) {
             start = k - 1;
         } else {
             break;
@@ -440,7 +442,7 @@ fn subject_after_verb(
         return None;
     }
     let first = w.low(v + 1);
-    if Lexicon::global().is_stopword(&first) && !DETERMINERS.contains(&first.as_ref()) {
+    if Lexicon::global().is_stopword(first) && !DETERMINERS.contains(&first) {
         return None;
     }
     let end = phrase_end(w, v + 1, 8);
@@ -479,7 +481,7 @@ fn speaker_from_phrase(
     }
     let mut via = Vec::new();
     let mut b = b;
-    if let Some(k) = (a..=b).find(|&k| matches!(w.low(k).as_ref(), "speaking" | "talking")) {
+    if let Some(k) = (a..=b).find(|&k| matches!(w.low(k), "speaking" | "talking")) {
         if let Some(c) = (k + 1..=b).find(|&c| text::is_capitalized(w.ws[c].1)) {
             let rest = w.span(c, b);
             via.push(

@@ -124,16 +124,17 @@ impl Cues {
             relative: false,
         };
         for (_, w) in crate::text::words(text) {
-            let lower = crate::text::lower(w.trim_end_matches('.'));
-            let key = lower
-                .strip_suffix('s')
-                .filter(|_| lower.len() > 6)
-                .unwrap_or(&lower);
-            if crate::text::is_capitalized(w) {
-                c.month |= lex.months.contains_key(lower.as_ref());
-                c.weekday |= lex.weekdays.contains_key(key);
-            }
-            c.relative |= heads.contains(lower.as_ref());
+            crate::text::with_lower(w.trim_end_matches('.'), |lower| {
+                let key = lower
+                    .strip_suffix('s')
+                    .filter(|_| lower.len() > 6)
+                    .unwrap_or(lower);
+                if crate::text::is_capitalized(w) {
+                    c.month |= lex.months.contains_key(lower);
+                    c.weekday |= lex.weekdays.contains_key(key);
+                }
+                c.relative |= heads.contains(lower);
+            });
         }
         c
     }

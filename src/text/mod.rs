@@ -41,6 +41,23 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Calls `f` with `s` lowercased, without allocating for a short ASCII word (the common case
+/// for lookups in word lists).
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 48;
+    if !s.is_ascii() || s.len() > SHORT {
+        return f(&lower(s));
+    }
+    if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(s);
+    }
+    let mut buf = [0u8; SHORT];
+    let buf = &mut buf[..s.len()];
+    buf.copy_from_slice(s.as_bytes());
+    buf.make_ascii_lowercase();
+    f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
+}
+
 /// Lowercase, borrowing when the text has no uppercase letter (most words have none).
 pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
@@ -155,6 +172,17 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn with_lower_lowercases_short_long_and_non_ascii_words() {
+        let low = |w: &str| super::with_lower(w, str::to_string);
+        assert_eq!(low("Zaporizhzhia"), "zaporizhzhia");
+        assert_eq!(low("said"), "said");
+        assert_eq!(low("ÖSTERREICH"), "österreich");
+        let long = "A".repeat(60);
+        assert_eq!(low(&long), "a".repeat(60));
+        assert_eq!(low(""), "");
+    }
+
     #[test]
     fn wraps_at_spaces_and_splits_long_words() {
         assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
