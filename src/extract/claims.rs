@@ -1,18 +1,17 @@
 //! Claims: story sentences (and the headline) that assert something checkable.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
+use ustr::{Ustr, ustr};
 
 use super::attribution::{Attribution, Context, attribute};
 use super::entities::{Entity, find_entities};
 use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::corpus::{Article, ParagraphKind};
-use crate::text::dates::find_dates;
-use rustc_hash::FxHashMap as HashMap;
-use ustr::{Ustr, ustr};
-
-use crate::ids::ClaimId;
+use crate::ids::{ClaimId, ClusterId};
 use crate::text::Span;
+use crate::text::dates::find_dates;
 
 /// A date a claim mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,7 +43,7 @@ pub struct Claim {
     #[serde(serialize_with = "super::number")]
     pub score: f64,
     /// Claims saying the same thing across sources share a cluster id.
-    pub cluster: Option<crate::ids::ClusterId>,
+    pub cluster: Option<ClusterId>,
     /// The claim is the article's headline.
     pub headline: bool,
 }

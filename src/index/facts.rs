@@ -5,9 +5,9 @@
 //! figures of one block are ever compared; within a block a figure joins the best-fitting fact
 //! whose qualifiers, time and context are compatible, or starts a new one.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -84,9 +84,7 @@ impl FactMember {
         self.date
             .map_or_else(|| "undated".to_string(), |d| d.to_string())
     }
-}
 
-impl FactMember {
     pub fn claim<'a>(&self, articles: &'a [Article]) -> &'a Claim {
         &articles[self.at.article as usize].claims[self.at.claim as usize]
     }
