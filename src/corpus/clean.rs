@@ -9,6 +9,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::{Document, Paragraph, ParagraphKind};
+use crate::extract::claims::stable_hash;
 use crate::lexicon::{Lexicon, collapse_lower};
 use crate::text::{self, dates};
 
@@ -167,7 +168,8 @@ struct Features {
     has_link: bool,
     /// Only a time, date stamp or "updated" marker.
     timestamp: bool,
-    content: HashSet<String>,
+    /// Its content words, folded, by hash.
+    content: HashSet<u64>,
 }
 
 fn link_re() -> &'static Regex {
@@ -203,7 +205,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         ends_sentence: ends_sentence(text.trim()),
         has_link: link_re().is_match(text),
         timestamp: words.len() <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
-        content: text::content_words(text, lex).collect(),
+        content: word_keys(text, lex),
     }
 }
 
@@ -497,11 +499,18 @@ fn segments(kinds: &[Option<ParagraphKind>], feats: &[Features], soft: &[bool]) 
     out
 }
 
-fn share_in(words: &HashSet<String>, topic: &HashSet<String>) -> f64 {
+fn share_in(words: &HashSet<u64>, topic: &HashSet<u64>) -> f64 {
     if words.is_empty() {
         return 0.0;
     }
     words.iter().filter(|w| topic.contains(*w)).count() as f64 / words.len() as f64
+}
+
+/// A text's folded content words as hashes: paragraphs and segments are compared by these.
+fn word_keys(text: &str, lex: &Lexicon) -> HashSet<u64> {
+    text::content_words(text, lex)
+        .map(|w| stable_hash(&[&w]))
+        .collect()
 }
 
 /// Whether only meta lines (the title, byline, dateline) stand between the title and
@@ -528,13 +537,11 @@ fn judge_segments(
     if segs.is_empty() {
         return;
     }
-    let title_words: HashSet<String> = title
-        .map(|t| text::content_words(t, lex).collect())
-        .unwrap_or_default();
-    let seg_words = |s: &Segment| -> HashSet<String> {
+    let title_words: HashSet<u64> = title.map(|t| word_keys(t, lex)).unwrap_or_default();
+    let seg_words = |s: &Segment| -> HashSet<u64> {
         s.members
             .iter()
-            .flat_map(|&i| feats[i].content.iter().cloned())
+            .flat_map(|&i| feats[i].content.iter().copied())
             .collect()
     };
     let seg_len = |s: &Segment| s.members.iter().map(|&i| feats[i].words).sum::<usize>();
@@ -559,9 +566,9 @@ fn judge_segments(
         })
         .unwrap_or(0);
 
-    let mut topic: HashSet<String> = title_words.clone();
+    let mut topic: HashSet<u64> = title_words.clone();
     for &i in &segs[main].members {
-        topic.extend(feats[i].content.iter().cloned());
+        topic.extend(feats[i].content.iter().copied());
     }
 
     let mut last_story = main;
