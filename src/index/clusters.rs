@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use ustr::Ustr;
 
-use super::ClaimRef;
+use super::{ClaimRef, UnionFind};
 use crate::corpus::Article;
 use crate::extract::claims::stable_hash;
 use crate::ids::ClusterId;
@@ -127,14 +127,6 @@ impl Signatures {
     }
 }
 
-fn find(p: &mut [u32], mut i: u32) -> u32 {
-    while p[i as usize] != i {
-        p[i as usize] = p[p[i as usize] as usize];
-        i = p[i as usize];
-    }
-    i
-}
-
 /// The cluster id of every claim that shares its meaning with a claim of another report.
 /// `folds` are the corpus's person-name folds, read as if applied.
 pub fn cluster_claims(
@@ -152,7 +144,7 @@ pub fn cluster_claims(
         })
         .collect();
     let sigs = Signatures::new(articles, folds);
-    let mut parent: Vec<u32> = (0..refs.len() as u32).collect();
+    let mut sets = UnionFind::new(refs.len());
     let mut others: Vec<u32> = Vec::new();
     for i in 0..refs.len() {
         others.clear();
@@ -172,16 +164,11 @@ pub fn cluster_claims(
         for run in others.chunk_by(|a, b| a == b) {
             let j = run[0];
             if run.len() >= 3 && similarity(sigs.of(i), sigs.of(j as usize)) >= MIN_SIMILARITY {
-                let (ri, rj) = (find(&mut parent, i as u32), find(&mut parent, j));
-                if ri != rj {
-                    parent[ri.max(rj) as usize] = ri.min(rj);
-                }
+                sets.union(i as u32, j);
             }
         }
     }
-    let roots: Vec<u32> = (0..refs.len() as u32)
-        .map(|i| find(&mut parent, i))
-        .collect();
+    let roots = sets.roots();
     let mut size = vec![0u32; refs.len()];
     for &r in &roots {
         size[r as usize] += 1;

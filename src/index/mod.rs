@@ -114,6 +114,37 @@ impl Links {
     }
 }
 
+/// Disjoint sets over `0..n` (copies of one source, claims of one cluster): each set is named
+/// by its smallest member.
+pub(crate) struct UnionFind(Vec<u32>);
+
+impl UnionFind {
+    pub(crate) fn new(n: usize) -> UnionFind {
+        UnionFind((0..n as u32).collect())
+    }
+
+    pub(crate) fn find(&mut self, mut i: u32) -> u32 {
+        let p = &mut self.0;
+        while p[i as usize] != i {
+            p[i as usize] = p[p[i as usize] as usize];
+            i = p[i as usize];
+        }
+        i
+    }
+
+    pub(crate) fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+
+    /// Every member's set, by its smallest member.
+    pub(crate) fn roots(mut self) -> Vec<u32> {
+        (0..self.0.len() as u32).map(|i| self.find(i)).collect()
+    }
+}
+
 /// Lowercased texts in one buffer: one allocation for a corpus's claims instead of one each.
 #[derive(Debug, Default)]
 pub(crate) struct Lowered {
@@ -230,6 +261,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn sets_are_named_by_their_smallest_member() {
+        let mut sets = UnionFind::new(6);
+        sets.union(3, 5);
+        sets.union(5, 1);
+        sets.union(4, 4);
+        assert_eq!(sets.roots(), [0, 1, 2, 1, 4, 1]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
+use super::UnionFind;
 use crate::corpus::Article;
 use crate::text;
 
@@ -48,32 +49,18 @@ fn word_hash(w: &str) -> u64 {
         })
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
 /// For each article, a group id shared by every article it copies from or shares an outlet
 /// with (directly or through others). Shingles are indexed, so no pair of articles without
 /// shared text is compared.
 pub fn source_groups(articles: &[Article]) -> Vec<usize> {
     let n = articles.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
-        let (ra, rb) = (find(parent, a), find(parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    };
+    let mut sets = UnionFind::new(n);
     let mut by_outlet: HashMap<String, usize> = HashMap::default();
     for (i, a) in articles.iter().enumerate() {
         if let Some(o) = &a.outlet {
             let key = o.to_lowercase();
             match by_outlet.get(&key) {
-                Some(&j) => union(&mut parent, i, j),
+                Some(&j) => sets.union(i as u32, j as u32),
                 None => {
                     by_outlet.insert(key, i);
                 }
@@ -119,7 +106,7 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
         .collect();
     pairs.sort_unstable();
     for ((a, b), _) in pairs {
-        union(&mut parent, a as usize, b as usize);
+        sets.union(a, b);
     }
-    (0..n).map(|i| find(&mut parent, i)).collect()
+    sets.roots().into_iter().map(|r| r as usize).collect()
 }
