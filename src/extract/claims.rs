@@ -113,8 +113,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
+            let start = p.start + s;
+            let end = p.start + e;
+            let sentence = Span::new(&article.text, start..end);
             let found_dates = find_dates(text);
-            let quantities = quantities_in(text, &found_dates);
+            let quantities = quantities_in(&sentence, &found_dates);
             let dates = found_dates
                 .into_iter()
                 .map(|d| DateRef {
@@ -125,11 +128,9 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     end: d.end,
                 })
                 .collect();
-            let start = p.start + s;
-            let end = p.start + e;
             let mut claim = Claim {
                 id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
-                text: Span::new(&article.text, start..end),
+                text: sentence,
                 start,
                 end,
                 quantities: quantities
@@ -137,7 +138,6 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                     .map(|mut q| {
                         q.start += start;
                         q.end += start;
-                        q.text = Span::new(&article.text, q.start..q.end);
                         q
                     })
                     .collect(),

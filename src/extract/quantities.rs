@@ -9,7 +9,7 @@ use serde::Serialize;
 use ustr::{Ustr, ustr};
 
 use crate::lexicon::{HedgeBound, Lexicon};
-use crate::text::dates;
+use crate::text::{Span, dates};
 
 /// Auxiliary words skipped between a counted noun and what happened to it ("people are now
 /// believed to have died").
@@ -21,7 +21,7 @@ const CUE_REACH: usize = 8;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
     /// The figure as written, hedge and unit included.
-    pub text: crate::text::Span,
+    pub text: Span,
     /// Byte offsets of `text` (into the article once part of a claim).
     pub start: usize,
     pub end: usize,
@@ -197,6 +197,8 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
 }
 
 struct Parser<'a> {
+    /// The text read, whose slices become the figures' text.
+    source: &'a Span,
     text: &'a str,
     toks: Vec<Tok>,
     lower: Vec<std::borrow::Cow<'a, str>>,
@@ -220,13 +222,15 @@ struct Number {
 }
 
 impl<'a> Parser<'a> {
-    fn new(text: &'a str, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
+    fn new(source: &'a Span, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
+        let text = source.as_str();
         let toks = tokenize(text);
         let lower = toks
             .iter()
             .map(|t| crate::text::lower(&text[t.start..t.end]))
             .collect();
         Parser {
+            source,
             text,
             toks,
             lower,
@@ -904,7 +908,7 @@ impl<'a> Parser<'a> {
         let start = self.toks[i].start;
         let end = self.toks[j - 1].end;
         let q = Quantity {
-            text: self.text[start..end].into(),
+            text: self.source.slice(start..end),
             start,
             end,
             value,
@@ -925,11 +929,12 @@ impl<'a> Parser<'a> {
 
 /// Every quantity in `text`, in order, with byte offsets into it.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    quantities_in(text, &dates::find_dates(text))
+    quantities_in(&Span::from(text), &dates::find_dates(text))
 }
 
-/// [`find_quantities`] for a text whose dates were already found (dates are not figures).
-pub fn quantities_in(text: &str, found_dates: &[dates::DateMention]) -> Vec<Quantity> {
+/// [`find_quantities`] for a text whose dates were already found (dates are not figures). The
+/// figures' text points into `text`'s shared text; their offsets are within `text`.
+pub fn quantities_in(text: &Span, found_dates: &[dates::DateMention]) -> Vec<Quantity> {
     Parser::new(text, found_dates, Lexicon::global()).parse_all()
 }
 

@@ -31,6 +31,13 @@ impl Span {
         }
     }
 
+    /// The part `range` of this span (offsets within it), sharing the same text. Panics like
+    /// slicing.
+    pub fn slice(&self, range: Range<usize>) -> Span {
+        let base = self.start as usize;
+        Span::new(&self.text, base + range.start..base + range.end)
+    }
+
     pub fn as_str(&self) -> &str {
         &self.text[self.start as usize..self.end as usize]
     }
@@ -108,6 +115,9 @@ mod tests {
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"40 drones\"");
         assert_eq!(Arc::strong_count(&text), 2, "no copy of the text");
         assert_eq!(Span::from("40 drones"), a);
+        let drones = a.slice(3..9);
+        assert_eq!(drones, "drones");
+        assert_eq!(Arc::strong_count(&text), 3, "a slice shares the text too");
     }
 
     #[test]
