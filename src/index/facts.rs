@@ -752,12 +752,20 @@ fn verdict(members: &[u32], cands: &[Candidate], articles: usize) -> Verdict {
     Verdict::Evolving
 }
 
+/// The most counted key; of equal counts, the first in order.
+fn top<K: Ord>(counts: HashMap<K, usize>) -> Option<K> {
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(k, _)| k)
+}
+
 /// "Danish troops in Aarhus": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
 fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();
-    let mut units: HashMap<String, usize> = HashMap::default();
-    let mut places: HashMap<String, usize> = HashMap::default();
+    let mut units: HashMap<Ustr, usize> = HashMap::default();
+    let mut places: HashMap<Ustr, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
     for &i in members {
@@ -774,33 +782,27 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
         if !m.is_empty() {
             *mods.entry(m).or_default() += 1;
         }
-        if let Some(u) = &q.unit {
-            *units.entry(u.to_string()).or_default() += 1;
+        if let Some(u) = q.unit {
+            *units.entry(u).or_default() += 1;
         }
         for e in claim
             .entities
             .iter()
             .filter(|e| matches!(e.kind.as_str(), "place" | "other"))
         {
-            *places.entry(e.canonical.to_string()).or_default() +=
-                if e.kind == "place" { 2 } else { 1 };
+            *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
         }
         if of_phrase.is_none() {
             of_phrase = what_of(&claim.text[q.end - claim.start..]);
         }
         predicate = predicate.or(q.predicate);
     }
-    let top = |m: HashMap<String, usize>| {
-        m.into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(k, _)| k)
-    };
     let first = &cands[members[0] as usize];
     let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
         [first.qi]
         .kind;
     let noun = if kind == "count" {
-        top(units)
+        top(units).map(|u| u.to_string())
     } else {
         Some(of_phrase.map_or(kind.to_string(), |p| format!("{kind} of {p}")))
     };
