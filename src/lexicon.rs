@@ -542,11 +542,7 @@ pub fn collapse_lower(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        if w.is_ascii() {
-            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.extend(w.chars().flat_map(char::to_lowercase));
-        }
+        crate::text::push_lower(&mut out, w);
     }
     out
 }

@@ -155,12 +155,7 @@ pub(crate) struct Lowered {
 
 impl Lowered {
     fn push(&mut self, s: &str) {
-        if s.is_ascii() {
-            self.text
-                .extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            self.text.push_str(&s.to_lowercase());
-        }
+        crate::text::push_lower(&mut self.text, s);
         self.ends.push(self.text.len());
     }
 

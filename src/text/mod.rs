@@ -58,6 +58,16 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
 }
 
+/// Appends `s` lowercased (as `str::to_lowercase` does, final sigma included), without an
+/// intermediate string when it is ASCII.
+pub fn push_lower(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
 /// Lowercase, borrowing when the text has no uppercase letter (most words have none).
 pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
@@ -172,6 +182,15 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn push_lower_lowercases_as_str_does() {
+        for s in ["Kyiv SAID", "ΟΔΟΣ", "Zaporizhzhia’s ÉTAT"] {
+            let mut out = String::from("> ");
+            super::push_lower(&mut out, s);
+            assert_eq!(out, format!("> {}", s.to_lowercase()), "{s}");
+        }
+    }
+
     #[test]
     fn with_lower_lowercases_short_long_and_non_ascii_words() {
         let low = |w: &str| super::with_lower(w, str::to_string);
