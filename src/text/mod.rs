@@ -62,7 +62,9 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 /// intermediate string when it is ASCII.
 pub fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&s.to_lowercase());
     }
