@@ -556,6 +556,38 @@ mod searcher_tests {
     }
 
     #[test]
+    fn search_ignores_case_in_any_script() {
+        let dir = std::env::temp_dir().join(format!("cc-case-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("a.txt"),
+            "Officials in İSTANBUL said 4,000 people were evacuated on Monday.\n\n\
+             The ÖSTERSUND council said 120 homes were flooded.\n",
+        )
+        .unwrap();
+        let args = [dir.display().to_string()];
+        let index = Index::build(crate::load(&args, &Default::default()).articles);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let m = SkimMatcher::default();
+        let found = |q: &str| {
+            index
+                .search(&Query::parse(q), &m, None, 10)
+                .iter()
+                .map(|h| index.claim(h.at).text.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(found("istanbul").len(), 1);
+        assert!(found("istanbul")[0].contains("İSTANBUL"));
+        assert_eq!(found("'östersund").len(), 1);
+        assert_eq!(found("EVACUATED"), found("evacuated"));
+        assert!(
+            found("!flooded said")
+                .iter()
+                .all(|t| !t.contains("flooded"))
+        );
+    }
+
+    #[test]
     fn narrowing_takes_in_claims_added_since_the_last_query() {
         let mut articles = crate::load(&[], &Default::default()).articles;
         let later = articles.split_off(articles.len() / 2);
