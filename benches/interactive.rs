@@ -9,7 +9,9 @@ use crosscheck::corpus::{Article, Document};
 use crosscheck::extract::Claim;
 use crosscheck::ids::ClaimId;
 use crosscheck::index::{Index, Query, SkimMatcher};
+use crosscheck::text::Span;
 use crosscheck::ui::{self, Theme, View};
+use std::sync::Arc;
 
 /// An index of `n` claims drawn from generated sentences (claims built directly, so the
 /// benchmark measures search, not extraction).
@@ -28,14 +30,23 @@ fn claim_index(n: usize) -> Index {
     let per_article = 50;
     let articles: Vec<Article> = (0..n.div_ceil(per_article))
         .map(|a| {
-            let claims: Vec<Claim> = (0..per_article.min(n - a * per_article))
-                .map(|c| {
-                    let text = sentences[r.below(sentences.len())].clone();
+            // As in a loaded corpus, an article's claims are slices of its one text.
+            let picked: Vec<&str> = (0..per_article.min(n - a * per_article))
+                .map(|_| sentences[r.below(sentences.len())].as_str())
+                .collect();
+            let text: Arc<str> = picked.join(" ").into();
+            let mut start = 0;
+            let claims: Vec<Claim> = picked
+                .iter()
+                .enumerate()
+                .map(|(c, s)| {
+                    let span = start..start + s.len();
+                    start = span.end + 1;
                     Claim {
                         id: ClaimId::from_hash((a * per_article + c) as u64),
-                        end: text.len(),
-                        text: text.as_str().into(),
-                        start: 0,
+                        start: span.start,
+                        end: span.end,
+                        text: Span::new(&text, span),
                         quantities: Box::default(),
                         attribution: None,
                         entities: Box::default(),
@@ -51,6 +62,7 @@ fn claim_index(n: usize) -> Index {
                 String::from("x"),
             )])
             .remove(0);
+            art.text = text;
             art.claims = claims;
             art
         })
