@@ -1,6 +1,5 @@
 //! Claims: story sentences (and the headline) that assert something checkable.
 
-use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
@@ -76,18 +75,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         .as_deref()
         .map(crate::corpus::clean::normalize);
     let mut title_done = false;
-    let mut entities_of: HashMap<usize, Vec<Entity>> = HashMap::default();
-    for p in article.body() {
-        for (s, e) in split_sentences(article.paragraph_text(p)) {
-            if e - s > MAX_SENTENCE_BYTES {
-                continue;
-            }
-            let found = find_entities(&article.paragraph_text(p)[s..e]);
-            ctx.know(&found);
-            entities_of.insert(p.start + s, found);
-        }
-    }
+    // Body sentences and their names are read first, so that every name the article uses is
+    // known before any sentence is attributed; the second pass reuses them.
+    let mut read: Vec<Vec<(usize, usize, Vec<Entity>)>> = Vec::new();
     for p in &article.paragraphs {
+        let mut sentences = Vec::new();
+        if p.kind == ParagraphKind::Body {
+            let para = article.paragraph_text(p);
+            for (s, e) in split_sentences(para) {
+                if e - s <= MAX_SENTENCE_BYTES {
+                    let found = find_entities(&para[s..e]);
+                    ctx.know(&found);
+                    sentences.push((s, e, found));
+                }
+            }
+        }
+        read.push(sentences);
+    }
+    for (p, body_sentences) in article.paragraphs.iter().zip(read) {
         let headline = p.kind == ParagraphKind::Meta
             && !title_done
             && title_norm.as_deref()
@@ -97,17 +102,19 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         }
         title_done |= headline;
         let para = article.paragraph_text(p);
-        let sentences = split_sentences(para);
+        let sentences = if headline {
+            split_sentences(para)
+                .into_iter()
+                .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
+                .map(|(s, e)| (s, e, find_entities(&para[s..e])))
+                .collect()
+        } else {
+            body_sentences
+        };
         let quotes = quote_spans(para);
         let mut parts: Vec<Claim> = Vec::new();
-        for (s, e) in sentences {
+        for (s, e, entities) in sentences {
             let text = &para[s..e];
-            if text.len() > MAX_SENTENCE_BYTES {
-                continue;
-            }
-            let entities = entities_of
-                .remove(&(p.start + s))
-                .unwrap_or_else(|| find_entities(text));
             ctx.learn(&entities);
             let attribution = attribute(text, &entities, &ctx);
             if let Some(a) = &attribution {
