@@ -10,35 +10,35 @@ use crate::lexicon::Lexicon;
 /// The words of a text with their byte offsets: runs of letters, digits, apostrophes and inner
 /// hyphens or periods (so "U.S.", "Commander-in-Chief" and "Russia's" stay whole).
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut iter = text.char_indices().peekable();
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        while let Some(&(_, c)) = iter.peek() {
-            if c.is_alphanumeric() {
-                break;
-            }
-            iter.next();
+        while !char_at(text, pos)?.0.is_alphanumeric() {
+            pos += char_at(text, pos)?.1;
         }
-        let (start, _) = *iter.peek()?;
+        let start = pos;
         let mut end = start;
-        while let Some(&(i, c)) = iter.peek() {
-            let inner = matches!(c, '\'' | '’' | '-' | '.');
+        while let Some((c, len)) = char_at(text, pos) {
             if c.is_alphanumeric() {
-                end = i + c.len_utf8();
-                iter.next();
-            } else if inner {
-                let mut look = iter.clone();
-                look.next();
-                if look.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
-                    iter.next();
-                } else {
-                    break;
-                }
+                pos += len;
+                end = pos;
+            } else if matches!(c, '\'' | '’' | '-' | '.')
+                && char_at(text, pos + len).is_some_and(|(n, _)| n.is_alphanumeric())
+            {
+                pos += len;
             } else {
                 break;
             }
         }
         Some((start, &text[start..end]))
     })
+}
+
+/// The character starting at byte `i` and its length, decoding only past ASCII.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some((char::from(b), 1)),
+        _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+    }
 }
 
 /// Calls `f` with `s` lowercased, without allocating for a short ASCII word (the common case
@@ -227,6 +227,17 @@ mod tests {
                 "Russia's",
                 "Commander-in-Chief",
                 "quoted"
+            ]
+        );
+        let w: Vec<_> = words("«Київ’s» café-bar — 12.5%, 2024-11-22…ÉTÉ.").collect();
+        assert_eq!(
+            w,
+            [
+                (2, "Київ’s"),
+                (17, "café-bar"),
+                (31, "12.5"),
+                (38, "2024-11-22"),
+                (51, "ÉTÉ")
             ]
         );
     }
