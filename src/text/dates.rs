@@ -102,6 +102,8 @@ fn month_number(lex: &Lexicon, name: &str) -> Option<u32> {
 /// match are not run.
 struct Cues {
     digits: bool,
+    /// A run of exactly four digits: what a year needs.
+    four_digits: bool,
     month: bool,
     weekday: bool,
     relative: bool,
@@ -109,7 +111,7 @@ struct Cues {
 
 impl Cues {
     fn of(text: &str, lex: &Lexicon) -> Cues {
-        static RELATIVE_HEADS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+        static RELATIVE_HEADS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
         let heads = RELATIVE_HEADS.get_or_init(|| {
             lex.relative_days
                 .keys()
@@ -119,6 +121,10 @@ impl Cues {
         });
         let mut c = Cues {
             digits: text.bytes().any(|b| b.is_ascii_digit()),
+            four_digits: text
+                .as_bytes()
+                .split(|b| !b.is_ascii_digit())
+                .any(|run| run.len() == 4),
             month: false,
             weekday: false,
             relative: false,
@@ -156,7 +162,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
     };
     let cue = Cues::of(text, lex);
-    for c in p.iso.captures_iter(if cue.digits { text } else { "" }) {
+    for c in p.iso.captures_iter(if cue.four_digits { text } else { "" }) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(mo), Some(d)) = (y, mo, d)
@@ -202,7 +208,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    for c in p.month_year.captures_iter(month_digits) {
+    let month_year = if cue.month && cue.four_digits { text } else { "" };
+    for c in p.month_year.captures_iter(month_year) {
         let m = c.get(0).expect("match");
         let (Some(month), Ok(year)) = (month_number(lex, &c[1]), c[2].parse()) else {
             continue;
@@ -259,7 +266,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    for c in p.year.captures_iter(if cue.digits { text } else { "" }) {
+    for c in p.year.captures_iter(if cue.four_digits { text } else { "" }) {
         let y = c.get(1).expect("group");
         if let Ok(year) = y.as_str().parse() {
             push(y.start(), y.end(), DateValue::Year(year));
