@@ -44,8 +44,6 @@ fn claim_index(n: usize) -> Index {
                     start = span.end + 1;
                     Claim {
                         id: ClaimId::from_hash((a * per_article + c) as u64),
-                        start: span.start,
-                        end: span.end,
                         text: Span::new(&text, span),
                         quantities: Box::default(),
                         attribution: None,

@@ -5,11 +5,19 @@
 //! corpus do not each carry a string; they read and serialise as the strings the JSON
 //! documents.
 
+use std::num::NonZeroU64;
+
 use serde::{Serialize, Serializer};
 
-/// A linking id with its letter.
+/// The 40 bits a linking id shows.
+const LINK_BITS: u64 = 0xff_ffff_ffff;
+/// The bit every stored linking id has set.
+const LINK_MARK: NonZeroU64 = NonZeroU64::new(1 << 63).unwrap();
+
+/// A linking id with its letter. The top bit is always set, so an `Option` of an id takes no
+/// more room than the id (the shown bits may all be zero).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LinkId<const PREFIX: char>(u64);
+pub struct LinkId<const PREFIX: char>(NonZeroU64);
 
 /// The id of a fact: figures across sources measuring one thing.
 pub type FactId = LinkId<'f'>;
@@ -19,13 +27,13 @@ pub type ClusterId = LinkId<'k'>;
 impl<const PREFIX: char> LinkId<PREFIX> {
     /// The id for a hash: its low 40 bits, which is what the text form shows.
     pub fn from_hash(h: u64) -> LinkId<PREFIX> {
-        LinkId(h & 0xff_ffff_ffff)
+        LinkId(LINK_MARK | (h & LINK_BITS))
     }
 }
 
 impl<const PREFIX: char> std::fmt::Display for LinkId<PREFIX> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{PREFIX}{:010x}", self.0)
+        write!(f, "{PREFIX}{:010x}", self.0.get() & LINK_BITS)
     }
 }
 
@@ -68,6 +76,12 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&ClusterId::from_hash(255)).unwrap(),
             "\"k00000000ff\""
+        );
+        assert_eq!(FactId::from_hash(1 << 40).to_string(), "f0000000000");
+        assert_eq!(
+            std::mem::size_of::<Option<FactId>>(),
+            8,
+            "an absent id costs nothing"
         );
         assert_eq!(
             ClaimId::from_hash(0x1234_5678_9abc_def0).to_string(),

@@ -58,11 +58,14 @@ fn check_articles(index: &Index) {
             assert!(a.text.is_char_boundary(p.start) && a.text.is_char_boundary(p.end));
         }
         for c in &a.claims {
-            assert!(a.text.is_char_boundary(c.start) && a.text.is_char_boundary(c.end));
-            assert_eq!(&a.text[c.start..c.end], c.text.as_str());
+            assert!(a.text.is_char_boundary(c.start()) && a.text.is_char_boundary(c.end()));
+            assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
             for q in &c.quantities {
-                assert!(c.start <= q.start && q.end <= c.end, "{q:?} outside {c:?}");
-                assert_eq!(&a.text[q.start..q.end], q.text.as_str());
+                assert!(
+                    c.start() <= q.start() && q.end() <= c.end(),
+                    "{q:?} outside {c:?}"
+                );
+                assert_eq!(&a.text[q.start()..q.end()], q.text.as_str());
             }
             for d in &c.dates {
                 assert_eq!(&c.text[d.start..d.end], d.text);
@@ -112,7 +115,7 @@ proptest! {
     #[test]
     fn quantities_and_sentences_point_into_their_text(t in text()) {
         for q in crosscheck::extract::find_quantities(&t) {
-            prop_assert_eq!(&t[q.start..q.end], q.text.as_str());
+            prop_assert_eq!(&t[q.start()..q.end()], q.text.as_str());
         }
         for (s, e) in crosscheck::extract::sentences::split_text(&t) {
             prop_assert!(s < e && t.is_char_boundary(s) && t.is_char_boundary(e));

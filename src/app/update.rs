@@ -230,7 +230,7 @@ fn open_claim(s: &mut AppState, index: &Index, r: ClaimRef) {
         a.reader.width.saturating_sub(2) as usize,
         s.show_noise,
     );
-    let start = index.claim(r).start;
+    let start = index.claim(r).start();
     let line = lines
         .iter()
         .position(|l| l.end > start && l.start <= start.max(l.start))

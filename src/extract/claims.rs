@@ -30,10 +30,10 @@ pub struct DateRef {
 pub struct Claim {
     /// Stable across runs for the same file and text.
     pub id: ClaimId,
+    /// The sentence, a span of the article's text; serialised as `text`, `start` and `end`
+    /// (byte offsets into the article's text).
+    #[serde(flatten, serialize_with = "Span::serialize_located")]
     pub text: Span,
-    /// Byte offsets into the article's text.
-    pub start: usize,
-    pub end: usize,
     pub quantities: Box<[Quantity]>,
     pub attribution: Option<Attribution>,
     pub entities: Box<[Entity]>,
@@ -45,6 +45,18 @@ pub struct Claim {
     pub cluster: Option<ClusterId>,
     /// The claim is the article's headline.
     pub headline: bool,
+}
+
+impl Claim {
+    /// Where the claim starts in its article's text, in bytes.
+    pub fn start(&self) -> usize {
+        self.text.start()
+    }
+
+    /// Where the claim ends in its article's text, in bytes.
+    pub fn end(&self) -> usize {
+        self.text.end()
+    }
 }
 
 /// At most this many claims are kept per article; the rest are dropped with the article
@@ -121,8 +133,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
                 ctx.heard(a);
             }
             let start = p.start + s;
-            let end = p.start + e;
-            let sentence = Span::new(&article.text, start..end);
+            let sentence = Span::new(&article.text, start..p.start + e);
             let found_dates = find_dates(text);
             let quantities = quantities_in(&sentence, &found_dates);
             let dates = found_dates
@@ -138,16 +149,7 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let mut claim = Claim {
                 id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
                 text: sentence,
-                start,
-                end,
-                quantities: quantities
-                    .into_iter()
-                    .map(|mut q| {
-                        q.start += start;
-                        q.end += start;
-                        q
-                    })
-                    .collect(),
+                quantities: quantities.into(),
                 attribution,
                 entities: entities.into(),
                 dates,
@@ -198,7 +200,7 @@ fn quote_spans(para: &str) -> Vec<(usize, usize)> {
 fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: usize) {
     for &(qs, qe) in quotes {
         let inside: Vec<usize> = (0..parts.len())
-            .filter(|&k| parts[k].end - base > qs && parts[k].start - base < qe)
+            .filter(|&k| parts[k].end() - base > qs && parts[k].start() - base < qe)
             .collect();
         let speaker = inside
             .iter()

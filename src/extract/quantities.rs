@@ -20,11 +20,10 @@ const CUE_REACH: usize = 8;
 /// One figure found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Quantity {
-    /// The figure as written, hedge and unit included.
+    /// The figure as written, hedge and unit included, a span of the text it was found in
+    /// (the article's, for a claim's figures); serialised as `text`, `start` and `end`.
+    #[serde(flatten, serialize_with = "Span::serialize_located")]
     pub text: Span,
-    /// Byte offsets of `text` (into the article once part of a claim).
-    pub start: usize,
-    pub end: usize,
     /// The stated value; `null` for ranges and vague magnitudes, which have bounds only.
     #[serde(serialize_with = "super::opt_number")]
     pub value: Option<f64>,
@@ -54,6 +53,16 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// Where the figure starts in the text it was found in, in bytes.
+    pub fn start(&self) -> usize {
+        self.text.start()
+    }
+
+    /// Where the figure ends in the text it was found in, in bytes.
+    pub fn end(&self) -> usize {
+        self.text.end()
+    }
+
     /// The interval of values the wording allows, with a tolerance for rounding and hedges,
     /// in canonical units.
     pub fn interval(&self) -> Option<(f64, f64)> {
@@ -905,12 +914,8 @@ impl<'a> Parser<'a> {
             (Some(a), Some(b)) => Some((a + b) / 2.0),
             (a, b) => a.or(b),
         });
-        let start = self.toks[i].start;
-        let end = self.toks[j - 1].end;
         let q = Quantity {
-            text: self.source.slice(start..end),
-            start,
-            end,
+            text: self.source.slice(self.toks[i].start..self.toks[j - 1].end),
             value,
             low,
             high,

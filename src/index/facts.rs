@@ -440,7 +440,7 @@ const DATE_REACH: usize = 80;
 /// When a figure holds: an "as of" date in its claim, else a date near it, else the report's.
 fn when(claim: &Claim, q: &Quantity, article: &Article) -> When {
     let near = |d: &&crate::extract::DateRef| {
-        let (qs, qe) = (q.start - claim.start, q.end - claim.start);
+        let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
         d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
     };
     let mut dates: Vec<&crate::extract::DateRef> = claim.dates.iter().filter(near).collect();
@@ -793,7 +793,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
             *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
         }
         if of_phrase.is_none() {
-            of_phrase = what_of(&claim.text[q.end - claim.start..]);
+            of_phrase = what_of(&claim.text[q.end() - claim.start()..]);
         }
         predicate = predicate.or(q.predicate);
     }

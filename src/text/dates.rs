@@ -208,7 +208,11 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    let month_year = if cue.month && cue.four_digits { text } else { "" };
+    let month_year = if cue.month && cue.four_digits {
+        text
+    } else {
+        ""
+    };
     for c in p.month_year.captures_iter(month_year) {
         let m = c.get(0).expect("match");
         let (Some(month), Ok(year)) = (month_number(lex, &c[1]), c[2].parse()) else {
@@ -266,7 +270,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    for c in p.year.captures_iter(if cue.four_digits { text } else { "" }) {
+    for c in p
+        .year
+        .captures_iter(if cue.four_digits { text } else { "" })
+    {
         let y = c.get(1).expect("group");
         if let Ok(year) = y.as_str().parse() {
             push(y.start(), y.end(), DateValue::Year(year));

@@ -3,6 +3,7 @@
 use std::ops::{Deref, Range};
 use std::sync::Arc;
 
+use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 /// A slice of a shared text (an article's): claims and figures hold one of these, so a
@@ -39,7 +40,27 @@ impl Span {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.text[self.start as usize..self.end as usize]
+        &self.text[self.start()..self.end()]
+    }
+
+    /// Where the span starts in its text, in bytes.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the span ends in its text, in bytes.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Serialises a flattened span field as `text`, `start` and `end`: a claim's or a
+    /// figure's wording and its byte offsets, kept once in the span.
+    pub fn serialize_located<S: Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+        let mut fields = s.serialize_struct("Span", 3)?;
+        fields.serialize_field("text", span.as_str())?;
+        fields.serialize_field("start", &span.start())?;
+        fields.serialize_field("end", &span.end())?;
+        fields.end()
     }
 }
 

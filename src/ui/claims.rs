@@ -124,7 +124,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             spans.extend(paint(
                 &shown,
                 ratatui::style::Style::default(),
-                &figure_ranges(c, c.start, t),
+                &figure_ranges(c, c.start(), t),
                 &matched,
                 t.matched,
             ));

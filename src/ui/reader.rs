@@ -58,12 +58,12 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             for c in a
                 .claims
                 .iter()
-                .filter(|c| c.end > l.start && c.start < l.end)
+                .filter(|c| c.end() > l.start && c.start() < l.end)
             {
                 for q in c
                     .quantities
                     .iter()
-                    .filter(|q| q.end > l.start && q.start < l.end)
+                    .filter(|q| q.end() > l.start && q.start() < l.end)
                 {
                     let style = if q.approx.is_some() {
                         t.figure_hedged
@@ -71,13 +71,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                         t.figure_exact
                     };
                     ranges.push((
-                        q.start.max(l.start) - l.start..q.end.min(l.end) - l.start,
+                        q.start().max(l.start) - l.start..q.end().min(l.end) - l.start,
                         style,
                     ));
                 }
                 if target.is_some_and(|tc| tc.id == c.id) {
                     ranges.push((
-                        c.start.max(l.start) - l.start..c.end.min(l.end) - l.start,
+                        c.start().max(l.start) - l.start..c.end().min(l.end) - l.start,
                         t.target,
                     ));
                 }

@@ -51,14 +51,14 @@ pub fn figure_ranges(claim: &Claim, offset: usize, theme: &Theme) -> Vec<(Range<
     claim
         .quantities
         .iter()
-        .filter(|q| q.start >= offset)
+        .filter(|q| q.start() >= offset)
         .map(|q| {
             let style = if q.approx.is_some() {
                 theme.figure_hedged
             } else {
                 theme.figure_exact
             };
-            (q.start - offset..q.end - offset, style)
+            (q.start() - offset..q.end() - offset, style)
         })
         .collect()
 }
