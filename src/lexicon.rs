@@ -143,6 +143,8 @@ pub struct Lexicon {
     pub places: HashSet<String>,
     pub caption_marks: Vec<String>,
     pub caption_prefixes: Vec<String>,
+    /// The caption prefixes after a space: a credit closing a line ("... photo: afp").
+    pub caption_credits: Vec<String>,
 }
 
 /// An asset file could not be used.
@@ -485,6 +487,7 @@ impl Lexicon {
             demonyms: ents.demonyms.into_iter().collect(),
             places: words("places.txt"),
             caption_marks,
+            caption_credits: caption_prefixes.iter().map(|p| format!(" {p}")).collect(),
             caption_prefixes,
         })
     }

@@ -262,11 +262,17 @@ fn is_caption(text: &str, lex: &Lexicon) -> bool {
             .any(|m| credit.contains(m.as_str()))
             || (credit.contains('/') && words <= 8 && !credit.chars().any(|c| c.is_ascii_digit()));
     }
-    let credit_at_end = lex.caption_prefixes.iter().any(|p| {
-        trimmed
-            .rfind(&format!(" {p}"))
-            .is_some_and(|at| trimmed[at..].split_whitespace().count() <= CREDIT_MAX_WORDS)
-    });
+    // A credit starts at a space with at most CREDIT_MAX_WORDS words after it, so only the
+    // line's last words are searched.
+    let tail = match trimmed.split_whitespace().nth_back(CREDIT_MAX_WORDS - 1) {
+        Some(w) => {
+            let at = w.as_ptr() as usize - trimmed.as_ptr() as usize;
+            let space = trimmed[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+            &trimmed[space..]
+        }
+        None => trimmed,
+    };
+    let credit_at_end = lex.caption_credits.iter().any(|c| tail.contains(c.as_str()));
     credit_at_end && text.split_whitespace().count() <= CAPTION_MAX_WORDS
 }
 
@@ -661,6 +667,22 @@ mod tests {
         assert_eq!(kind("10:45"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("Sign up"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("indicates"), Some(ParagraphKind::Boilerplate));
+    }
+
+    #[test]
+    fn a_credit_counts_only_among_a_line_s_last_words() {
+        let lex = Lexicon::global();
+        assert!(is_caption(
+            "Rescuers carry a child across the flooded square. Photo: Jane Doe",
+            lex
+        ));
+        assert!(is_caption("Rescuers at work. Photo:  Jane  Q. Doe", lex));
+        assert!(is_caption("Rescuers at work. Photo: Jane Q. Doe Jr", lex));
+        assert!(!is_caption("Rescuers at work. Photo: Jane Q. Doe Jr Sr", lex));
+        assert!(!is_caption(
+            "The agency said its photo: archive shows the square flooded twice before in a decade.",
+            lex
+        ));
     }
 
     #[test]
