@@ -121,54 +121,41 @@ struct Tok {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| crate::text::char_at(text, i);
+    // Extends a token over characters of its class, and over a joiner followed by one.
+    let run = |mut pos: usize, class: fn(char) -> bool, joiner: fn(char) -> bool| {
+        while let Some((c, len)) = at(pos) {
+            if class(c) || (joiner(c) && at(pos + len).is_some_and(|(n, _)| class(n))) {
+                pos += len;
+            } else {
+                break;
+            }
+        }
+        pos
+    };
     let mut toks = Vec::new();
-    let mut i = 0;
+    let mut pos = 0;
     let mut space = true;
-    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    while i < chars.len() {
-        let c = chars[i].1;
+    while let Some((c, len)) = at(pos) {
         if c.is_whitespace() {
             space = true;
-            i += 1;
+            pos += len;
             continue;
         }
-        let start = i;
-        let kind = if c.is_ascii_digit() {
-            i += 1;
-            while i < chars.len() {
-                let d = chars[i].1;
-                if d.is_ascii_digit()
-                    || (matches!(d, ',' | '.')
-                        && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit()))
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            TokKind::Num
+        let start = pos;
+        let (kind, end) = if c.is_ascii_digit() {
+            let end = run(pos + len, |d| d.is_ascii_digit(), |d| matches!(d, ',' | '.'));
+            (TokKind::Num, end)
         } else if c.is_alphabetic() {
-            i += 1;
-            while i < chars.len() {
-                let d = chars[i].1;
-                if d.is_alphabetic()
-                    || (matches!(d, '-' | '\'' | '’')
-                        && chars.get(i + 1).is_some_and(|n| n.1.is_alphabetic()))
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            TokKind::Word
+            let end = run(pos + len, char::is_alphabetic, |d| matches!(d, '-' | '\'' | '’'));
+            (TokKind::Word, end)
         } else {
-            i += 1;
-            TokKind::Sym
+            (TokKind::Sym, pos + len)
         };
+        pos = end;
         toks.push(Tok {
-            start: byte(start),
-            end: byte(i),
+            start,
+            end,
             kind,
             space_before: space,
         });

@@ -34,7 +34,7 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// The character starting at byte `i` and its length, decoding only past ASCII.
-fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     match *text.as_bytes().get(i)? {
         b if b.is_ascii() => Some((char::from(b), 1)),
         _ => text[i..].chars().next().map(|c| (c, c.len_utf8())),
