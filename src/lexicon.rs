@@ -498,10 +498,19 @@ impl Lexicon {
 
     /// How many of the leading `words` form a title ("Prime Minister", "Gen."), or 0.
     pub fn title_len(&self, words: &[&str]) -> usize {
-        (1..=self.title_max_words.min(words.len()))
-            .rev()
-            .find(|&n| self.titles.contains(&title_key(&words[..n])))
-            .unwrap_or(0)
+        // The keys of the first 1, 2, ... words, as `title_key` makes them, in one buffer.
+        let mut key = String::new();
+        let mut ends = Vec::new();
+        for (i, w) in words.iter().take(self.title_max_words).enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            crate::text::push_lower(&mut key, w.trim_end_matches('.'));
+            ends.push(key.len());
+        }
+        ends.iter()
+            .rposition(|&end| self.titles.contains(&key[..end]))
+            .map_or(0, |i| i + 1)
     }
 }
 
@@ -570,6 +579,17 @@ fn merge_lists(base: &str, user: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_len_takes_the_longest_title_at_the_start() {
+        let lex = Lexicon::global();
+        assert_eq!(lex.title_len(&["Lt.", "Gen.", "Jane", "Doe"]), 2);
+        assert_eq!(lex.title_len(&["LT", "GEN", "Smith"]), 2);
+        assert_eq!(lex.title_len(&["Prime", "Minister", "Smith"]), 2);
+        assert_eq!(lex.title_len(&["Minister", "Smith"]), 1);
+        assert_eq!(lex.title_len(&["Smith", "Minister"]), 0);
+        assert_eq!(lex.title_len(&[]), 0);
+    }
 
     #[test]
     fn collapse_lower_folds_case_and_whitespace_in_any_script() {

@@ -267,12 +267,18 @@ fn is_caption(text: &str, lex: &Lexicon) -> bool {
     let tail = match trimmed.split_whitespace().nth_back(CREDIT_MAX_WORDS - 1) {
         Some(w) => {
             let at = w.as_ptr() as usize - trimmed.as_ptr() as usize;
-            let space = trimmed[..at].char_indices().next_back().map_or(0, |(i, _)| i);
+            let space = trimmed[..at]
+                .char_indices()
+                .next_back()
+                .map_or(0, |(i, _)| i);
             &trimmed[space..]
         }
         None => trimmed,
     };
-    let credit_at_end = lex.caption_credits.iter().any(|c| tail.contains(c.as_str()));
+    let credit_at_end = lex
+        .caption_credits
+        .iter()
+        .any(|c| tail.contains(c.as_str()));
     credit_at_end && text.split_whitespace().count() <= CAPTION_MAX_WORDS
 }
 
@@ -678,7 +684,10 @@ mod tests {
         ));
         assert!(is_caption("Rescuers at work. Photo:  Jane  Q. Doe", lex));
         assert!(is_caption("Rescuers at work. Photo: Jane Q. Doe Jr", lex));
-        assert!(!is_caption("Rescuers at work. Photo: Jane Q. Doe Jr Sr", lex));
+        assert!(!is_caption(
+            "Rescuers at work. Photo: Jane Q. Doe Jr Sr",
+            lex
+        ));
         assert!(!is_caption(
             "The agency said its photo: archive shows the square flooded twice before in a decade.",
             lex

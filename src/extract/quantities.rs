@@ -144,10 +144,16 @@ fn tokenize(text: &str) -> Vec<Tok> {
         }
         let start = pos;
         let (kind, end) = if c.is_ascii_digit() {
-            let end = run(pos + len, |d| d.is_ascii_digit(), |d| matches!(d, ',' | '.'));
+            let end = run(
+                pos + len,
+                |d| d.is_ascii_digit(),
+                |d| matches!(d, ',' | '.'),
+            );
             (TokKind::Num, end)
         } else if c.is_alphabetic() {
-            let end = run(pos + len, char::is_alphabetic, |d| matches!(d, '-' | '\'' | '’'));
+            let end = run(pos + len, char::is_alphabetic, |d| {
+                matches!(d, '-' | '\'' | '’')
+            });
             (TokKind::Word, end)
         } else {
             (TokKind::Sym, pos + len)
