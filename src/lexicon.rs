@@ -83,6 +83,60 @@ struct EntitiesFile {
     demonyms: Vec<String>,
 }
 
+/// Phrases (lowercase word sequences) with a value each, in their order of preference, and
+/// which of them begin with each token, so that a place in a text tries only the phrases that
+/// can start there.
+#[derive(Debug)]
+pub struct Phrases<T> {
+    items: Vec<(Vec<String>, T)>,
+    /// Positions in `items` by the first token of the phrase's first word, in order.
+    by_head: HashMap<String, Vec<u32>>,
+    /// Every position, for a list where some phrase's first word has no token.
+    all: Option<Vec<u32>>,
+}
+
+impl<T> Phrases<T> {
+    fn new(items: Vec<(Vec<String>, T)>) -> Phrases<T> {
+        let mut by_head: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut headless = false;
+        for (k, (words, _)) in items.iter().enumerate() {
+            match words
+                .first()
+                .and_then(|w| crate::extract::quantities::first_token(w))
+            {
+                Some(head) => by_head.entry(head.to_string()).or_default().push(k as u32),
+                None => headless = true,
+            }
+        }
+        let all = headless.then(|| (0..items.len() as u32).collect());
+        Phrases {
+            items,
+            by_head,
+            all,
+        }
+    }
+
+    /// The phrases that can begin with `token` (lowercase), in order.
+    pub fn starting_with<'a>(
+        &'a self,
+        token: &str,
+    ) -> impl Iterator<Item = &'a (Vec<String>, T)> + 'a {
+        let at: &[u32] = match &self.all {
+            Some(all) => all,
+            None => self.by_head.get(token).map_or(&[], Vec::as_slice),
+        };
+        at.iter().map(|&k| &self.items[k as usize])
+    }
+}
+
+impl<T> std::ops::Deref for Phrases<T> {
+    type Target = [(Vec<String>, T)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.items
+    }
+}
+
 /// Every word list the pipeline uses, in lookup-friendly form.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -94,9 +148,9 @@ pub struct Lexicon {
     /// `boilerplate_contains` as one automaton: a paragraph is read once, not once a phrase.
     boilerplate_finder: AhoCorasick,
     /// Hedge phrases before a figure, lowercase, as word sequences, longest first.
-    pub hedges: Vec<(Vec<String>, HedgeBound)>,
+    pub hedges: Phrases<HedgeBound>,
     /// Hedge phrases after a figure ("or more"), the same way.
-    pub post_hedges: Vec<(Vec<String>, HedgeBound)>,
+    pub post_hedges: Phrases<HedgeBound>,
     pub attribution_verbs: HashSet<String>,
     pub attribution_prefixes: Vec<Vec<String>>,
     /// Titles before names, each word lowercase without a final period, joined by spaces.
@@ -113,15 +167,15 @@ pub struct Lexicon {
     pub as_of: Vec<String>,
     pub units: Vec<UnitDef>,
     /// Unit aliases (lowercase word sequences) to their index in `units`, longest first.
-    pub unit_aliases: Vec<(Vec<String>, usize)>,
+    pub unit_aliases: Phrases<usize>,
     pub currency_symbols: Vec<(String, String)>,
     pub scales: HashMap<String, f64>,
     pub number_units: HashMap<String, u64>,
     pub number_tens: HashMap<String, u64>,
     pub number_multipliers: HashMap<String, u64>,
-    pub number_counts: Vec<(Vec<String>, f64)>,
-    pub vague: Vec<(Vec<String>, (f64, f64))>,
-    pub fractions: Vec<(Vec<String>, f64)>,
+    pub number_counts: Phrases<f64>,
+    pub vague: Phrases<(f64, f64)>,
+    pub fractions: Phrases<f64>,
     /// Lowercase tokens a quantity can start with, other than digits: hedges, number words,
     /// vague magnitudes, fractions, "between", currency symbols.
     pub quantity_starters: HashSet<String>,
@@ -129,7 +183,7 @@ pub struct Lexicon {
     pub count_nouns: HashMap<String, String>,
     pub not_counted: HashSet<String>,
     /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
-    pub measure_cues: Vec<(Vec<String>, String)>,
+    pub measure_cues: Phrases<String>,
     pub reference_words: HashSet<String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
@@ -449,8 +503,8 @@ impl Lexicon {
                 }
             })?,
             boilerplate_contains,
-            hedges,
-            post_hedges,
+            hedges: Phrases::new(hedges),
+            post_hedges: Phrases::new(post_hedges),
             attribution_verbs: words("attribution_verbs.txt"),
             attribution_prefixes,
             titles,
@@ -464,19 +518,19 @@ impl Lexicon {
             relative_periods: dates.relative_periods,
             as_of: dates.as_of,
             units: units_file.units,
-            unit_aliases,
+            unit_aliases: Phrases::new(unit_aliases),
             currency_symbols,
             scales: units_file.scales,
             number_units: numbers.units,
             number_tens: numbers.tens,
             number_multipliers: numbers.multipliers,
-            number_counts,
-            vague,
-            fractions,
+            number_counts: Phrases::new(number_counts),
+            vague: Phrases::new(vague),
+            fractions: Phrases::new(fractions),
             quantity_starters,
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
-            measure_cues,
+            measure_cues: Phrases::new(measure_cues),
             reference_words: words("reference_words.txt"),
             entities: ents.entities,
             entity_aliases,
@@ -579,6 +633,28 @@ fn merge_lists(base: &str, user: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_found_by_their_first_token_in_order() {
+        let words = |p: &str| phrase_words(p);
+        let list = Phrases::new(vec![
+            (words("more than"), 1),
+            (words("more-or-less"), 2),
+            (words("km2"), 3),
+            (words("more"), 4),
+        ]);
+        let at = |t: &str| list.starting_with(t).map(|(_, v)| *v).collect::<Vec<_>>();
+        assert_eq!(at("more"), [1, 4]);
+        assert_eq!(at("more-or-less"), [2]);
+        assert_eq!(at("km"), [3]);
+        assert_eq!(at("than"), Vec::<i32>::new());
+        let odd = Phrases::new(vec![(words("about"), 1), (vec![String::new()], 2)]);
+        assert_eq!(
+            odd.starting_with("x").count(),
+            2,
+            "a phrase with no token is tried anywhere"
+        );
+    }
 
     #[test]
     fn title_len_takes_the_longest_title_at_the_start() {

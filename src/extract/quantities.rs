@@ -170,6 +170,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
+/// The first token of a word as the figure parser reads it ("more" for "more-or-less" is one
+/// token, "km" for "km2" is not), `None` for a word with none.
+pub(crate) fn first_token(word: &str) -> Option<&str> {
+    tokenize(word).first().map(|t| &word[t.start..t.end])
+}
+
 /// Spans where digits are not quantities: links, handles, times, phone numbers, ordinals,
 /// model names, dates.
 fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<usize>> {
@@ -289,7 +295,7 @@ impl<'a> Parser<'a> {
     fn hedge_at(&self, i: usize) -> Option<(usize, HedgeBound)> {
         self.lex
             .hedges
-            .iter()
+            .starting_with(self.low(i))
             .find_map(|(w, b)| self.phrase(i, w).map(|j| (j, *b)))
     }
 
@@ -402,7 +408,7 @@ impl<'a> Parser<'a> {
             }
             return Some(n);
         }
-        for (words, (lo, hi)) in &lex.vague {
+        for (words, (lo, hi)) in lex.vague.starting_with(self.low(i)) {
             if let Some(mut j) = self.phrase(i, words) {
                 if self.low(j) == "of" {
                     j += 1;
@@ -416,7 +422,7 @@ impl<'a> Parser<'a> {
                 });
             }
         }
-        for (words, f) in &lex.fractions {
+        for (words, f) in lex.fractions.starting_with(self.low(i)) {
             if let Some(j) = self.phrase(i, words)
                 && matches!(self.low(j), "of" | "the")
             {
@@ -428,7 +434,7 @@ impl<'a> Parser<'a> {
                 });
             }
         }
-        for (words, v) in &lex.number_counts {
+        for (words, v) in lex.number_counts.starting_with(self.low(i)) {
             if let Some(j) = self.phrase(i, words)
                 && !self.is(j, TokKind::Num)
             {
@@ -500,18 +506,21 @@ impl<'a> Parser<'a> {
                 .position(|u| u.unit == "%")
                 .map(|u| (u, i + 1));
         }
-        self.lex.unit_aliases.iter().find_map(|(w, u)| {
-            let j = self.phrase(i, w)?;
-            let def = &self.lex.units[*u];
-            let single_letter = w.len() == 1 && w[0].chars().count() == 1;
-            if single_letter && !self.attached(i) && def.kind != "percent" {
-                return None;
-            }
-            if self.is(j, TokKind::Word) && self.attached(j) {
-                return None;
-            }
-            Some((*u, j))
-        })
+        self.lex
+            .unit_aliases
+            .starting_with(self.low(i))
+            .find_map(|(w, u)| {
+                let j = self.phrase(i, w)?;
+                let def = &self.lex.units[*u];
+                let single_letter = w.len() == 1 && w[0].chars().count() == 1;
+                if single_letter && !self.attached(i) && def.kind != "percent" {
+                    return None;
+                }
+                if self.is(j, TokKind::Word) && self.attached(j) {
+                    return None;
+                }
+                Some((*u, j))
+            })
     }
 
     fn is_counted_word(&self, w: &str) -> bool {
@@ -625,7 +634,7 @@ impl<'a> Parser<'a> {
             if matches!(self.low(j), "," | ";" | ":" | "." | "(" | ")") {
                 return None;
             }
-            for (words, group) in &self.lex.measure_cues {
+            for (words, group) in self.lex.measure_cues.starting_with(self.low(j)) {
                 if self.phrase(j, words).is_some_and(|end| end <= i) {
                     return Some(group.clone());
                 }
@@ -822,12 +831,12 @@ impl<'a> Parser<'a> {
             canonical_unit = Some(ustr(&group));
         }
 
-        for (words, b) in &lex.post_hedges {
-            let at = if self.low(j) == "-" && self.attached(j) {
-                j + 1
-            } else {
-                j
-            };
+        let at = if self.low(j) == "-" && self.attached(j) {
+            j + 1
+        } else {
+            j
+        };
+        for (words, b) in lex.post_hedges.starting_with(self.low(at)) {
             if let Some(k) = self.phrase(at, words)
                 && !matches!(self.low(k), "than" | "of")
                 && !self.is(k, TokKind::Num)
