@@ -193,7 +193,16 @@ fn timestamp_re() -> &'static Regex {
 
 fn features(text: &str, lex: &Lexicon) -> Features {
     let words: Vec<&str> = text::words(text).map(|(_, w)| w).collect();
-    let stops = words.iter().filter(|w| lex.is_stopword(w)).count();
+    let mut stops = 0;
+    let mut content = HashSet::default();
+    for w in &words {
+        if lex.is_stopword(w) {
+            stops += 1;
+        } else if text::has_content_shape(w) {
+            // As `word_keys` has it, with the stopword test shared with the count above.
+            content.insert(stable_hash(&[&text::fold_word(w)]));
+        }
+    }
     Features {
         norm: normalize(text),
         words: words.len(),
@@ -205,7 +214,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         ends_sentence: ends_sentence(text.trim()),
         has_link: link_re().is_match(text),
         timestamp: words.len() <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
-        content: word_keys(text, lex),
+        content,
     }
 }
 

@@ -81,7 +81,10 @@ pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// A word folded for comparison: lowercase, possessive and simple plural removed.
 pub fn fold_word(word: &str) -> String {
-    let mut w = lower(word).replace('’', "'");
+    let mut w = lower(word).into_owned();
+    if w.contains('’') {
+        w = w.replace('’', "'");
+    }
     if w.ends_with("'s") {
         w.truncate(w.len() - 2);
     }
@@ -101,10 +104,16 @@ pub fn fold_word(word: &str) -> String {
 pub fn content_words<'a>(text: &'a str, lex: &'a Lexicon) -> impl Iterator<Item = String> + 'a {
     words(text)
         .map(|(_, w)| w)
-        .filter(|w| w.chars().count() > 1 && w.chars().any(char::is_alphabetic))
-        .filter(|w| !w.chars().next().is_some_and(|c| c.is_ascii_digit()))
-        .filter(|w| !lex.is_stopword(w))
+        .filter(|w| has_content_shape(w) && !lex.is_stopword(w))
         .map(fold_word)
+}
+
+/// A word that can carry content, stopwords aside: two characters or more, a letter among
+/// them, not starting with a digit.
+pub fn has_content_shape(w: &str) -> bool {
+    w.chars().nth(1).is_some()
+        && w.chars().any(char::is_alphabetic)
+        && !w.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// True when a word starts with an uppercase letter.
