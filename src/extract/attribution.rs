@@ -109,8 +109,7 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn new(text: &'a str) -> Words<'a> {
-        let ws: Vec<(usize, &str)> = text::words(text).collect();
+    fn new(text: &'a str, ws: Vec<(usize, &'a str)>) -> Words<'a> {
         let lows = ws.iter().map(|&(_, w)| text::lower(w)).collect();
         Words { text, ws, lows }
     }
@@ -173,8 +172,18 @@ const DETERMINERS: &[&str] = &[
 
 /// Finds the attribution of one sentence, using the article context.
 pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
+    attribute_words(sentence, text::words(sentence).collect(), entities, ctx)
+}
+
+/// [`attribute`] for a sentence already split into its words (`text::words`).
+pub fn attribute_words<'a>(
+    sentence: &'a str,
+    words: Vec<(usize, &'a str)>,
+    entities: &[Entity],
+    ctx: &Context,
+) -> Option<Attribution> {
     let lex = Lexicon::global();
-    let w = Words::new(sentence);
+    let w = Words::new(sentence, words);
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);

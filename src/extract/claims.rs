@@ -3,8 +3,8 @@
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
-use super::attribution::{Attribution, Context, attribute};
-use super::entities::{Entity, find_entities};
+use super::attribution::{Attribution, Context, attribute_words};
+use super::entities::{Entity, entities_in};
 use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::corpus::{Article, ParagraphKind};
@@ -87,19 +87,15 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         .as_deref()
         .map(crate::corpus::clean::normalize);
     let mut title_done = false;
-    // Body sentences and their names are read first, so that every name the article uses is
-    // known before any sentence is attributed; the second pass reuses them.
-    let mut read: Vec<Vec<(usize, usize, Vec<Entity>)>> = Vec::new();
+    // Body sentences, their words and their names are read first, so that every name the
+    // article uses is known before any sentence is attributed; the second pass reuses them.
+    let mut read: Vec<Vec<Sentence>> = Vec::new();
     for p in &article.paragraphs {
         let mut sentences = Vec::new();
         if p.kind == ParagraphKind::Body {
-            let para = article.paragraph_text(p);
-            for (s, e) in split_sentences(para) {
-                if e - s <= MAX_SENTENCE_BYTES {
-                    let found = find_entities(&para[s..e]);
-                    ctx.know(&found);
-                    sentences.push((s, e, found));
-                }
+            for sentence in read_sentences(article.paragraph_text(p)) {
+                ctx.know(&sentence.entities);
+                sentences.push(sentence);
             }
         }
         read.push(sentences);
@@ -115,20 +111,22 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         title_done |= headline;
         let para = article.paragraph_text(p);
         let sentences = if headline {
-            split_sentences(para)
-                .into_iter()
-                .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
-                .map(|(s, e)| (s, e, find_entities(&para[s..e])))
-                .collect()
+            read_sentences(para)
         } else {
             body_sentences
         };
         let quotes = quote_spans(para);
         let mut parts: Vec<Claim> = Vec::new();
-        for (s, e, entities) in sentences {
+        for Sentence {
+            start: s,
+            end: e,
+            words,
+            entities,
+        } in sentences
+        {
             let text = &para[s..e];
             ctx.learn(&entities);
-            let attribution = attribute(text, &entities, &ctx);
+            let attribution = attribute_words(text, words, &entities, &ctx);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
@@ -171,6 +169,34 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     // resident memory.
     out.shrink_to_fit();
     out
+}
+
+/// A sentence of a paragraph as extraction reads it: its offsets in the paragraph, its words
+/// and the names in it.
+struct Sentence<'a> {
+    start: usize,
+    end: usize,
+    words: Vec<(usize, &'a str)>,
+    entities: Vec<Entity>,
+}
+
+/// The sentences of a paragraph short enough to read, split into words with their names found.
+fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
+    split_sentences(para)
+        .into_iter()
+        .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
+        .map(|(start, end)| {
+            let text = &para[start..end];
+            let words: Vec<_> = crate::text::words(text).collect();
+            let entities = entities_in(text, &words);
+            Sentence {
+                start,
+                end,
+                words,
+                entities,
+            }
+        })
+        .collect()
 }
 
 /// Byte spans of quotations in a paragraph, marks included.

@@ -52,8 +52,12 @@ const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von
 
 /// Named entities in a sentence, in order.
 pub fn find_entities(sentence: &str) -> Vec<Entity> {
+    entities_in(sentence, &text::words(sentence).collect::<Vec<_>>())
+}
+
+/// [`find_entities`] for a sentence already split into its words (`text::words`).
+pub fn entities_in(sentence: &str, ws: &[(usize, &str)]) -> Vec<Entity> {
     let lex = Lexicon::global();
-    let ws: Vec<(usize, &str)> = text::words(sentence).collect();
     let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
     let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
     let breaks_run = |w: &str| {
