@@ -70,7 +70,11 @@ const MAX_REPEATED_WORDS: usize = 8;
 
 /// Lowercase, whitespace collapsed, typographic quotes folded, edge punctuation trimmed.
 pub fn normalize(s: &str) -> String {
-    let mut out = collapse_lower(s);
+    normalize_lowered(collapse_lower(s))
+}
+
+/// [`normalize`] for a text already lowercased with its whitespace collapsed.
+fn normalize_lowered(mut out: String) -> String {
     if out.contains(['’', '‘']) {
         out = out.replace(['’', '‘'], "'");
     }
@@ -161,6 +165,9 @@ fn ends_sentence(s: &str) -> bool {
 /// What the classifier measures of one paragraph.
 #[derive(Debug)]
 struct Features {
+    /// The text lowercased, whitespace collapsed.
+    lower: String,
+    /// `lower` normalised: quotes folded, edge punctuation trimmed.
     norm: String,
     words: usize,
     stop_share: f64,
@@ -203,8 +210,10 @@ fn features(text: &str, lex: &Lexicon) -> Features {
             content.insert(stable_hash(&[&text::fold_word(w)]));
         }
     }
+    let lower = collapse_lower(text);
     Features {
-        norm: normalize(text),
+        norm: normalize_lowered(lower.clone()),
+        lower,
         words: words.len(),
         stop_share: if words.is_empty() {
             0.0
@@ -218,7 +227,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     }
 }
 
-fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
+fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
     if lex.boilerplate_exact.contains(&f.norm) {
         return true;
     }
@@ -228,11 +237,11 @@ fn is_boilerplate_phrase(f: &Features, text: &str, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    let mut lower = collapse_lower(text);
-    if lower.contains('’') {
-        lower = lower.replace('’', "'");
-    }
-    let hits = lex.boilerplate_hits(&lower);
+    let hits = if f.lower.contains('’') {
+        lex.boilerplate_hits(&f.lower.replace('’', "'"))
+    } else {
+        lex.boilerplate_hits(&f.lower)
+    };
     hits >= 2 || (hits == 1 && f.words <= 40)
 }
 
@@ -377,7 +386,7 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
             || (f.timestamp && has_full_date(t))
         {
             Some(ParagraphKind::Meta)
-        } else if is_boilerplate_phrase(f, t, lex)
+        } else if is_boilerplate_phrase(f, lex)
             || is_embed_or_link(f, t)
             || f.timestamp
             || (short && !f.ends_sentence && stats.docs_with(&f.norm) >= 2)
@@ -430,7 +439,7 @@ fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize
             f.words >= 3
                 && f.words <= 30
                 && !t.trim_end().ends_with('.')
-                && !is_boilerplate_phrase(f, t, lex)
+                && !is_boilerplate_phrase(f, lex)
                 && !is_byline(t)
                 && !f.timestamp
                 && !f.has_link
