@@ -149,14 +149,20 @@ fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> i64 
                         1000 + if word { 500 } else { 0 } - (pos.min(200) / 20) as i64
                     }
                     None => {
-                        let mut first = None;
-                        let mut at = 0;
-                        for n in f.chars() {
-                            let Some(p) = hay[at..].find(n) else { break };
-                            first.get_or_insert(at + p);
-                            at += p + n.len_utf8();
-                        }
-                        500 - (at - first.unwrap_or(at)).min(450) as i64
+                        let spread = if f.is_ascii() {
+                            ascii_positions(hay.as_bytes(), f.as_bytes())
+                                .map_or(0, |(first, end)| end - first)
+                        } else {
+                            let mut first = None;
+                            let mut at = 0;
+                            for n in f.chars() {
+                                let Some(p) = hay[at..].find(n) else { break };
+                                first.get_or_insert(at + p);
+                                at += p + n.len_utf8();
+                            }
+                            at - first.unwrap_or(at)
+                        };
+                        500 - spread.min(450) as i64
                     }
                 }
             }
@@ -266,18 +272,24 @@ pub struct SearchResult {
 fn is_subsequence(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
         // An ASCII byte never occurs inside a multi-byte character, so bytes can be searched
-        // directly, each letter with memchr from just after the previous one.
-        let mut rest = hay.as_bytes();
-        return needle.bytes().all(|b| match memchr::memchr(b, rest) {
-            Some(i) => {
-                rest = &rest[i + 1..];
-                true
-            }
-            None => false,
-        });
+        // directly.
+        return ascii_positions(hay.as_bytes(), needle.as_bytes()).is_some();
     }
     let mut h = hay.chars();
     needle.chars().all(|n| h.any(|c| c == n))
+}
+
+/// Where the letters of an ASCII `needle` are first found in order in `hay`: the first
+/// letter's position and the end of the last one's, or `None` if they are not all there.
+/// Each letter is found with memchr from just after the previous one.
+fn ascii_positions(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> {
+    let mut first = None;
+    let mut end = 0;
+    for &b in needle {
+        end += memchr::memchr(b, &hay[end..])? + 1;
+        first.get_or_insert(end - 1);
+    }
+    Some((first.unwrap_or(0), end))
 }
 
 fn whole_word(hay: &str, word: &str) -> bool {
