@@ -533,6 +533,11 @@ mod tests {
     fn subsequence() {
         assert!(is_subsequence("north korean troops", "nkt"));
         assert!(!is_subsequence("north korean troops", "spn"));
+        let at = |hay: &str, needle: &str| ascii_positions(hay.as_bytes(), needle.as_bytes());
+        assert_eq!(at("north korean troops", "nkt"), Some((0, 14)));
+        assert_eq!(at("north korean troops", "kor"), Some((6, 9)));
+        assert_eq!(at("north korean troops", "spn"), None);
+        assert_eq!(at("abc", ""), Some((0, 0)));
     }
 }
 
