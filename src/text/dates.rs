@@ -94,6 +94,15 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// The matches of a pattern in `text`, none without reading it when its cue is absent.
+fn captures<'t>(
+    re: &'t Regex,
+    text: &'t str,
+    cue: bool,
+) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+    cue.then(|| re.captures_iter(text)).into_iter().flatten()
+}
+
 fn month_number(lex: &Lexicon, name: &str) -> Option<u32> {
     lex.months.get(&name.to_lowercase()).copied()
 }
@@ -162,7 +171,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
     };
     let cue = Cues::of(text, lex);
-    for c in p.iso.captures_iter(if cue.four_digits { text } else { "" }) {
+    for c in captures(&p.iso, text, cue.four_digits) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(mo), Some(d)) = (y, mo, d)
@@ -179,8 +188,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    let month_digits = if cue.month && cue.digits { text } else { "" };
-    for c in p.month_day.captures_iter(month_digits) {
+    let month_digits = cue.month && cue.digits;
+    for c in captures(&p.month_day, text, month_digits) {
         let m = c.get(0).expect("match");
         let Some(month) = month_number(lex, &c[1]) else {
             continue;
@@ -194,7 +203,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    for c in p.day_month.captures_iter(month_digits) {
+    for c in captures(&p.day_month, text, month_digits) {
         let m = c.get(0).expect("match");
         let Some(month) = month_number(lex, &c[2]) else {
             continue;
@@ -208,12 +217,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let year = c.get(3).and_then(|y| y.as_str().parse().ok());
         push(m.start(), m.end(), DateValue::Day { year, month, day });
     }
-    let month_year = if cue.month && cue.four_digits {
-        text
-    } else {
-        ""
-    };
-    for c in p.month_year.captures_iter(month_year) {
+    for c in captures(&p.month_year, text, cue.month && cue.four_digits) {
         let m = c.get(0).expect("match");
         let (Some(month), Ok(year)) = (month_number(lex, &c[1]), c[2].parse()) else {
             continue;
@@ -227,10 +231,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             },
         );
     }
-    for c in p
-        .month_only
-        .captures_iter(if cue.month { text } else { "" })
-    {
+    for c in captures(&p.month_only, text, cue.month) {
         let m = c.get(1).expect("group");
         let Some(month) = month_number(lex, m.as_str()) else {
             continue;
@@ -240,7 +241,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
         push(m.start(), m.end(), DateValue::Month { year: None, month });
     }
-    for c in p.weekday.captures_iter(if cue.weekday { text } else { "" }) {
+    for c in captures(&p.weekday, text, cue.weekday) {
         let m = c.get(0).expect("match");
         let Some(&weekday) = lex.weekdays.get(&c[2].to_lowercase()) else {
             continue;
@@ -252,10 +253,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         };
         push(m.start(), m.end(), DateValue::Weekday { weekday, offset });
     }
-    for c in p
-        .relative
-        .captures_iter(if cue.relative { text } else { "" })
-    {
+    for c in captures(&p.relative, text, cue.relative) {
         let m = c.get(0).expect("match");
         let key = c[1].to_lowercase();
         if let Some(&days) = lex.relative_days.get(&key) {
@@ -270,10 +268,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             );
         }
     }
-    for c in p
-        .year
-        .captures_iter(if cue.four_digits { text } else { "" })
-    {
+    for c in captures(&p.year, text, cue.four_digits) {
         let y = c.get(1).expect("group");
         if let Ok(year) = y.as_str().parse() {
             push(y.start(), y.end(), DateValue::Year(year));
