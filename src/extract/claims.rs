@@ -89,16 +89,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut title_done = false;
     // Body sentences, their words and their names are read first, so that every name the
     // article uses is known before any sentence is attributed; the second pass reuses them.
-    let mut read: Vec<Vec<Sentence>> = Vec::new();
-    for p in &article.paragraphs {
-        let mut sentences = Vec::new();
-        if p.kind == ParagraphKind::Body {
-            for sentence in read_sentences(article.paragraph_text(p)) {
-                ctx.know(&sentence.entities);
-                sentences.push(sentence);
-            }
-        }
-        read.push(sentences);
+    let read: Vec<Vec<Sentence>> = article
+        .paragraphs
+        .iter()
+        .map(|p| match p.kind {
+            ParagraphKind::Body => read_sentences(article.paragraph_text(p)),
+            _ => Vec::new(),
+        })
+        .collect();
+    for sentence in read.iter().flatten() {
+        ctx.know(&sentence.entities);
     }
     for (p, body_sentences) in article.paragraphs.iter().zip(read) {
         let headline = p.kind == ParagraphKind::Meta

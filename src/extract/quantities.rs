@@ -170,8 +170,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
     toks
 }
 
-/// The first token of a word as the figure parser reads it ("more" for "more-or-less" is one
-/// token, "km" for "km2" is not), `None` for a word with none.
+/// The first token of a word as the figure parser reads it ("more-or-less" is one token,
+/// "km2" starts with "km"), `None` for a word with none.
 pub(crate) fn first_token(word: &str) -> Option<&str> {
     tokenize(word).first().map(|t| &word[t.start..t.end])
 }
