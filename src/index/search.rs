@@ -149,19 +149,8 @@ fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> i64 
                         1000 + if word { 500 } else { 0 } - (pos.min(200) / 20) as i64
                     }
                     None => {
-                        let spread = if f.is_ascii() {
-                            ascii_positions(hay.as_bytes(), f.as_bytes())
-                                .map_or(0, |(first, end)| end - first)
-                        } else {
-                            let mut first = None;
-                            let mut at = 0;
-                            for n in f.chars() {
-                                let Some(p) = hay[at..].find(n) else { break };
-                                first.get_or_insert(at + p);
-                                at += p + n.len_utf8();
-                            }
-                            at - first.unwrap_or(at)
-                        };
+                        // The claim passed the letters-in-order test, so they are all there.
+                        let spread = letters_in_order(hay, f).map_or(0, |(first, end)| end - first);
                         500 - spread.min(450) as i64
                     }
                 }
@@ -270,24 +259,28 @@ pub struct SearchResult {
 /// Letters of `needle` appear in `hay` in order (both lowercase): the cheap test every fuzzy
 /// match must pass.
 fn is_subsequence(hay: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        // An ASCII byte never occurs inside a multi-byte character, so bytes can be searched
-        // directly.
-        return ascii_positions(hay.as_bytes(), needle.as_bytes()).is_some();
-    }
-    let mut h = hay.chars();
-    needle.chars().all(|n| h.any(|c| c == n))
+    letters_in_order(hay, needle).is_some()
 }
 
-/// Where the letters of an ASCII `needle` are first found in order in `hay`: the first
-/// letter's position and the end of the last one's, or `None` if they are not all there.
-/// Each letter is found with memchr from just after the previous one.
-fn ascii_positions(hay: &[u8], needle: &[u8]) -> Option<(usize, usize)> {
+/// Where the letters of `needle` are first found in order in `hay`: the first letter's byte
+/// position and the end of the last one's, or `None` if they are not all there. Each letter is
+/// searched from just after the previous one.
+fn letters_in_order(hay: &str, needle: &str) -> Option<(usize, usize)> {
     let mut first = None;
     let mut end = 0;
-    for &b in needle {
-        end += memchr::memchr(b, &hay[end..])? + 1;
-        first.get_or_insert(end - 1);
+    if needle.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte character, so bytes can be searched
+        // directly, with memchr.
+        for &b in needle.as_bytes() {
+            end += memchr::memchr(b, &hay.as_bytes()[end..])? + 1;
+            first.get_or_insert(end - 1);
+        }
+    } else {
+        for n in needle.chars() {
+            let p = hay[end..].find(n)?;
+            first.get_or_insert(end + p);
+            end += p + n.len_utf8();
+        }
     }
     Some((first.unwrap_or(0), end))
 }
@@ -533,11 +526,13 @@ mod tests {
     fn subsequence() {
         assert!(is_subsequence("north korean troops", "nkt"));
         assert!(!is_subsequence("north korean troops", "spn"));
-        let at = |hay: &str, needle: &str| ascii_positions(hay.as_bytes(), needle.as_bytes());
+        let at = letters_in_order;
         assert_eq!(at("north korean troops", "nkt"), Some((0, 14)));
         assert_eq!(at("north korean troops", "kor"), Some((6, 9)));
         assert_eq!(at("north korean troops", "spn"), None);
         assert_eq!(at("abc", ""), Some((0, 0)));
+        assert_eq!(at("київ і львів", "ївв"), Some((4, 18)));
+        assert_eq!(at("київ і львів", "вк"), None);
     }
 }
 
