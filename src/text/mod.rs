@@ -12,8 +12,12 @@ use crate::lexicon::Lexicon;
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
-        while !char_at(text, pos)?.0.is_alphanumeric() {
-            pos += char_at(text, pos)?.1;
+        loop {
+            let (c, len) = char_at(text, pos)?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            pos += len;
         }
         let start = pos;
         let mut end = start;
