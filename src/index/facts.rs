@@ -102,6 +102,8 @@ pub struct Fact {
     pub kind: Ustr,
     pub unit: Option<Ustr>,
     pub verdict: Verdict,
+    /// Why the verdict, in words ("all 3 values overlap once hedges are read as intervals").
+    pub reason: String,
     /// Reports that state it.
     pub sources: usize,
     /// Reports that state it, counting copies and pages of one outlet once.
@@ -118,6 +120,7 @@ impl Fact {
             kind: &self.kind,
             unit: self.unit.as_deref(),
             verdict: self.verdict,
+            reason: &self.reason,
             sources: self.sources,
             independent_sources: self.independent_sources,
             members: self
@@ -153,6 +156,7 @@ struct FactJson<'a> {
     kind: &'a str,
     unit: Option<&'a str>,
     verdict: Verdict,
+    reason: &'a str,
     sources: usize,
     independent_sources: usize,
     members: Vec<MemberJson<'a>>,
@@ -679,6 +683,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
     let arts: HashSet<u32> = d.by_article.iter().map(|&(a, _)| a).collect();
     let independent: HashSet<usize> = arts.iter().map(|&a| groups[a as usize]).collect();
     let verdict = verdict(&order, cands, arts.len());
+    let reason = verdict_reason(verdict, arts.len());
     let first = &cands[order[0] as usize];
     let q0 =
         &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
@@ -693,6 +698,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
         kind: q0.kind,
         unit: q0.canonical_unit,
         verdict,
+        reason,
         sources: arts.len(),
         independent_sources: independent.len(),
         members,
@@ -750,6 +756,18 @@ fn verdict(members: &[u32], cands: &[Candidate], articles: usize) -> Verdict {
         }
     }
     Verdict::Evolving
+}
+
+/// The verdict's reason in words.
+fn verdict_reason(verdict: Verdict, sources: usize) -> String {
+    match verdict {
+        Verdict::Single => "stated by one source only".to_string(),
+        Verdict::Agree => {
+            format!("the {sources} sources' values overlap once hedges are read as intervals")
+        }
+        Verdict::Conflict => format!("the {sources} sources' values cannot all hold at once"),
+        Verdict::Evolving => "the values move one way as the reports' dates advance".to_string(),
+    }
 }
 
 /// The most counted key; of equal counts, the first in order.
