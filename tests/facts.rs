@@ -187,3 +187,74 @@ fn facts_text_output_gives_each_verdict_its_reason() {
         "{text}"
     );
 }
+
+/// Claim pairs across reports that `extract --json` puts in one cluster, by (report, first
+/// words) of each claim.
+fn clustered_pairs(dir: &str) -> Vec<((String, String), (String, String))> {
+    let all = json(&["extract", "--json", &fixture(dir)]);
+    let mut claims: Vec<(String, String, String)> = Vec::new();
+    for a in all.as_array().unwrap() {
+        let path = a["path"].as_str().unwrap();
+        let report = path.rsplit('/').take(2).collect::<Vec<_>>();
+        let report = format!("{}/{}", report[1], report[0]);
+        for c in a["claims"].as_array().unwrap() {
+            if let Some(cluster) = c["cluster"].as_str() {
+                let text = c["text"].as_str().unwrap().to_string();
+                claims.push((report.clone(), text, cluster.to_string()));
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            if a.0 != b.0 && a.2 == b.2 {
+                pairs.push(((a.0.clone(), a.1.clone()), (b.0.clone(), b.1.clone())));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn claims_reporting_one_event_are_clustered_and_others_are_not() {
+    let pairs = clustered_pairs("clusters");
+    let linked = |a: &str, b: &str| {
+        pairs.iter().any(|(x, y)| {
+            let m = |c: &(String, String), w: &str| {
+                let (r, t) = w.split_once(':').unwrap();
+                c.0 == r && c.1.starts_with(t)
+            };
+            (m(x, a) && m(y, b)) || (m(x, b) && m(y, a))
+        })
+    };
+    for (a, b) in [
+        (
+            "bridge/a.txt:Engineers closed",
+            "bridge/b.txt:Inspectors discovered",
+        ),
+        (
+            "strike/a.txt:Dock workers",
+            "strike/b.txt:Workers at Dunmore",
+        ),
+        (
+            "vote/a.txt:Lawmakers in Valdora",
+            "vote/b.txt:Valdora's parliament",
+        ),
+        (
+            "bridge/a.txt:Mayor Elsa Brandt",
+            "bridge/c.txt:Mayor Elsa Brandt",
+        ),
+    ] {
+        assert!(linked(a, b), "{a} ~ {b} not clustered: {pairs:#?}");
+    }
+    for (a, b) in [
+        ("bridge/b.txt:Local shops", "strike/b.txt:Fruit importers"),
+        ("vote/b.txt:Water companies", "vote/c.txt:Farmers' groups"),
+        (
+            "strike/b.txt:The port authority said",
+            "bridge/b.txt:The bridge will remain",
+        ),
+    ] {
+        assert!(!linked(a, b), "{a} ~ {b} clustered");
+    }
+}

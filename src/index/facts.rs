@@ -217,8 +217,11 @@ const LINK_CONFLICTING: f64 = 0.65;
 const SAME_NOUN: f64 = 0.3;
 /// Debit for a noun that names only the class of the other ("people" and "migrants").
 const BROADER_NOUN: f64 = 0.15;
-/// Credit for a word the two figures are both of ("30-day delay", "a delay of 30 days").
-const SAME_SUBJECT: f64 = 0.15;
+/// Credit for a word the two figures are both of ("30-day delay", "a delay of 30 days"):
+/// for durations and shares, where it names what is measured, and for counts, whose noun
+/// already does.
+const SAME_SUBJECT: f64 = 0.25;
+const SAME_SUBJECT_COUNT: f64 = 0.15;
 /// Credit for a shared proper qualifier ("North Korean").
 const SAME_QUALIFIER: f64 = 0.2;
 /// Credit for the same value (each within the other's rounding), by how unlikely the values
@@ -386,7 +389,11 @@ fn pair_score(c: &Candidate, m: &Candidate, count: bool) -> Option<f64> {
         }
     }
     if share(&c.subject, &m.subject) {
-        s += SAME_SUBJECT;
+        s += if count {
+            SAME_SUBJECT_COUNT
+        } else {
+            SAME_SUBJECT
+        };
     }
     if share(&c.modifiers, &m.modifiers) {
         s += SAME_QUALIFIER;
