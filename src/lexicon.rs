@@ -62,6 +62,20 @@ struct DatesFile {
 struct CountNounsFile {
     groups: HashMap<String, Vec<String>>,
     not_counted: Vec<String>,
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    generic: Vec<String>,
+    #[serde(default)]
+    strong_bodies: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    accumulating: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ExchangeRatesFile {
+    tolerance: f64,
+    usd_per_unit: HashMap<String, HashMap<String, f64>>,
 }
 
 /// One entry of the entity gazetteer.
@@ -182,6 +196,23 @@ pub struct Lexicon {
     /// Counted noun (lowercase) to its canonical group.
     pub count_nouns: HashMap<String, String>,
     pub not_counted: HashSet<String>,
+    /// Counted noun (lowercase) to the first noun of its synonym set: nouns counting the
+    /// same thing.
+    pub count_synonyms: HashMap<String, String>,
+    /// Nouns naming only their class ("people").
+    pub generic_nouns: HashSet<String>,
+    /// Bodies counted by their members ("a 50,000-strong group"), to the members' class.
+    pub strong_bodies: HashMap<String, String>,
+    /// Classes and nouns whose figures grow or are revised over time.
+    pub accumulating: HashSet<String>,
+    /// Words just before a duration that make it a time reference ("the past two weeks").
+    pub time_refs_before: HashSet<String>,
+    /// Words just after a duration that make it a time reference ("two weeks ago").
+    pub time_refs_after: HashSet<String>,
+    /// US dollars per unit of a currency, by year, years ascending.
+    pub exchange_rates: HashMap<String, Vec<(i32, f64)>>,
+    /// How far either side of a converted amount the true one may be, relative to it.
+    pub exchange_tolerance: f64,
     /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
     pub measure_cues: Phrases<String>,
     pub reference_words: HashSet<String>,
@@ -237,6 +268,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "count_nouns.json",
     "dates.json",
     "entities.json",
+    "exchange_rates.json",
     "hedges.txt",
     "measure_cues.txt",
     "numbers.json",
@@ -244,6 +276,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "reference_words.txt",
     "role_nouns.txt",
     "stopwords.txt",
+    "time_references.txt",
     "titles.txt",
     "units.json",
 );
@@ -445,6 +478,47 @@ impl Lexicon {
             count_nouns.insert(canon.to_lowercase(), canon);
         }
 
+        let mut count_synonyms = HashMap::default();
+        for set in &nouns.synonyms {
+            for w in set {
+                let w = w.to_lowercase();
+                count_synonyms.insert(crate::text::fold_word(&w), set[0].to_lowercase());
+                count_synonyms.insert(w, set[0].to_lowercase());
+            }
+        }
+        let mut strong_bodies = HashMap::default();
+        for (class, bodies) in nouns.strong_bodies {
+            for b in bodies {
+                strong_bodies.insert(b.to_lowercase(), class.clone());
+            }
+        }
+        let mut time_refs_before = HashSet::default();
+        let mut time_refs_after = HashSet::default();
+        for (_, l) in list_lines(&read("time_references.txt")) {
+            let l = l.trim().to_lowercase();
+            match l.strip_prefix('+') {
+                Some(after) => time_refs_after.insert(after.trim().to_string()),
+                None => time_refs_before.insert(l),
+            };
+        }
+        let rates: ExchangeRatesFile = typed(
+            "exchange_rates.json",
+            parse("exchange_rates.json", json("exchange_rates.json")?)?,
+        )?;
+        let mut exchange_rates = HashMap::default();
+        for (code, by_year) in rates.usd_per_unit {
+            let mut years = Vec::new();
+            for (y, r) in by_year {
+                let y = y.parse::<i32>().map_err(|_| LexiconError::Build {
+                    name: "exchange_rates.json".into(),
+                    reason: format!("{code}: year {y:?} is not a number"),
+                })?;
+                years.push((y, r));
+            }
+            years.sort_by_key(|&(y, _)| y);
+            exchange_rates.insert(code.to_uppercase(), years);
+        }
+
         let mut entity_aliases = HashMap::default();
         for (i, e) in ents.entities.iter().enumerate() {
             entity_aliases.insert(alias_key(&e.canonical), i);
@@ -530,6 +604,18 @@ impl Lexicon {
             quantity_starters,
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
+            count_synonyms,
+            generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
+            strong_bodies,
+            accumulating: nouns
+                .accumulating
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            time_refs_before,
+            time_refs_after,
+            exchange_rates,
+            exchange_tolerance: rates.tolerance,
             measure_cues: Phrases::new(measure_cues),
             reference_words: words("reference_words.txt"),
             entities: ents.entities,

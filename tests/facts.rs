@@ -60,3 +60,201 @@ fn a_poll_with_and_without_its_margin_agrees() {
         "the margin is not the share: {members:?}"
     );
 }
+
+#[test]
+fn a_revised_toll_says_why_it_evolves() {
+    let f = facts_of("events/storm");
+    let toll = fact_containing(&f, "41");
+    assert_eq!(
+        toll["reason"],
+        "41 (Mar 3) is above at least 12 (Mar 1): rising"
+    );
+    assert_eq!(toll["reason_detail"]["rule"], "rising");
+    let compared = toll["reason_detail"]["compared"].as_array().unwrap();
+    assert_eq!(compared.len(), 2);
+    assert_eq!(compared[0]["date"], "2023-03-01");
+    assert_eq!(compared[1]["date"], "2023-03-03");
+}
+
+#[test]
+fn a_fine_in_euros_agrees_with_its_dollar_figure_at_that_years_rate() {
+    let f = facts_of("events/fine");
+    let fine = fact_containing(&f, "€2.8bn");
+    let members = member_quantities(fine);
+    assert!(members.contains(&"$3.5 billion"), "{members:?}");
+    assert_eq!(fine["verdict"], "agree");
+    assert_eq!(
+        fine["reason"],
+        "€2.8bn ≈ $3.3bn at 2018 rates, within 6% of $3.5 billion"
+    );
+    let conversion = &fine["reason_detail"]["conversions"][0];
+    assert_eq!(conversion["from"], "EUR");
+    assert_eq!(conversion["year"], 2018);
+    assert_eq!(conversion["rate"][0], 1.18);
+    let durations: Vec<&Value> = f["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["kind"] == "duration")
+        .collect();
+    assert!(
+        durations.iter().all(|d| d["sources"] == 1),
+        "90 days to comply and two years of appeal are different things: {durations:?}"
+    );
+}
+
+#[test]
+fn hundreds_of_thousands_against_millions_is_a_conflict_of_magnitude() {
+    let f = facts_of("events/petition");
+    let signatures = fact_containing(&f, "hundreds of thousands of signatures");
+    let members = member_quantities(signatures);
+    assert!(
+        members.contains(&"more than 1.8 million signatures"),
+        "{members:?}"
+    );
+    assert_eq!(signatures["verdict"], "conflict");
+    assert_eq!(signatures["reason_detail"]["rule"], "magnitude");
+    assert!(
+        signatures["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("a different order of magnitude"),
+        "{}",
+        signatures["reason"]
+    );
+}
+
+#[test]
+fn ages_and_counts_of_one_thing_are_not_facts() {
+    let f = facts_of("events/petition");
+    for junk in ["23", "One question"] {
+        assert!(
+            !f["facts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| member_quantities(x).iter().any(|q| q.starts_with(junk))),
+            "{junk} became a fact: {f:#}"
+        );
+    }
+}
+
+#[test]
+fn durations_join_only_with_a_shared_subject() {
+    let f = facts_of("events/ceasefire");
+    let truce = fact_containing(&f, "30-day");
+    assert_eq!(truce["sources"], 2);
+    assert_eq!(truce["verdict"], "agree");
+    let members = member_quantities(truce);
+    assert!(!members.contains(&"two weeks"), "{members:?}");
+    let talks = fact_containing(&f, "two weeks");
+    assert_eq!(talks["verdict"], "single");
+    let convoys = fact_containing(&f, "about three days");
+    assert_eq!(convoys["verdict"], "single");
+    assert_ne!(talks["id"], convoys["id"]);
+    assert!(
+        !f["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| member_quantities(x).contains(&"10 years")),
+        "'10 years ago' places a truce in time; it measures nothing"
+    );
+}
+
+#[test]
+fn synonyms_of_the_counted_noun_join_and_other_counts_stay_apart() {
+    let f = facts_of("events/summit");
+    let venues = fact_containing(&f, "four sites");
+    assert!(member_quantities(venues).contains(&"Four locations"));
+    assert_eq!(venues["verdict"], "agree");
+    let protesters = fact_containing(&f, "More than 300 protesters");
+    assert_eq!(protesters["verdict"], "single");
+    let people = fact_containing(&f, "5,000 people");
+    assert_ne!(people["id"], protesters["id"]);
+    assert_eq!(people["sources"], 1);
+}
+
+#[test]
+fn facts_text_output_gives_each_verdict_its_reason() {
+    let out = bin()
+        .args(["facts", &fixture("events/storm")])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("    why: 41 (Mar 3) is above at least 12 (Mar 1): rising"),
+        "{text}"
+    );
+}
+
+/// Claim pairs across reports that `extract --json` puts in one cluster, by (report, first
+/// words) of each claim.
+fn clustered_pairs(dir: &str) -> Vec<((String, String), (String, String))> {
+    let all = json(&["extract", "--json", &fixture(dir)]);
+    let mut claims: Vec<(String, String, String)> = Vec::new();
+    for a in all.as_array().unwrap() {
+        let path = a["path"].as_str().unwrap();
+        let report = path.rsplit('/').take(2).collect::<Vec<_>>();
+        let report = format!("{}/{}", report[1], report[0]);
+        for c in a["claims"].as_array().unwrap() {
+            if let Some(cluster) = c["cluster"].as_str() {
+                let text = c["text"].as_str().unwrap().to_string();
+                claims.push((report.clone(), text, cluster.to_string()));
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        for b in &claims[i + 1..] {
+            if a.0 != b.0 && a.2 == b.2 {
+                pairs.push(((a.0.clone(), a.1.clone()), (b.0.clone(), b.1.clone())));
+            }
+        }
+    }
+    pairs
+}
+
+#[test]
+fn claims_reporting_one_event_are_clustered_and_others_are_not() {
+    let pairs = clustered_pairs("clusters");
+    let linked = |a: &str, b: &str| {
+        pairs.iter().any(|(x, y)| {
+            let m = |c: &(String, String), w: &str| {
+                let (r, t) = w.split_once(':').unwrap();
+                c.0 == r && c.1.starts_with(t)
+            };
+            (m(x, a) && m(y, b)) || (m(x, b) && m(y, a))
+        })
+    };
+    for (a, b) in [
+        (
+            "bridge/a.txt:Engineers closed",
+            "bridge/b.txt:Inspectors discovered",
+        ),
+        (
+            "strike/a.txt:Dock workers",
+            "strike/b.txt:Workers at Dunmore",
+        ),
+        (
+            "vote/a.txt:Lawmakers in Valdora",
+            "vote/b.txt:Valdora's parliament",
+        ),
+        (
+            "bridge/a.txt:Mayor Elsa Brandt",
+            "bridge/c.txt:Mayor Elsa Brandt",
+        ),
+    ] {
+        assert!(linked(a, b), "{a} ~ {b} not clustered: {pairs:#?}");
+    }
+    for (a, b) in [
+        ("bridge/b.txt:Local shops", "strike/b.txt:Fruit importers"),
+        ("vote/b.txt:Water companies", "vote/c.txt:Farmers' groups"),
+        (
+            "strike/b.txt:The port authority said",
+            "bridge/b.txt:The bridge will remain",
+        ),
+    ] {
+        assert!(!linked(a, b), "{a} ~ {b} clustered");
+    }
+}

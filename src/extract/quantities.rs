@@ -794,7 +794,10 @@ impl<'a> Parser<'a> {
             .flatten()
         {
             let w = self.low(noun);
-            let group = lex.count_nouns.get(w);
+            let group = lex
+                .count_nouns
+                .get(w)
+                .or_else(|| strong.then(|| lex.strong_bodies.get(w)).flatten());
             let state = self.predicate_at(noun).is_some();
             let inherit = previous.filter(|p| state && p.kind == "count" && p.unit.is_some());
             kind = ustr("count");

@@ -10,8 +10,11 @@ use crate::ids::ClusterId;
 use crate::lexicon::Lexicon;
 use crate::text;
 
-/// Content-word overlap (Jaccard) above which two claims say the same thing.
-const MIN_SIMILARITY: f64 = 0.45;
+/// Cosine of two claims' content words and names, each weighted by its rarity in the corpus
+/// (inverse document frequency), above which the claims say the same thing.
+const MIN_SIMILARITY: f32 = 0.4;
+/// Shared words (or names) two claims need before their similarity is worth computing.
+const MIN_SHARED: usize = 2;
 /// Words in more claims than this are too common to propose candidates.
 const MAX_POSTING: usize = 200;
 
@@ -144,8 +147,25 @@ pub fn cluster_claims(
         })
         .collect();
     let sigs = Signatures::new(articles, folds);
+    // Each word's weight squared: a word most claims hold says little.
+    let claims = refs.len() as f32;
+    let weight2: Vec<f32> = (0..sigs.claim_starts.len().saturating_sub(1))
+        .map(|w| {
+            let df = sigs.holding(w as u32).len() as f32;
+            (((claims + 1.0) / (df + 1.0)).ln() + 1.0).powi(2)
+        })
+        .collect();
+    let norm: Vec<f32> = (0..refs.len())
+        .map(|i| {
+            sigs.of(i)
+                .iter()
+                .map(|&w| weight2[w as usize])
+                .sum::<f32>()
+                .sqrt()
+        })
+        .collect();
     let mut sets = UnionFind::new(refs.len());
-    let mut others: Vec<u32> = Vec::new();
+    let mut others: Vec<(u32, f32)> = Vec::new();
     for i in 0..refs.len() {
         others.clear();
         for &w in sigs.of(i) {
@@ -157,13 +177,17 @@ pub fn cluster_claims(
             others.extend(
                 list[later..]
                     .iter()
-                    .filter(|&&j| refs[j as usize].article != refs[i].article),
+                    .filter(|&&j| refs[j as usize].article != refs[i].article)
+                    .map(|&j| (j, weight2[w as usize])),
             );
         }
-        others.sort_unstable();
-        for run in others.chunk_by(|a, b| a == b) {
-            let j = run[0];
-            if run.len() >= 3 && similarity(sigs.of(i), sigs.of(j as usize)) >= MIN_SIMILARITY {
+        others.sort_unstable_by_key(|&(j, _)| j);
+        for run in others.chunk_by(|a, b| a.0 == b.0) {
+            let j = run[0].0;
+            let dot: f32 = run.iter().map(|&(_, w)| w).sum();
+            if run.len() >= MIN_SHARED
+                && dot / (norm[i] * norm[j as usize]).max(f32::MIN_POSITIVE) >= MIN_SIMILARITY
+            {
                 sets.union(i as u32, j);
             }
         }

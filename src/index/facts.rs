@@ -1,9 +1,15 @@
 //! Facts: figures from different claims (and reports) that measure the same thing, and
 //! whether they agree.
 //!
-//! Candidates are blocked by what is measured (kind, canonical unit, predicate), so only
-//! figures of one block are ever compared; within a block a figure joins the best-fitting fact
-//! whose qualifiers, time and context are compatible, or starts a new one.
+//! A fact is one measured quantity: what is counted or measured (the counted noun and its
+//! qualifiers, or for other kinds the words the figure is of), of which subject and event,
+//! over which time. Figures are blocked by kind and canonical unit, so only figures of one
+//! block are ever compared; within a block a figure joins the fact it fits best when the
+//! counted nouns are the same (or one names only the class of the other), the qualifiers and
+//! times are compatible, durations and shares have a shared subject, and the claims' context
+//! says they report the same thing: more context is asked of figures whose values cannot both
+//! hold than of figures that agree. Figures that measure nothing (a count of one thing, a
+//! duration that only places something in time) never become facts.
 
 use std::sync::Arc;
 
@@ -20,6 +26,10 @@ use crate::ids::FactId;
 use crate::lexicon::Lexicon;
 use crate::text;
 use ustr::Ustr;
+pub use verdict::{Compared, Conversion, ReasonDetail, ReasonRule};
+
+#[path = "verdict.rs"]
+mod verdict;
 
 /// How the sources' figures for one fact relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,8 +112,10 @@ pub struct Fact {
     pub kind: Ustr,
     pub unit: Option<Ustr>,
     pub verdict: Verdict,
-    /// Why the verdict, in words ("all 3 values overlap once hedges are read as intervals").
+    /// Why the verdict, in words ("59,000 (Nov 23) is above 50,000 (Nov 11): rising").
     pub reason: String,
+    /// Why the verdict, as data: the rule applied, the values compared, the conversions made.
+    pub reason_detail: ReasonDetail,
     /// Reports that state it.
     pub sources: usize,
     /// Reports that state it, counting copies and pages of one outlet once.
@@ -121,6 +133,7 @@ impl Fact {
             unit: self.unit.as_deref(),
             verdict: self.verdict,
             reason: &self.reason,
+            reason_detail: &self.reason_detail,
             sources: self.sources,
             independent_sources: self.independent_sources,
             members: self
@@ -157,6 +170,7 @@ struct FactJson<'a> {
     unit: Option<&'a str>,
     verdict: Verdict,
     reason: &'a str,
+    reason_detail: &'a ReasonDetail,
     sources: usize,
     independent_sources: usize,
     members: Vec<MemberJson<'a>>,
@@ -193,47 +207,85 @@ enum When {
 
 /// Figures more than this many days apart are about different moments.
 const MAX_DAYS_APART: i64 = 45;
-/// Context overlap (share of the claim's content words the fact already has, plus half for a
-/// shared place or name) to join a fact.
-const MIN_CONTEXT: f64 = 0.4;
+/// Context a figure needs to join a fact whose member it agrees with: the claims' weighted
+/// word overlap plus what the figures themselves share (see [`pair_score`]).
+const LINK_AGREEING: f64 = 0.4;
+/// Context a figure needs to join a fact whose member it cannot hold with: a conflict is
+/// only reported between figures that plainly measure the same thing.
+const LINK_CONFLICTING: f64 = 0.65;
+/// Credit for the same counted noun when it names more than its class ("sites", "donors").
+const SAME_NOUN: f64 = 0.3;
+/// Debit for a noun that names only the class of the other ("people" and "migrants").
+const BROADER_NOUN: f64 = 0.15;
+/// Credit for a word the two figures are both of ("30-day delay", "a delay of 30 days"):
+/// for durations and shares, where it names what is measured, and for counts, whose noun
+/// already does.
+const SAME_SUBJECT: f64 = 0.25;
+const SAME_SUBJECT_COUNT: f64 = 0.15;
+/// Credit for a shared proper qualifier ("North Korean").
+const SAME_QUALIFIER: f64 = 0.2;
+/// Credit for the same value (each within the other's rounding), by how unlikely the values
+/// are to meet by chance: below 10, below 100, and larger; and for values that merely
+/// overlap (hedged or vague figures).
+const SAME_VALUE: [f64; 3] = [0.1, 0.15, 0.25];
+const OVERLAPPING_VALUE: f64 = 0.05;
+/// Credit for the same value twice in one report (a headline and the sentence it sums up).
+const SAME_REPORT: f64 = 0.15;
+/// The most a quantity that grows or is revised is taken to move between two reports: more
+/// than this, and two figures are of different things.
+const MAX_REVISION: f64 = 3.0;
+/// Members of a fact a new figure is compared with (its latest ones).
+const MAX_COMPARED: usize = 12;
+/// Content words either side of a figure read as what it is of.
+const SUBJECT_REACH: usize = 3;
 
 /// Words, names and qualifiers are compared by their hashes.
 type Keys = Vec<u64>;
-/// A claim's places and content words, shared by its figures.
-type ClaimKeys = (Arc<[u64]>, Arc<[u64]>);
+/// A claim's words and names with their weights, sorted by hash, and the vector's norm.
+type Weighted = (Arc<[(u64, f32)]>, f32);
 /// A figure to link: the hash of what it measures (kind and canonical unit), and where it is.
 type Figure = (u64, ClaimRef, u32);
 
 struct Candidate {
     at: ClaimRef,
     qi: usize,
+    /// Proper qualifiers of a counted noun ("north korean"), hashed and sorted.
     modifiers: Arc<[u64]>,
-    /// The claim's places and content words, shared by its figures.
-    places: Arc<[u64]>,
-    words: Arc<[u64]>,
+    /// The counted noun's synonym set, hashed (0 for kinds other than counts).
+    noun: u64,
+    /// The noun names only its class ("people", "troops").
+    generic: bool,
+    /// Content words right beside the figure: what it is of.
+    subject: Box<[u64]>,
+    /// The claim's content words and names, weighted by rarity.
+    context: Weighted,
     when: When,
-    /// The report's own date: reports published later may give later figures.
-    reported: Option<NaiveDate>,
+    /// The day the figure holds at, for the order of dated reports.
+    day: Option<NaiveDate>,
+    /// The interval of values the figure allows, in canonical units (money in dollars).
     interval: Option<(f64, f64)>,
+    /// The stated value in canonical units (money in dollars), without its hedge.
+    point: Option<f64>,
+    /// What it counts grows or is revised over time.
+    accumulates: bool,
+    conversion: Option<Conversion>,
 }
 
 /// A fact being built: its members and summaries of them, so that a new figure is checked
-/// against the summaries rather than every member.
-///
-/// A corpus makes about as many drafts as it has facts (most with one member), so the
-/// summaries are sorted lists, and a one-member draft shares its figure's lists.
+/// against the summaries and a few members rather than every member.
 struct Draft {
     modifiers: Arc<[u64]>,
-    places: Arc<[u64]>,
-    words: Arc<[u64]>,
+    subject: Keys,
+    /// The members' counted nouns: (hash, generic), without repeats.
+    nouns: Vec<(u64, bool)>,
     first_day: Option<NaiveDate>,
     last_day: Option<NaiveDate>,
     months: Vec<When>,
     /// (article, candidate) of every member, sorted by article, members of one article in
     /// the order they joined.
     by_article: Vec<(u32, u32)>,
-    log_mid_sum: f64,
-    mids: usize,
+    /// The latest members, for pairwise comparison.
+    recent: Vec<u32>,
 }
 
 /// Drafts indexed under a word or place shared by more figures than this are not proposed
@@ -282,35 +334,108 @@ impl Postings {
     }
 }
 
-fn mid(iv: Option<(f64, f64)>) -> Option<f64> {
-    iv.map(|(a, b)| (a + b) / 2.0).filter(|m| *m > 0.0)
-}
-
 /// Whether a sorted list of keys holds `k`.
 fn holds(keys: &[u64], k: u64) -> bool {
     keys.binary_search(&k).is_ok()
 }
 
+/// Whether two sorted lists share a key.
+fn share(a: &[u64], b: &[u64]) -> bool {
+    super::clusters::shared_count(a, b) > 0
+}
+
 /// Adds sorted keys to a sorted list, keeping it sorted and without repeats.
-fn merge_keys(into: &mut Arc<[u64]>, add: &Arc<[u64]>) {
-    if into.is_empty() {
-        *into = Arc::clone(add);
-        return;
-    }
+fn merge_keys(into: &mut Arc<[u64]>, add: &[u64]) {
     if add.iter().all(|&k| holds(into, k)) {
         return;
     }
-    let mut merged = Vec::with_capacity(into.len() + add.len());
-    let (mut i, mut j) = (0, 0);
-    while i < into.len() && j < add.len() {
-        let (a, b) = (into[i], add[j]);
-        merged.push(a.min(b));
-        i += usize::from(a <= b);
-        j += usize::from(b <= a);
-    }
-    merged.extend_from_slice(&into[i..]);
-    merged.extend_from_slice(&add[j..]);
+    let mut merged: Vec<u64> = into.iter().chain(add).copied().collect();
+    merged.sort_unstable();
+    merged.dedup();
     *into = merged.into();
+}
+
+/// The cosine of two weighted word lists.
+fn cosine(a: &Weighted, b: &Weighted) -> f64 {
+    if a.1 == 0.0 || b.1 == 0.0 {
+        return 0.0;
+    }
+    let (x, y) = (&a.0, &b.0);
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < x.len() && j < y.len() {
+        match x[i].0.cmp(&y[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += x[i].1 * y[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    f64::from(dot / (a.1 * b.1))
+}
+
+/// How strongly two figures say they measure the same thing, and whether that is enough to
+/// link them: their claims' context, plus what the figures share (noun, subject, qualifier,
+/// value). Figures whose values cannot both hold need more.
+fn pair_score(c: &Candidate, m: &Candidate, count: bool) -> Option<f64> {
+    let mut s = cosine(&c.context, &m.context);
+    if count {
+        if c.noun != m.noun {
+            s -= BROADER_NOUN;
+        } else if !c.generic {
+            s += SAME_NOUN;
+        }
+    }
+    if share(&c.subject, &m.subject) {
+        s += if count {
+            SAME_SUBJECT_COUNT
+        } else {
+            SAME_SUBJECT
+        };
+    }
+    if share(&c.modifiers, &m.modifiers) {
+        s += SAME_QUALIFIER;
+    }
+    let agree = match (c.interval, m.interval) {
+        (Some(x), Some(y)) => overlap(x, y),
+        _ => true,
+    };
+    if agree {
+        s += value_credit(c, m);
+        if c.at.article == m.at.article && value_credit(c, m) > OVERLAPPING_VALUE {
+            s += SAME_REPORT;
+        }
+    }
+    // A quantity that grows or is revised may hold two values on two days.
+    let moved = c.accumulates
+        && c.day.is_some()
+        && m.day.is_some()
+        && c.day != m.day
+        && match (c.point, m.point) {
+            (Some(a), Some(b)) if a > 0.0 && b > 0.0 => a.max(b) / a.min(b) <= MAX_REVISION,
+            _ => false,
+        };
+    (s >= if agree || moved {
+        LINK_AGREEING
+    } else {
+        LINK_CONFLICTING
+    })
+    .then_some(s)
+}
+
+/// What two overlapping figures' values say about their being one fact.
+fn value_credit(c: &Candidate, m: &Candidate) -> f64 {
+    let inside = |v: Option<f64>, iv: Option<(f64, f64)>| match (v, iv) {
+        (Some(v), Some((lo, hi))) => lo <= v && v <= hi,
+        _ => false,
+    };
+    if !(inside(c.point, m.interval) && inside(m.point, c.interval)) {
+        return OVERLAPPING_VALUE;
+    }
+    let v = c.point.unwrap_or_default().abs();
+    SAME_VALUE[usize::from(v >= 10.0) + usize::from(v >= 100.0)]
 }
 
 impl Draft {
@@ -324,25 +449,26 @@ impl Draft {
     fn new() -> Draft {
         Draft {
             modifiers: Arc::new([]),
-            places: Arc::new([]),
-            words: Arc::new([]),
+            subject: Vec::new(),
+            nouns: Vec::new(),
             first_day: None,
             last_day: None,
             months: Vec::new(),
             by_article: Vec::new(),
-            log_mid_sum: 0.0,
-            mids: 0,
+            recent: Vec::new(),
         }
     }
 
-    /// How well a figure fits this fact, or `None` when it cannot belong.
-    fn fit(&self, c: &Candidate, cands: &[Candidate]) -> Option<f64> {
-        let mods_ok = c.modifiers.is_empty()
-            || self.modifiers.is_empty()
-            || c.modifiers.iter().any(|&m| holds(&self.modifiers, m));
-        if !mods_ok {
-            return None;
-        }
+    /// Whether the figure's counted noun fits the members': one specific noun per fact, and
+    /// nouns naming only its class.
+    fn noun_fits(&self, c: &Candidate) -> bool {
+        self.nouns
+            .iter()
+            .all(|&(n, generic)| n == c.noun || generic || c.generic)
+    }
+
+    /// Whether the figure's time fits the members'.
+    fn time_fits(&self, c: &Candidate) -> bool {
         let day_ok = match c.when {
             When::Day(d) => {
                 self.first_day
@@ -354,51 +480,56 @@ impl Draft {
             _ => true,
         };
         if !day_ok || !self.months.iter().all(|&m| time_compatible(m, c.when)) {
-            return None;
+            return false;
         }
-        if !matches!(c.when, When::Day(_) | When::Unknown) {
-            let ends = [self.first_day, self.last_day];
-            if !ends
+        matches!(c.when, When::Day(_) | When::Unknown)
+            || [self.first_day, self.last_day]
                 .iter()
                 .flatten()
                 .all(|&d| time_compatible(When::Day(d), c.when))
-            {
-                return None;
-            }
+    }
+
+    /// Whether a figure may belong to this fact at all: qualifiers, noun, time and subject
+    /// compatible, and no member of its own report it cannot hold with.
+    fn admits(&self, c: &Candidate, cands: &[Candidate], kind: Kind) -> bool {
+        let mods_ok = c.modifiers.is_empty()
+            || self.modifiers.is_empty()
+            || share(&c.modifiers, &self.modifiers);
+        if !mods_ok || !self.noun_fits(c) || !self.time_fits(c) {
+            return false;
+        }
+        if kind == Kind::NeedsSubject && !share(&c.subject, &self.subject) {
+            return false;
         }
         let from = self.by_article.partition_point(|&(a, _)| a < c.at.article);
-        for &(_, m) in self.by_article[from..]
+        self.by_article[from..]
             .iter()
             .take_while(|&&(a, _)| a == c.at.article)
-        {
-            let m = &cands[m as usize];
-            let compatible = match (m.interval, c.interval) {
+            .all(|&(_, m)| match (cands[m as usize].interval, c.interval) {
                 (Some(x), Some(y)) => overlap(x, y),
                 _ => true,
-            };
-            if !compatible {
-                return None;
-            }
-        }
-        let shared_place = c.places.iter().any(|&p| holds(&self.places, p));
-        let context = coverage(&c.words, &self.words) + if shared_place { 0.5 } else { 0.0 };
-        if context < MIN_CONTEXT {
+            })
+    }
+
+    /// How well a figure fits this fact, or `None` when it cannot belong.
+    fn fit(&self, c: &Candidate, cands: &[Candidate], kind: Kind) -> Option<f64> {
+        if !self.admits(c, cands, kind) {
             return None;
         }
-        let same_mods = c.modifiers.iter().any(|&m| holds(&self.modifiers, m));
-        let closeness = match mid(c.interval) {
-            Some(m) if self.mids > 0 => {
-                (1.0 - (m.ln() - self.log_mid_sum / self.mids as f64).abs()).max(0.0)
-            }
-            _ => 0.0,
-        };
-        Some(context + if same_mods { 0.5 } else { 0.0 } + 0.5 * closeness)
+        self.recent
+            .iter()
+            .filter_map(|&m| pair_score(c, &cands[m as usize], kind == Kind::Count))
+            .reduce(f64::max)
     }
 
     fn add(&mut self, i: u32, c: &Candidate) {
         merge_keys(&mut self.modifiers, &c.modifiers);
-        merge_keys(&mut self.places, &c.places);
-        merge_keys(&mut self.words, &c.words);
+        self.subject.extend_from_slice(&c.subject);
+        self.subject.sort_unstable();
+        self.subject.dedup();
+        if !self.nouns.contains(&(c.noun, c.generic)) {
+            self.nouns.push((c.noun, c.generic));
+        }
         match c.when {
             When::Day(d) => {
                 self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
@@ -409,10 +540,29 @@ impl Draft {
         }
         let at = self.by_article.partition_point(|&(a, _)| a <= c.at.article);
         self.by_article.insert(at, (c.at.article, i));
-        if let Some(m) = mid(c.interval) {
-            self.log_mid_sum += m.ln();
-            self.mids += 1;
+        if self.recent.len() == MAX_COMPARED {
+            self.recent.remove(1);
         }
+        self.recent.push(i);
+    }
+}
+
+/// How a block's figures are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Counts: by counted noun and qualifiers.
+    Count,
+    /// Durations and shares: only figures of a shared subject ("a 30-day delay").
+    NeedsSubject,
+    /// Money, areas, lengths and other measures: by context.
+    Other,
+}
+
+fn block_kind(kind: &str) -> Kind {
+    match kind {
+        "count" => Kind::Count,
+        "duration" | "percent" => Kind::NeedsSubject,
+        _ => Kind::Other,
     }
 }
 
@@ -430,42 +580,268 @@ fn modifier_set(q: &Quantity) -> Keys {
     keys(runs)
 }
 
+/// Classes a count takes from what happened to what it counts ("7,905 soldiers killed").
+const STATE_CLASSES: [&str; 4] = ["deaths", "injured", "captured", "missing"];
+
+/// What a count counts: its noun's synonym set (hashed), and whether the noun names only
+/// its class. A noun the class was not read from ("a 50,000-strong group" counts troops)
+/// names only the class.
+fn counted_noun(q: &Quantity, lex: &Lexicon) -> (u64, bool) {
+    let class = q.canonical_unit.as_deref().unwrap_or_default();
+    if STATE_CLASSES.contains(&class) {
+        return (stable_hash(&["noun", class]), false);
+    }
+    let unit = q.unit.map(|u| u.to_lowercase()).unwrap_or_default();
+    let folded = text::fold_word(&unit);
+    let from_noun =
+        class == unit || class == folded || lex.count_nouns.get(&unit).is_some_and(|g| g == class);
+    if !from_noun {
+        return (stable_hash(&["noun", block_class(q, lex)]), true);
+    }
+    let head = lex
+        .count_synonyms
+        .get(&unit)
+        .or_else(|| lex.count_synonyms.get(&folded))
+        .map_or(folded.as_str(), String::as_str);
+    (
+        stable_hash(&["noun", head]),
+        lex.generic_nouns.contains(head),
+    )
+}
+
+/// The class a figure is blocked by: its canonical unit, read through the synonym sets for
+/// counts ("site" and "location" are one class).
+fn block_class<'a>(q: &'a Quantity, lex: &'a Lexicon) -> &'a str {
+    let unit = q.canonical_unit.as_deref().unwrap_or_default();
+    if q.kind != "count" {
+        return unit;
+    }
+    lex.count_synonyms.get(unit).map_or(unit, String::as_str)
+}
+
+/// Whether a figure measures something a report can be checked on. Not: a count of one
+/// thing ("one question", "a way"), a year read as a count, "the two" of a pair named
+/// before, a duration that only places something in time ("two weeks ago").
+fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
+    if q.kind == "number" {
+        return false;
+    }
+    let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none();
+    let before = &claim.text[..q.start().saturating_sub(claim.start())];
+    let after = &claim.text[(q.end() - claim.start()).min(claim.text.len())..];
+    let word_before = text::words(before).last().map(|(_, w)| w.to_lowercase());
+    let word_after = text::words(after).next().map(|(_, w)| w.to_lowercase());
+    match q.kind.as_str() {
+        "count" => {
+            let v = q.value.unwrap_or(f64::INFINITY);
+            let year_like = (1800.0..=2100.0).contains(&v)
+                && v.fract() == 0.0
+                && !q.text.contains(',')
+                && q.text.starts_with(|c: char| c.is_ascii_digit());
+            !(exact
+                && (v <= 1.0 || year_like || (v == 2.0 && word_before.as_deref() == Some("the"))))
+        }
+        "duration" => {
+            !(word_before.is_some_and(|w| lex.time_refs_before.contains(&w))
+                || word_after.is_some_and(|w| lex.time_refs_after.contains(&w)))
+        }
+        _ => true,
+    }
+}
+
+/// Characters that end the phrase a figure belongs to.
+fn breaks_phrase(gap: &str) -> bool {
+    gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '–']) || gap.contains(". ")
+}
+
+/// Content words right beside a figure, within its phrase: what it is a figure of ("delay"
+/// and "tariffs" in "a 30-day delay of the tariffs").
+fn subject_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
+    let text = claim.text.as_str();
+    let (qs, qe) = (
+        q.start().saturating_sub(claim.start()).min(text.len()),
+        (q.end() - claim.start()).min(text.len()),
+    );
+    let usable = |w: &str| {
+        text::has_content_shape(w)
+            && !lex.is_stopword(w)
+            && !text::with_lower(w, |l| {
+                lex.attribution_verbs.contains(l) || lex.time_refs_after.contains(l)
+            })
+    };
+    let mut out: Vec<u64> = Vec::new();
+    let mut end = qe;
+    let mut taken = 0;
+    for (at, w) in text::words(&text[qe..]) {
+        let at = qe + at;
+        if breaks_phrase(&text[end..at]) || taken == SUBJECT_REACH {
+            break;
+        }
+        end = at + w.len();
+        if usable(w) {
+            out.push(stable_hash(&[&text::fold_word(w)]));
+            taken += 1;
+        }
+    }
+    let before: Vec<(usize, &str)> = text::words(&text[..qs]).collect();
+    let mut start = qs;
+    taken = 0;
+    for &(at, w) in before.iter().rev() {
+        if breaks_phrase(&text[at + w.len()..start]) || taken == SUBJECT_REACH {
+            break;
+        }
+        start = at;
+        if usable(w) && !text::is_capitalized(w) {
+            out.push(stable_hash(&[&text::fold_word(w)]));
+            taken += 1;
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out.into()
+}
+
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
 fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
     c.entities
         .iter()
-        .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other"))
+        .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other" | "person"))
         .map(|e| e.canonical)
+}
+
+/// The hashes a claim's context is compared by: its content words and its names.
+fn context_keys(c: &Claim, lex: &Lexicon) -> Keys {
+    let names = anchors(c).map(|n| format!("@{}", n.to_lowercase()));
+    keys(text::content_words(&c.text, lex).chain(names))
+}
+
+/// How many claims with figures hold each context key, and how many such claims there are.
+fn document_frequencies(articles: &[Article]) -> (HashMap<u64, u32>, u32) {
+    use rayon::prelude::*;
+    let lex = Lexicon::global();
+    articles
+        .par_iter()
+        .fold(
+            || (HashMap::default(), 0u32),
+            |(mut df, mut n): (HashMap<u64, u32>, u32), a| {
+                for c in a
+                    .claims
+                    .iter()
+                    .filter(|c| c.quantities.iter().any(|q| q.kind != "number"))
+                {
+                    n += 1;
+                    for k in context_keys(c, lex) {
+                        *df.entry(k).or_default() += 1;
+                    }
+                }
+                (df, n)
+            },
+        )
+        .reduce(
+            || (HashMap::default(), 0),
+            |(mut a, na), (b, nb)| {
+                if a.len() < b.len() {
+                    return merge_counts(b, a, na + nb);
+                }
+                merge_counts(std::mem::take(&mut a), b, na + nb)
+            },
+        )
+}
+
+fn merge_counts(
+    mut into: HashMap<u64, u32>,
+    from: HashMap<u64, u32>,
+    n: u32,
+) -> (HashMap<u64, u32>, u32) {
+    for (k, v) in from {
+        *into.entry(k).or_default() += v;
+    }
+    (into, n)
+}
+
+/// A claim's context keys weighted by how rare they are among claims with figures.
+fn weighted(keys: Keys, df: &HashMap<u64, u32>, claims: u32) -> Weighted {
+    let n = f64::from(claims.max(1));
+    let v: Vec<(u64, f32)> = keys
+        .into_iter()
+        .map(|k| {
+            let d = f64::from(df.get(&k).copied().unwrap_or(1));
+            (k, ((n + 1.0) / (d + 0.5)).ln().max(0.0) as f32)
+        })
+        .filter(|&(_, w)| w > 0.0)
+        .collect();
+    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    (v.into(), norm)
 }
 
 /// Characters within which a date in the claim is taken to date a figure.
 const DATE_REACH: usize = 80;
 
+/// Each report's date as the figures are dated by: the date its page states, or the date
+/// inferred from the latest day it mentions when that lies within [`MAX_DAYS_APART`] of a
+/// stated one (an inferred date alone is only a bound, often years off).
+fn report_dates(articles: &[Article]) -> Vec<Option<NaiveDate>> {
+    use crate::corpus::DateSource;
+    let stated = |a: &Article| {
+        a.date.filter(|_| {
+            matches!(
+                a.date_source,
+                Some(DateSource::Metadata | DateSource::Dateline)
+            )
+        })
+    };
+    let mut known: Vec<NaiveDate> = articles.iter().filter_map(stated).collect();
+    known.sort_unstable();
+    articles
+        .iter()
+        .map(|a| {
+            stated(a).or_else(|| {
+                a.date.filter(|d| {
+                    let at = known.partition_point(|k| k < d);
+                    [at.checked_sub(1), Some(at)]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|i| known.get(i))
+                        .any(|k| (*k - *d).num_days().abs() <= MAX_DAYS_APART)
+                })
+            })
+        })
+        .collect()
+}
+
 /// When a figure holds: an "as of" date in its claim, else a date near it, else the report's.
-fn when(claim: &Claim, q: &Quantity, article: &Article) -> When {
+/// A date without a year, in a report whose own date is not known, is only a month. Says
+/// too whether the date is an "as of" date.
+fn when(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (When, bool) {
     let near = |d: &&crate::extract::DateRef| {
         let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
         d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
     };
+    let anchored = reported.is_some();
     let mut dates: Vec<&crate::extract::DateRef> = claim.dates.iter().filter(near).collect();
     dates.sort_by_key(|d| !d.as_of);
     for d in dates {
-        let Some(iso) = &d.iso else {
+        let has_year = d
+            .text
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n.len() == 4);
+        let iso = d.iso.filter(|_| anchored || has_year);
+        let Some(iso) = iso else {
             if let Some(m) = month_of(&d.text) {
-                return When::Month(None, m);
+                return (When::Month(None, m), d.as_of);
             }
             continue;
         };
-        if let Ok(day) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
-            return When::Day(day);
+        if let Ok(day) = NaiveDate::parse_from_str(&iso, "%Y-%m-%d") {
+            return (When::Day(day), d.as_of);
         }
         if let Some((y, m)) = iso.split_once('-')
             && let (Ok(y), Ok(m)) = (y.parse(), m.parse())
         {
-            return When::Month(Some(y), m);
+            return (When::Month(Some(y), m), d.as_of);
         }
     }
-    article.date.map_or(When::Unknown, When::Day)
+    (reported.map_or(When::Unknown, When::Day), false)
 }
 
 fn month_of(text: &str) -> Option<u32> {
@@ -504,14 +880,6 @@ fn overlap(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
 }
 
-/// The share of a claim's words that the fact's claims use too.
-fn coverage(words: &[u64], of: &[u64]) -> f64 {
-    if words.is_empty() {
-        return 0.0;
-    }
-    words.iter().filter(|&&w| holds(of, w)).count() as f64 / words.len() as f64
-}
-
 /// Sorted, repeat-free hashes of some strings.
 fn keys<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Keys {
     let mut out: Keys = items
@@ -532,10 +900,68 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
     Some((lo, hi))
 }
 
+/// The year whose exchange rate converts a figure: the figure's own, else its report's, else
+/// the latest year the report mentions.
+fn conversion_year(when: When, article: &Article) -> Option<i32> {
+    match when {
+        When::Day(d) => return Some(d.year()),
+        When::Month(Some(y), _) => return Some(y),
+        _ => {}
+    }
+    article.date.map(|d| d.year()).or_else(|| {
+        article
+            .claims
+            .iter()
+            .flat_map(|c| c.dates.iter())
+            .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse::<i32>().ok())
+            .max()
+    })
+}
+
+/// The interval of a money figure in dollars at the yearly rate of its currency (the range of
+/// the listed years when the year is unknown), widened by the rates' tolerance; `None` for
+/// dollars and currencies without rates.
+fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversion> {
+    let code = q.unit?;
+    let rates = lex.exchange_rates.get(code.as_str())?;
+    if q.kind != "money" || code == "USD" || rates.is_empty() {
+        return None;
+    }
+    let mut raw = q.clone();
+    raw.canonical_value = q.value.or(match (q.low, q.high) {
+        (Some(a), Some(b)) => Some((a + b) / 2.0),
+        (a, b) => a.or(b),
+    });
+    let (lo, hi) = interval(&raw)?;
+    let exact_year = year.and_then(|y| rates.iter().find(|&&(ry, _)| ry == y));
+    let (rate_lo, rate_hi, year) = match exact_year {
+        Some(&(y, r)) => (r, r, Some(y)),
+        None => {
+            let lo = rates.iter().map(|r| r.1).fold(f64::MAX, f64::min);
+            let hi = rates.iter().map(|r| r.1).fold(f64::MIN, f64::max);
+            (lo, hi, None)
+        }
+    };
+    let tol = lex.exchange_tolerance;
+    Some(Conversion {
+        member: 0,
+        from: code,
+        rate: [rate_lo, rate_hi],
+        year,
+        years: [rates[0].0, rates[rates.len() - 1].0],
+        low: lo * rate_lo * (1.0 - tol),
+        high: hi * rate_hi * (1.0 + tol),
+        value: raw.canonical_value.map(|v| v * (rate_lo + rate_hi) / 2.0),
+    })
+}
+
 /// Links figures into facts; each member's `at` and `quantity_index` say which quantity
 /// takes the fact's id.
 pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
     use rayon::prelude::*;
+    let lex = Lexicon::global();
+    let (df, claims) = document_frequencies(articles);
+    let dates = report_dates(articles);
     // Every figure that can be linked, with the hash of what it measures (its block), sorted
     // by block and then corpus order. Figures of different blocks are never compared, so the
     // blocks are linked one at a time (two at once on two cores): only one block's working
@@ -548,12 +974,9 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                 c.quantities
                     .iter()
                     .enumerate()
-                    .filter(|(_, q)| q.kind != "number")
+                    .filter(move |(_, q)| measures_something(c, q, lex))
                     .map(move |(qi, q)| {
-                        let block = stable_hash(&[
-                            &q.kind,
-                            q.canonical_unit.as_deref().unwrap_or_default(),
-                        ]);
+                        let block = stable_hash(&[&q.kind, block_class(q, lex)]);
                         let at = ClaimRef {
                             article: ai as u32,
                             claim: ci as u32,
@@ -569,7 +992,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
     let mut facts: Vec<Fact> = blocks
         .par_iter()
         .with_max_len(1)
-        .flat_map_iter(|block| link_block(articles, groups, block))
+        .flat_map_iter(|block| link_block(articles, groups, block, (&df, claims), &dates))
         .collect();
     facts.sort_by(|a, b| {
         a.verdict
@@ -582,47 +1005,64 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
 }
 
 /// Links the figures of one block (one kind and canonical unit), given in corpus order.
-fn link_block(articles: &[Article], groups: &[usize], block: &[Figure]) -> Vec<Fact> {
+fn link_block(
+    articles: &[Article],
+    groups: &[usize],
+    block: &[Figure],
+    (df, claims): (&HashMap<u64, u32>, u32),
+    dates: &[Option<NaiveDate>],
+) -> Vec<Fact> {
     let lex = Lexicon::global();
-    let mut title_places: Option<(u32, Vec<Ustr>)> = None;
-    // The places and content words of the claim last read, shared by its figures.
-    let mut claim_keys: Option<(ClaimRef, ClaimKeys)> = None;
+    // The weighted context of the claim last read, shared by its figures.
+    let mut claim_context: Option<(ClaimRef, Weighted)> = None;
+    let kind = {
+        let &(_, at, qi) = &block[0];
+        block_kind(
+            &articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize].kind,
+        )
+    };
     let cands: Vec<Candidate> = block
         .iter()
         .map(|&(_, at, qi)| {
             let a = &articles[at.article as usize];
             let c = &a.claims[at.claim as usize];
             let q = &c.quantities[qi as usize];
-            if title_places
-                .as_ref()
-                .is_none_or(|(ai, _)| *ai != at.article)
-            {
-                let lead = a.claims.iter().find(|c| !c.headline);
-                let anchors = a
-                    .claims
-                    .iter()
-                    .filter(|c| c.headline)
-                    .chain(lead)
-                    .flat_map(anchors)
-                    .collect();
-                title_places = Some((at.article, anchors));
+            if claim_context.as_ref().is_none_or(|(r, _)| *r != at) {
+                claim_context = Some((at, weighted(context_keys(c, lex), df, claims)));
             }
-            if claim_keys.as_ref().is_none_or(|(r, _)| *r != at) {
-                let titles = title_places.as_ref().map_or(&[][..], |(_, t)| t);
-                let places = keys(anchors(c).chain(titles.iter().copied())).into();
-                let words = keys(text::content_words(&c.text, lex)).into();
-                claim_keys = Some((at, (places, words)));
-            }
-            let (_, (places, words)) = claim_keys.as_ref().expect("set above");
+            let (_, context) = claim_context.as_ref().expect("set above");
+            let (noun, generic) = if kind == Kind::Count {
+                counted_noun(q, lex)
+            } else {
+                (0, false)
+            };
+            let reported = dates[at.article as usize];
+            let (when, as_of) = when(c, q, reported);
+            let conversion = converted(q, conversion_year(when, a), lex);
             Candidate {
                 at,
                 qi: qi as usize,
                 modifiers: modifier_set(q).into(),
-                places: Arc::clone(places),
-                words: Arc::clone(words),
-                when: when(c, q, a),
-                reported: a.date,
-                interval: interval(q),
+                noun,
+                generic,
+                subject: subject_words(c, q, lex),
+                context: (Arc::clone(&context.0), context.1),
+                when,
+                day: match when {
+                    When::Day(d) if as_of || reported.is_none() => Some(d),
+                    _ => reported,
+                },
+                interval: conversion
+                    .as_ref()
+                    .map(|c| (c.low, c.high))
+                    .or_else(|| interval(q)),
+                point: conversion
+                    .as_ref()
+                    .map_or(q.value.and(q.canonical_value), |conv| {
+                        q.value.and(conv.value)
+                    }),
+                accumulates: accumulates_quantity(q, lex),
+                conversion,
             }
         })
         .collect();
@@ -630,35 +1070,64 @@ fn link_block(articles: &[Article], groups: &[usize], block: &[Figure]) -> Vec<F
     let mut drafts: Vec<Draft> = Vec::new();
     let mut postings = Postings::default();
     let mut seen: Vec<u32> = Vec::new();
+    // Drafts merged into another point to it; the rest to themselves.
+    let mut merged_into: Vec<u32> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
+        let proposing = || {
+            c.context
+                .0
+                .iter()
+                .map(|&(k, _)| k)
+                .chain(c.subject.iter().copied())
+                .chain(std::iter::once(c.noun).filter(|&n| n != 0))
+        };
         seen.clear();
-        for &key in c.places.iter().chain(c.words.iter()) {
+        for key in proposing() {
             postings.read(key, &mut seen);
+        }
+        for d in seen.iter_mut() {
+            while merged_into[*d as usize] != *d {
+                *d = merged_into[*d as usize];
+            }
         }
         seen.sort_unstable();
         seen.dedup();
-        let mut best: Option<(f64, u32)> = None;
-        for &d in &seen {
-            if let Some(score) = drafts[d as usize].fit(c, &cands)
-                && best.is_none_or(|(s, _)| score > s)
-            {
-                best = Some((score, d));
-            }
-        }
-        let d = match best {
-            Some((_, d)) => d,
+        let mut fitting: Vec<(f64, u32)> = seen
+            .iter()
+            .filter_map(|&d| Some((drafts[d as usize].fit(c, &cands, kind)?, d)))
+            .collect();
+        fitting.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let d = match fitting.first() {
+            Some(&(_, d)) => d,
             None => {
                 drafts.push(Draft::new());
+                merged_into.push((drafts.len() - 1) as u32);
                 (drafts.len() - 1) as u32
             }
         };
         drafts[d as usize].add(i as u32, c);
-        for &key in c.places.iter().chain(c.words.iter()) {
+        // The figure joins facts it fits in more than one: they are one fact, when every
+        // member of one fits the other.
+        for &(_, other) in fitting.iter().skip(1) {
+            let movable = drafts[other as usize]
+                .members()
+                .iter()
+                .all(|&m| drafts[d as usize].admits(&cands[m as usize], &cands, kind));
+            if movable {
+                for m in drafts[other as usize].members() {
+                    drafts[d as usize].add(m, &cands[m as usize]);
+                }
+                drafts[other as usize] = Draft::new();
+                merged_into[other as usize] = d;
+            }
+        }
+        for key in proposing() {
             postings.add(key, d);
         }
     }
     drafts
         .iter()
+        .filter(|d| !d.by_article.is_empty())
         .map(|d| build_fact(d, &cands, articles, groups))
         .collect()
 }
@@ -682,11 +1151,29 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
         .collect();
     let arts: HashSet<u32> = d.by_article.iter().map(|&(a, _)| a).collect();
     let independent: HashSet<usize> = arts.iter().map(|&a| groups[a as usize]).collect();
-    let verdict = verdict(&order, cands, arts.len());
-    let reason = verdict_reason(verdict, arts.len());
     let first = &cands[order[0] as usize];
     let q0 =
         &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
+    let values: Vec<verdict::Value> = order
+        .iter()
+        .zip(&members)
+        .enumerate()
+        .map(|(k, (&i, m))| {
+            let c = &cands[i as usize];
+            verdict::Value {
+                member: k,
+                quantity: m.quantity(articles),
+                interval: c.interval,
+                day: c.day,
+                conversion: c.conversion.clone().map(|mut conv| {
+                    conv.member = k;
+                    conv
+                }),
+            }
+        })
+        .collect();
+    let accumulates = order.iter().any(|&i| cands[i as usize].accumulates);
+    let (verdict, reason, reason_detail) = verdict::judge(&values, arts.len(), accumulates);
     let label = label(&order, cands, articles);
     Fact {
         id: FactId::from_hash(stable_hash(&[
@@ -699,75 +1186,27 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
         unit: q0.canonical_unit,
         verdict,
         reason,
+        reason_detail,
         sources: arts.len(),
         independent_sources: independent.len(),
         members,
     }
 }
 
-fn common_interval(items: &[(f64, f64)]) -> bool {
-    let lo = items.iter().map(|i| i.0).fold(f64::MIN, f64::max);
-    let hi = items.iter().map(|i| i.1).fold(f64::MAX, f64::min);
-    lo <= hi
-}
-
-fn verdict(members: &[u32], cands: &[Candidate], articles: usize) -> Verdict {
-    if articles < 2 {
-        return Verdict::Single;
-    }
-    let all: Vec<(f64, f64)> = members
+/// Whether what a figure counts grows or is revised over time (a toll, troops deployed,
+/// signatures), by its class, noun or what happened to it.
+fn accumulates_quantity(q: &Quantity, lex: &Lexicon) -> bool {
+    [q.canonical_unit, q.unit, q.predicate]
         .iter()
-        .filter_map(|&i| cands[i as usize].interval)
-        .collect();
-    if common_interval(&all) {
-        return Verdict::Agree;
-    }
-    let mut by_day: std::collections::BTreeMap<NaiveDate, Vec<(f64, f64)>> = Default::default();
-    for &i in members {
-        if let (Some(day), Some(iv)) = (cands[i as usize].reported, cands[i as usize].interval) {
-            by_day.entry(day).or_default().push(iv);
-        }
-    }
-    if by_day.len() < 2 || !by_day.values().all(|v| common_interval(v)) {
-        return Verdict::Conflict;
-    }
-    let spans: Vec<(f64, f64)> = by_day
-        .values()
-        .map(|v| {
-            let lo = v.iter().map(|i| i.0).fold(f64::MIN, f64::max);
-            let hi = v.iter().map(|i| i.1).fold(f64::MAX, f64::min);
-            (lo, hi)
+        .flatten()
+        .any(|w| {
+            let w = w.to_lowercase();
+            lex.accumulating.contains(&w)
+                || lex
+                    .count_synonyms
+                    .get(&w)
+                    .is_some_and(|h| lex.accumulating.contains(h))
         })
-        .collect();
-    let mut direction = 0i8;
-    for w in spans.windows(2) {
-        let step = if w[1].0 > w[0].1 {
-            1
-        } else if w[1].1 < w[0].0 {
-            -1
-        } else {
-            0
-        };
-        if step != 0 && direction != 0 && step != direction {
-            return Verdict::Conflict;
-        }
-        if step != 0 {
-            direction = step;
-        }
-    }
-    Verdict::Evolving
-}
-
-/// The verdict's reason in words.
-fn verdict_reason(verdict: Verdict, sources: usize) -> String {
-    match verdict {
-        Verdict::Single => "stated by one source only".to_string(),
-        Verdict::Agree => {
-            format!("the {sources} sources' values overlap once hedges are read as intervals")
-        }
-        Verdict::Conflict => format!("the {sources} sources' values cannot all hold at once"),
-        Verdict::Evolving => "the values move one way as the reports' dates advance".to_string(),
-    }
 }
 
 /// The most counted key; of equal counts, the first in order.
@@ -860,4 +1299,125 @@ fn what_of(after: &str) -> Option<String> {
         out.push(w);
     }
     (!out.is_empty()).then(|| out.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Index;
+    use crate::corpus::Document;
+
+    /// An index of reports given as texts.
+    fn index_of(reports: &[&str]) -> Index {
+        let docs = reports
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
+            .collect();
+        let mut articles = crate::corpus::build_articles(docs);
+        for a in &mut articles {
+            a.claims = crate::extract::claims::extract_claims(a);
+        }
+        Index::build(articles)
+    }
+
+    /// The fact of the figure written `figure` in report `report`, if it is one.
+    fn fact_of(index: &Index, report: usize, figure: &str) -> Option<crate::ids::FactId> {
+        index.articles[report]
+            .claims
+            .iter()
+            .flat_map(|c| c.quantities.iter())
+            .find(|q| q.text.as_str().starts_with(figure))
+            .and_then(|q| q.fact)
+    }
+
+    #[test]
+    fn figures_join_only_when_they_measure_the_same_thing() {
+        // Two reports, a figure in each, and whether they are one fact.
+        let cases: &[(&str, &str, &str, &str, bool)] = &[
+            (
+                "Organisers said they were looking at four sites for the final in Oslo.",
+                "four sites",
+                "Four locations are being considered for the final in Oslo, organisers said.",
+                "Four locations",
+                true,
+            ),
+            (
+                "The White House granted Canada a 30-day delay of the steel tariffs on Friday.",
+                "30-day",
+                "Canada won another 30 days of delay on the steel tariffs, officials said.",
+                "30 days",
+                true,
+            ),
+            (
+                "More than 300 protesters gathered outside the ministry in Lagos.",
+                "More than 300 protesters",
+                "Some 5,000 people gathered outside the ministry in Lagos.",
+                "Some 5,000 people",
+                false,
+            ),
+            (
+                "At least 12 people were killed when the storm hit the coast near Galle.",
+                "At least 12 people",
+                "The death toll from the storm near Galle stands at 12, police said.",
+                "12",
+                true,
+            ),
+            (
+                "The council in Leeds said two people were arrested after the match.",
+                "two people",
+                "Two people were injured in a crash on the motorway near Leeds.",
+                "Two people",
+                false,
+            ),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|&(a, fa, b, fb, want)| {
+                let index = index_of(&[a, b]);
+                let (x, y) = (fact_of(&index, 0, fa), fact_of(&index, 1, fb));
+                let got = x.is_some() && x == y;
+                (got != want).then(|| format!("{fa:?} ~ {fb:?}: want {want}, got {got}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn figures_that_measure_nothing_are_not_facts() {
+        let cases = [
+            (
+                "Talks in Geneva began two weeks ago, mediators said.",
+                "two weeks",
+            ),
+            (
+                "Over the past three days the river rose sharply.",
+                "three days",
+            ),
+            (
+                "Nearly four months later, the pair faced new charges.",
+                "Nearly four months",
+            ),
+            ("One question asks whether the mayor knew.", "One question"),
+            ("The two men met in Vienna for talks.", "two men"),
+        ];
+        for (text, figure) in cases {
+            let index = index_of(&[text, text]);
+            assert_eq!(fact_of(&index, 0, figure), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fact_stated_by_one_report_is_single() {
+        let index = index_of(&[
+            "Officials in Patras said 40 homes were flooded. Later 40 homes were counted again.",
+            "The river in Patras burst its banks on Monday.",
+        ]);
+        let homes = index
+            .facts
+            .iter()
+            .find(|f| f.unit.as_deref() == Some("homes"))
+            .expect("homes");
+        assert_eq!(homes.verdict, super::Verdict::Single);
+        assert_eq!(homes.reason_detail.rule, super::ReasonRule::OneSource);
+    }
 }
