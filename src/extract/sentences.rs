@@ -7,8 +7,13 @@
 //! and brackets and find list markers. Every look around a candidate boundary is bounded, so
 //! the whole stays linear in the text.
 
-use crate::corpus::clean::split_paragraphs;
+mod debris;
+mod lines;
+mod lists;
+
 use crate::lexicon::{AbbreviationKind, Lexicon};
+use lines::{continues, lines_of};
+use lists::{Marker, roman_value};
 
 /// Splits raw text into sentence spans (byte offsets into `text`, trimmed, never empty).
 ///
@@ -36,66 +41,6 @@ pub fn split_text(text: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     out
-}
-
-/// The text's lines as trimmed spans: the paragraphs `split_paragraphs` finds (which keeps a
-/// hard-wrapped block whole), each cut again at a lone carriage return.
-fn lines_of(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (s, e) in split_paragraphs(text, false) {
-        let mut from = s;
-        let bytes = text.as_bytes();
-        for (k, _) in text[s..e].match_indices('\r') {
-            let at = s + k;
-            if bytes.get(at + 1) != Some(&b'\n') {
-                push_line(text, from, at, &mut out);
-                from = at + 1;
-            }
-        }
-        push_line(text, from, e, &mut out);
-    }
-    out
-}
-
-fn push_line(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
-    let slice = &text[s..e];
-    let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
-    if !trimmed.is_empty() {
-        out.push((s + lead, s + lead + trimmed.len()));
-    }
-}
-
-/// Whether the line `next` goes on the sentence of the line ending at `end`: one line break
-/// between them (no blank line), the next line starts in lowercase (or with a parenthesis after
-/// a line without final punctuation), and the first line is visibly cut short: a trailing
-/// space before the break, or a final comma, hyphen or function word.
-fn continues(text: &str, end: usize, next: (usize, usize), lex: &Lexicon) -> bool {
-    let gap = &text[end..next.0];
-    let breaks =
-        gap.matches('\n').count() + gap.matches('\r').count() - gap.matches("\r\n").count();
-    if breaks != 1 {
-        return false;
-    }
-    let line = &text[..end];
-    let first = text[next.0..next.1].chars().next().unwrap_or(' ');
-    let ends_open = !line.ends_with(['.', '!', '?', '…', ':', ';', '"', '”', '\'', '’', ')']);
-    let starts_on = first.is_lowercase() || (first == '(' && ends_open);
-    if !starts_on || starts_with_marker(&text[next.0..next.1]) {
-        return false;
-    }
-    let trailing_space = gap.starts_with([' ', '\t']);
-    let last_word = line
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .next()
-        .unwrap_or("");
-    trailing_space || line.ends_with([',', '-', '–']) || lex.is_stopword(last_word)
-}
-
-/// Whether a line opens with a list marker ("a) ", "iv. ", "b.) ").
-fn starts_with_marker(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().take(8).collect();
-    Scan::marker_at(&chars, 0).is_some()
 }
 
 /// Splits one paragraph into sentence spans (byte offsets, trimmed, never empty). Line breaks
@@ -138,49 +83,9 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }
 
-/// Bullets that may stand before a list item's number.
-fn is_bullet(c: char) -> bool {
-    matches!(c, '•' | '⁃' | '◦' | '▪' | '‣' | '●' | '-')
-}
-
-/// Characters repeated as decoration around a line ("/////", "=====").
-fn is_decoration(c: char) -> bool {
-    matches!(c, '/' | '=' | '*' | '_' | '~' | '#' | '+' | '-')
-}
-
 /// The longest word looked at around a candidate boundary: a longer run of letters is no
 /// abbreviation, and the bound keeps every look constant-time.
 const WORD_LOOK: usize = 40;
-/// The longest markup tag skipped as space.
-const TAG_LOOK: usize = 200;
-
-/// How a list marker is written; markers form a list only with others written alike.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum MarkerStyle {
-    /// "1." or "1.)", possibly after a bullet ("• 9.", "⁃9.").
-    NumberPeriod,
-    /// "1)".
-    NumberParen,
-    /// "a." or "a.)".
-    LetterPeriod,
-    /// "a)" or "(a)".
-    LetterParen,
-    /// "iv." or "iv.)".
-    RomanPeriod,
-    /// "iv)" or "(iv)".
-    RomanParen,
-}
-
-/// A possible list marker: where it starts (its bullet, if any), its number, where its item's
-/// text starts.
-#[derive(Debug, Clone, Copy)]
-struct Marker {
-    start: usize,
-    style: MarkerStyle,
-    value: u32,
-    text: usize,
-    bullet: bool,
-}
 
 /// What ends a run of final punctuation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,244 +241,12 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A list marker starting at `i` (a bullet, or the number or letter itself), if any.
-    fn marker_at(ch: &[char], i: usize) -> Option<Marker> {
-        let get = |k: usize| ch.get(k).copied().unwrap_or('\n');
-        let mut k = i;
-        let mut bullet = false;
-        if is_bullet(get(k)) {
-            bullet = true;
-            k += 1;
-            if get(i) != '-' {
-                while get(k) == ' ' {
-                    k += 1;
-                }
-            }
-            if !get(k).is_ascii_digit() {
-                return None;
-            }
-        }
-        let paren_open = !bullet && get(k) == '(';
-        if paren_open {
-            k += 1;
-        }
-        let mut buf = [0u8; 6];
-        let mut len = 0;
-        while len < buf.len() && get(k).is_ascii_alphanumeric() {
-            buf[len] = get(k) as u8;
-            len += 1;
-            k += 1;
-        }
-        let token = std::str::from_utf8(&buf[..len]).ok()?;
-        let (kind, value) = if len <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
-            (0, token.parse::<u32>().ok()?)
-        } else if let Some(v) = roman_value(token) {
-            (2, v)
-        } else if len == 1 && buf[0].is_ascii_lowercase() {
-            (1, u32::from(buf[0] - b'a') + 1)
-        } else {
-            return None;
-        };
-        let period = get(k) == '.';
-        if period {
-            k += 1;
-        }
-        let paren_close = get(k) == ')';
-        if paren_close {
-            k += 1;
-        }
-        let closed = if paren_open {
-            paren_close && !period
-        } else {
-            period || paren_close
-        };
-        if !closed {
-            return None;
-        }
-        if kind == 0 && paren_open {
-            return None;
-        }
-        let gap = k;
-        while get(k) == ' ' || get(k) == '\t' || get(k) == '\u{a0}' {
-            k += 1;
-        }
-        if k == gap || k >= ch.len() || ch[k].is_whitespace() {
-            return None;
-        }
-        if kind == 0 && period && ch[k].is_lowercase() {
-            return None;
-        }
-        let style = match (kind, period) {
-            (0, true) => MarkerStyle::NumberPeriod,
-            (0, false) => MarkerStyle::NumberParen,
-            (1, true) => MarkerStyle::LetterPeriod,
-            (1, false) => MarkerStyle::LetterParen,
-            (_, true) => MarkerStyle::RomanPeriod,
-            (_, false) => MarkerStyle::RomanParen,
-        };
-        Some(Marker {
-            start: i,
-            style,
-            value,
-            text: k,
-            bullet,
-        })
-    }
-
-    /// The list markers of this paragraph that belong to a list: two or more written alike
-    /// and numbered in sequence, the list starting at 1 (or "a", "i"), at the paragraph's
-    /// start, after a sentence's end or with bullets. "He was 15. His brother was 16." is no
-    /// list.
-    fn list_markers(&self) -> Vec<Marker> {
-        let n = self.n();
-        let mut found: Vec<Marker> = Vec::new();
-        let mut i = 0;
-        while i < n {
-            if (i == 0 || self.ch[i - 1].is_whitespace())
-                && self.inside[i] == 0
-                && let Some(m) = Self::marker_at(&self.ch, i)
-            {
-                found.push(m);
-                if (m.style == MarkerStyle::RomanPeriod || m.style == MarkerStyle::RomanParen)
-                    && let Some(alt) = self.as_letter(m)
-                {
-                    found.push(alt);
-                }
-                i = m.text;
-                continue;
-            }
-            i += 1;
-        }
-        let mut keep = vec![false; found.len()];
-        let styles = [
-            MarkerStyle::NumberPeriod,
-            MarkerStyle::NumberParen,
-            MarkerStyle::LetterPeriod,
-            MarkerStyle::LetterParen,
-            MarkerStyle::RomanPeriod,
-            MarkerStyle::RomanParen,
-        ];
-        for style in styles {
-            let idx: Vec<usize> = (0..found.len())
-                .filter(|&k| found[k].style == style)
-                .collect();
-            let mut run_start = 0;
-            for r in 1..=idx.len() {
-                let linked = r < idx.len() && found[idx[r]].value == found[idx[r - 1]].value + 1;
-                if linked {
-                    continue;
-                }
-                if r - run_start >= 2 && self.list_may_start(&found[idx[run_start]]) {
-                    for &k in &idx[run_start..r] {
-                        keep[k] = true;
-                    }
-                }
-                run_start = r;
-            }
-        }
-        let mut out: Vec<Marker> = found
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(m, k)| k.then_some(m))
-            .collect();
-        out.sort_by_key(|m| m.start);
-        out.dedup_by_key(|m| m.start);
-        out
-    }
-
-    /// A roman marker "i", "v" or "x" read as a letter too.
-    fn as_letter(&self, m: Marker) -> Option<Marker> {
-        let letter = match m.value {
-            1 => 'i',
-            5 => 'v',
-            10 => 'x',
-            _ => return None,
-        };
-        let style = if m.style == MarkerStyle::RomanPeriod {
-            MarkerStyle::LetterPeriod
-        } else {
-            MarkerStyle::LetterParen
-        };
-        Some(Marker {
-            style,
-            value: u32::from(letter as u8 - b'a') + 1,
-            ..m
-        })
-    }
-
-    fn list_may_start(&self, m: &Marker) -> bool {
-        if m.value == 1 || m.bullet {
-            return true;
-        }
-        let before = self.skip_back_space(m.start);
-        before == 0 || {
-            let p = self.ch[before - 1];
-            is_terminal(p) || is_closer(p) || p == ':'
-        }
-    }
-
     /// The index after the last non-space character before `i`.
     fn skip_back_space(&self, mut i: usize) -> usize {
         while i > 0 && self.ch[i - 1].is_whitespace() {
             i -= 1;
         }
         i
-    }
-
-    /// The length of markup at `i` that reads as space: an HTML tag, an escaped tag
-    /// ("&lt;b&gt;"), or a literal escaped line break ("\n", "\r").
-    fn markup_len(&self, i: usize) -> usize {
-        let c = self.get(i);
-        if c == '<' {
-            let mut k = i + 1;
-            if self.get(k) == '/' {
-                k += 1;
-            }
-            if !self.get(k).is_ascii_alphabetic() {
-                return 0;
-            }
-            while k < self.n() && k - i < TAG_LOOK {
-                match self.ch[k] {
-                    '>' => return k + 1 - i,
-                    '<' | '\n' => return 0,
-                    _ => k += 1,
-                }
-            }
-            return 0;
-        }
-        if c == '&' && self.text[self.at[i]..].starts_with("&lt;") {
-            let mut k = i + 4;
-            if self.get(k) == '/' {
-                k += 1;
-            }
-            if !self.get(k).is_ascii_alphabetic() {
-                return 0;
-            }
-            while k < self.n() && k - i < TAG_LOOK {
-                if self.ch[k] == '&' {
-                    return if self.text[self.at[k]..].starts_with("&gt;") {
-                        k + 4 - i
-                    } else {
-                        0
-                    };
-                }
-                k += 1;
-            }
-            return 0;
-        }
-        if c == '\\' {
-            let k = if self.get(i + 1) == ' ' { i + 2 } else { i + 1 };
-            let after = self.get(k + 1);
-            if matches!(self.get(k), 'n' | 'r')
-                && (k + 1 >= self.n()
-                    || after.is_whitespace()
-                    || after.is_uppercase()
-                    || after == '\\')
-            {
-                return k + 1 - i;
-            }
-        }
-        0
     }
 
     /// The first index at or after `i` that is neither space nor markup.
@@ -713,31 +386,6 @@ impl<'a> Scan<'a> {
         }
         self.push(seg, end.min(n), &mut out);
         out
-    }
-
-    /// Where the paragraph's text ends: before a table-of-contents leader and page number
-    /// ("Chapter 2 ........ 16").
-    fn contents_end(&self) -> usize {
-        let n = self.n();
-        let mut k = n;
-        while k > 0 && self.ch[k - 1].is_whitespace() {
-            k -= 1;
-        }
-        let digits_end = k;
-        while k > 0 && (self.ch[k - 1].is_ascii_digit() || self.ch[k - 1] == '-') {
-            k -= 1;
-        }
-        if k == digits_end || !self.get(k).is_ascii_digit() {
-            return n;
-        }
-        while k > 0 && self.ch[k - 1].is_whitespace() {
-            k -= 1;
-        }
-        let dots_end = k;
-        while k > 0 && self.ch[k - 1] == '.' {
-            k -= 1;
-        }
-        if dots_end - k >= 5 { k } else { n }
     }
 
     /// Decides the run of final punctuation starting at `i`.
@@ -1100,83 +748,6 @@ impl<'a> Scan<'a> {
         }
         out.push((self.at[s], self.at[e]));
     }
-
-    fn trim(&self, mut s: usize, mut e: usize) -> (usize, usize) {
-        loop {
-            if s < e && self.ch[s].is_whitespace() {
-                s += 1;
-                continue;
-            }
-            let m = self.markup_len(s);
-            if m > 0 && s + m <= e {
-                s += m;
-                continue;
-            }
-            let d = self.decoration_len(s, e, true);
-            if d > 0 {
-                s += d;
-                continue;
-            }
-            break;
-        }
-        loop {
-            if e > s && self.ch[e - 1].is_whitespace() {
-                e -= 1;
-                continue;
-            }
-            let m = self.markup_ending(s, e);
-            if m > 0 {
-                e -= m;
-                continue;
-            }
-            let d = self.decoration_len(s, e, false);
-            if d > 0 {
-                e -= d;
-                continue;
-            }
-            break;
-        }
-        (s, e)
-    }
-
-    /// The length of markup ending just before `e` (and starting at or after `s`).
-    fn markup_ending(&self, s: usize, e: usize) -> usize {
-        if e <= s {
-            return 0;
-        }
-        let last = self.ch[e - 1];
-        let start = match last {
-            '>' => (s..e - 1).rev().take(TAG_LOOK).find(|&k| self.ch[k] == '<'),
-            ';' if self.slice(s, e).ends_with("&gt;") => (s..e)
-                .rev()
-                .take(TAG_LOOK)
-                .find(|&k| self.text[self.at[k]..].starts_with("&lt;")),
-            'n' | 'r' => (e.saturating_sub(3).max(s)..e - 1).find(|&k| self.ch[k] == '\\'),
-            _ => None,
-        };
-        start.map_or(0, |k| {
-            let m = self.markup_len(k);
-            if k + m == e { m } else { 0 }
-        })
-    }
-
-    /// A run of three or more of one decoration character at the segment's start or end.
-    fn decoration_len(&self, s: usize, e: usize, from_start: bool) -> usize {
-        if e <= s {
-            return 0;
-        }
-        let at = if from_start { s } else { e - 1 };
-        let c = self.ch[at];
-        if !is_decoration(c) {
-            return 0;
-        }
-        let run = if from_start {
-            self.ch[s..e].iter().take_while(|&&x| x == c).count()
-        } else {
-            self.ch[s..e].iter().rev().take_while(|&&x| x == c).count()
-        };
-        if run >= 3 { run } else { 0 }
-    }
 }
 
 /// What the scan does at a run of final punctuation.
@@ -1202,41 +773,6 @@ fn is_initialism(word: &str) -> bool {
         && word
             .split('.')
             .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
-}
-
-/// The value of a lowercase roman numeral up to 39 ("i", "iv", "xii"), written canonically.
-fn roman_value(token: &str) -> Option<u32> {
-    if token.is_empty() || token.len() > 6 || !token.bytes().all(|b| b"ivx".contains(&b)) {
-        return None;
-    }
-    let mut total = 0i32;
-    let bytes = token.as_bytes();
-    for (k, &b) in bytes.iter().enumerate() {
-        let v = match b {
-            b'i' => 1,
-            b'v' => 5,
-            _ => 10,
-        };
-        let next = bytes.get(k + 1).map_or(0, |&n| match n {
-            b'i' => 1,
-            b'v' => 5,
-            _ => 10,
-        });
-        total += if v < next { -v } else { v };
-    }
-    let value = u32::try_from(total).ok().filter(|&v| v > 0)?;
-    (to_roman(value) == token).then_some(value)
-}
-
-fn to_roman(mut v: u32) -> String {
-    let mut out = String::new();
-    for (n, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
-        while v >= n {
-            out.push_str(s);
-            v -= n;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
