@@ -79,6 +79,34 @@ fn is_opener(c: char) -> bool {
     )
 }
 
+/// Symbols a sentence may start with: currencies, hashtags and handles, markup, bullets and
+/// marks of reference. (An emoji after a sentence's end belongs to that sentence.)
+fn is_sentence_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₴'
+            | '₽'
+            | '₹'
+            | '#'
+            | '@'
+            | '<'
+            | '&'
+            | '*'
+            | '•'
+            | '§'
+            | '¶'
+            | '№'
+    ) || is_opener(c)
+}
+
+/// Emoji and other pictographs, with the joiners and selectors that build them.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}' | '\u{200D}')
+}
+
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }
@@ -106,12 +134,11 @@ struct Scan<'a> {
     ch: Vec<char>,
     /// Byte offset of each character, and the text's length last.
     at: Vec<usize>,
-    /// How many quotation or bracket pairs enclose each character.
-    inside: Vec<u32>,
-    /// For an opening quotation mark or bracket, the index of its partner.
-    partner: Vec<u32>,
-    /// Whether a character closes a pair.
-    closes: Vec<bool>,
+    /// How many quotation or bracket pairs enclose each character (empty when none do).
+    enclosing: Vec<u32>,
+    /// For an opening quotation mark or bracket, the index of its partner (empty when the
+    /// paragraph has no pair).
+    partners: Vec<u32>,
     lex: &'static Lexicon,
 }
 
@@ -126,14 +153,12 @@ impl<'a> Scan<'a> {
             at.push(b);
         }
         at.push(text.len());
-        let n = ch.len();
         let mut scan = Scan {
             text,
             ch,
             at,
-            inside: vec![0; n + 1],
-            partner: vec![NONE; n],
-            closes: vec![false; n],
+            enclosing: Vec::new(),
+            partners: Vec::new(),
             lex: Lexicon::global(),
         };
         scan.pair_marks();
@@ -164,6 +189,9 @@ impl<'a> Scan<'a> {
         let mut brackets: Vec<(usize, char)> = Vec::new();
         for i in 0..n {
             let c = self.ch[i];
+            if !(is_quote(c) || matches!(c, '(' | ')' | '[' | ']')) {
+                continue;
+            }
             let space_before = i == 0 || {
                 let p = self.ch[i - 1];
                 p.is_whitespace() || is_opener(p) || is_dash(p)
@@ -227,18 +255,48 @@ impl<'a> Scan<'a> {
                 curly = None;
             }
         }
-        let mut diff = vec![0i64; n + 2];
+        if pairs.is_empty() {
+            return;
+        }
+        // Each pair's partners point at each other; the count of pairs around each character
+        // is a running sum of +1 after each opening and -1 at each closing.
+        let mut partners = vec![NONE; n];
+        let mut diff = vec![0i32; n + 1];
         for &(o, c) in &pairs {
-            self.partner[o] = c as u32;
-            self.closes[c] = true;
+            partners[o] = c as u32;
+            partners[c] = o as u32;
             diff[o + 1] += 1;
             diff[c] -= 1;
         }
-        let mut depth = 0i64;
-        for (i, slot) in self.inside.iter_mut().enumerate() {
-            depth += diff[i];
-            *slot = depth.max(0) as u32;
-        }
+        let mut depth = 0i32;
+        self.enclosing = diff
+            .into_iter()
+            .map(|d| {
+                depth += d;
+                depth.max(0) as u32
+            })
+            .collect();
+        self.partners = partners;
+    }
+
+    /// How many pairs enclose index `i` (0 past the end).
+    fn inside(&self, i: usize) -> u32 {
+        self.enclosing.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether the mark at `i` closes a pair.
+    fn closes(&self, i: usize) -> bool {
+        self.partners
+            .get(i)
+            .is_some_and(|&p| p != NONE && (p as usize) < i)
+    }
+
+    /// The closing partner of an opening mark at `i`.
+    fn partner(&self, i: usize) -> Option<usize> {
+        self.partners
+            .get(i)
+            .map(|&p| p as usize)
+            .filter(|&p| p != NONE as usize && p > i)
     }
 
     /// The index after the last non-space character before `i`.
@@ -312,19 +370,16 @@ impl<'a> Scan<'a> {
         while k < self.n() && k - i < 4 && is_opener(self.ch[k]) {
             k += 1;
         }
+        if k > i && self.get(k) == ' ' {
+            k += 1;
+        }
         let Some(&c) = self.ch.get(k) else {
             return false;
         };
         if c.is_alphabetic() {
             return !c.is_lowercase();
         }
-        if c.is_numeric() {
-            return true;
-        }
-        !(c.is_whitespace()
-            || is_dash(c)
-            || is_terminal(c)
-            || matches!(c, ',' | ';' | ':' | ')' | ']' | '%' | '/'))
+        c.is_numeric() || (k == i && is_opener(c)) || is_sentence_symbol(c)
     }
 
     fn is_starter(&self, word: &str) -> bool {
@@ -368,8 +423,7 @@ impl<'a> Scan<'a> {
                 }
             }
             let c = self.ch[i];
-            let interrupted =
-                is_dash(c) && self.closes.get(i + 1) == Some(&true) && is_quote(self.ch[i + 1]);
+            let interrupted = is_dash(c) && self.closes(i + 1) && is_quote(self.ch[i + 1]);
             if !is_terminal(c) && !interrupted {
                 i += 1;
                 continue;
@@ -425,11 +479,30 @@ impl<'a> Scan<'a> {
             Run::Period
         };
         let mut k = j;
+        if self.get(k) == ' ' && self.closes(k + 1) && is_quote(self.ch[k + 1]) {
+            // A quotation closed after a space: "“ 3 years… ” Nobody".
+            k += 1;
+        }
+        let spaced = k > j;
         while k < end && self.closes_here(k) {
             k += 1;
         }
-        let closed = k > j;
-        if self.inside[i] > 0 && self.inside[k.min(self.n())] > 0 {
+        let closed = k > j + usize::from(spaced);
+        if spaced && !closed {
+            k = j;
+        }
+        // Emoji after the punctuation belong to the sentence: "We loved it! 🙂 See you".
+        let mut p = if self.get(k) == ' ' { k + 1 } else { k };
+        if is_pictograph(self.get(p)) {
+            while p < end && (is_pictograph(self.ch[p]) || self.ch[p] == ' ') {
+                p += 1;
+            }
+            while self.ch[p - 1] == ' ' {
+                p -= 1;
+            }
+            k = p;
+        }
+        if self.inside(i) > 0 && self.inside(k) > 0 {
             return Step::Skip(j);
         }
         if run == Run::Period
@@ -513,11 +586,11 @@ impl<'a> Scan<'a> {
     /// Whether `k` holds a mark that closes the sentence before it: the closing mark of a pair,
     /// or a closing mark nothing opened (a quotation carried over from the paragraph before).
     fn closes_here(&self, k: usize) -> bool {
-        if self.closes[k] {
+        if self.closes(k) {
             return true;
         }
         let c = self.ch[k];
-        if !is_closer(c) || self.partner[k] != NONE {
+        if !is_closer(c) || self.partner(k).is_some() {
             return false;
         }
         !is_quote(c) || !self.get(k + 1).is_alphanumeric()
@@ -534,11 +607,8 @@ impl<'a> Scan<'a> {
         let mut k = j;
         if self.get(k) == '[' {
             while self.get(k) == '[' {
-                let close = self.partner[k];
-                if close == NONE || close as usize - k > 12 {
-                    return None;
-                }
-                let inner = &self.ch[k + 1..close as usize];
+                let close = self.partner(k).filter(|&c| c - k <= 12)?;
+                let inner = &self.ch[k + 1..close];
                 if inner.is_empty()
                     || !inner
                         .iter()
@@ -546,7 +616,7 @@ impl<'a> Scan<'a> {
                 {
                     return None;
                 }
-                k = close as usize + 1;
+                k = close + 1;
             }
         } else {
             if before.is_ascii_digit() {
@@ -623,11 +693,10 @@ impl<'a> Scan<'a> {
     /// new sentence follows it ("... think!" (Dinah was the cat.) "I hope ..."), not when it
     /// closes the paragraph ("... the house!' (Which was true.)").
     fn parenthetical_stands_alone(&self, open: usize, end: usize) -> bool {
-        let close = self.partner[open];
-        if close == NONE {
+        let Some(close) = self.partner(open) else {
             return true;
-        }
-        let after = close as usize + 1;
+        };
+        let after = close + 1;
         let next = self.skip_space(after);
         next > after && next < end && self.starts_sentence(next)
     }
@@ -642,7 +711,7 @@ impl<'a> Scan<'a> {
         while close < end && self.closes_here(close) {
             close += 1;
         }
-        if self.inside[i] > 0 && self.inside[close.min(self.n())] > 0 {
+        if self.inside(i) > 0 && self.inside(close) > 0 {
             return Step::Skip(k);
         }
         let next = self.skip_space(close);
@@ -650,7 +719,7 @@ impl<'a> Scan<'a> {
         if apart && dots == 3 || !new_sentence {
             return Step::Skip(k);
         }
-        if !apart && dots >= 4 && self.inside[i] == 0 {
+        if !apart && dots >= 4 && self.inside(i) == 0 {
             return Step::Split {
                 end: i + 1,
                 next: i + 1,
@@ -694,8 +763,7 @@ impl<'a> Scan<'a> {
             && letter.is_alphabetic()
         {
             // A capital is an initial ("John F. Kennedy") or a label, but "I" is a word.
-            let word_like = letter.is_lowercase() || letter == 'I';
-            return word_like && self.is_starter(following);
+            return letter.is_lowercase() || letter == 'I' && self.is_starter(following);
         }
         if is_initialism(word) {
             return self.is_starter(following);

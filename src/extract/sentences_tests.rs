@@ -268,6 +268,10 @@ fn numbers_and_abbreviations_before_numbers() {
             &["The vote was 52-48.", "The motion passed."],
         ),
         (
+            "Добавьте 500 г. Тушите 10 минут.",
+            &["Добавьте 500 г.", "Тушите 10 минут."],
+        ),
+        (
             "In 2024. Nothing changed.",
             &["In 2024.", "Nothing changed."],
         ),
@@ -568,6 +572,14 @@ fn quotations_and_parentheses() {
             &["'We are ready!' she said to them, 'all of us!' (That was untrue.)"],
         ),
         (
+            "He nodded. \" We agree.\"",
+            &["He nodded.", "\" We agree.\""],
+        ),
+        (
+            "“ Three days… ” Nobody argued.",
+            &["“ Three days… ”", "Nobody argued."],
+        ),
+        (
             "\"If you would only--\" The door slammed.",
             &["\"If you would only--\"", "The door slammed."],
         ),
@@ -701,7 +713,12 @@ fn page_debris_around_sentences() {
             &["Power is back.", "Schools reopen."],
         ),
         ("=====\nSection two\n=====", &["Section two"]),
-        ("////Notice starts here", &["Notice starts here"]),
+        ("////////////Notice starts here", &["Notice starts here"]),
+        ("Signed: Ann***", &["Signed: Ann***"]),
+        (
+            "We loved the show! 🙂 See you soon.",
+            &["We loved the show! 🙂", "See you soon."],
+        ),
     ]);
 }
 

@@ -168,6 +168,16 @@ impl Scan<'_> {
         } else {
             self.ch[s..e].iter().rev().take_while(|&&x| x == c).count()
         };
-        if run >= 3 { run } else { 0 }
+        // A short run is decoration only apart from the words ("***", not "Ali***").
+        let apart = if from_start {
+            self.get(s + run).is_whitespace() || s + run == e
+        } else {
+            e - run == s || self.ch[e - run - 1].is_whitespace()
+        };
+        if run >= 10 || run >= 3 && apart {
+            run
+        } else {
+            0
+        }
     }
 }

@@ -39,37 +39,44 @@ pub(super) struct Marker {
 
 /// The value of a lowercase roman numeral up to 39 ("i", "iv", "xii"), written canonically.
 pub(super) fn roman_value(token: &str) -> Option<u32> {
-    if token.is_empty() || token.len() > 6 || !token.bytes().all(|b| b"ivx".contains(&b)) {
-        return None;
+    let mut buf = ['\0'; 6];
+    let mut len = 0;
+    for c in token.chars() {
+        *buf.get_mut(len)? = c;
+        len += 1;
     }
-    let mut total = 0i32;
-    let bytes = token.as_bytes();
-    for (k, &b) in bytes.iter().enumerate() {
-        let v = match b {
-            b'i' => 1,
-            b'v' => 5,
-            _ => 10,
-        };
-        let next = bytes.get(k + 1).map_or(0, |&n| match n {
-            b'i' => 1,
-            b'v' => 5,
-            _ => 10,
-        });
-        total += if v < next { -v } else { v };
-    }
-    let value = u32::try_from(total).ok().filter(|&v| v > 0)?;
-    (to_roman(value) == token).then_some(value)
+    roman_chars(&buf[..len])
 }
 
-fn to_roman(mut v: u32) -> String {
-    let mut out = String::new();
-    for (n, s) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
-        while v >= n {
-            out.push_str(s);
-            v -= n;
+fn roman_chars(token: &[char]) -> Option<u32> {
+    if token.is_empty() || token.len() > 6 || !token.iter().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'i' => 1,
+        'v' => 5,
+        _ => 10,
+    };
+    let mut total = 0i32;
+    for (k, &c) in token.iter().enumerate() {
+        let v = digit(c);
+        let next = token.get(k + 1).map_or(0, |&n| digit(n));
+        total += if v < next { -v } else { v };
+    }
+    let value = u32::try_from(total).ok().filter(|v| (1..40).contains(v))?;
+    let mut canon = ['\0'; 8];
+    let mut len = 0;
+    let mut rest = value;
+    for (n, spelled) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
+        while rest >= n {
+            for c in spelled.chars() {
+                *canon.get_mut(len)? = c;
+                len += 1;
+            }
+            rest -= n;
         }
     }
-    out
+    (canon[..len] == *token).then_some(value)
 }
 
 impl Scan<'_> {
@@ -94,22 +101,26 @@ impl Scan<'_> {
         if paren_open {
             k += 1;
         }
-        let mut buf = [0u8; 6];
-        let mut len = 0;
-        while len < buf.len() && get(k).is_ascii_alphanumeric() {
-            buf[len] = get(k) as u8;
-            len += 1;
+        let body = k;
+        while k - body < 6 && get(k).is_ascii_alphanumeric() {
             k += 1;
         }
-        let token = std::str::from_utf8(&buf[..len]).ok()?;
-        let (kind, value) = if len <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
-            (0, token.parse::<u32>().ok()?)
-        } else if let Some(v) = roman_value(token) {
-            (2, v)
-        } else if len == 1 && buf[0].is_ascii_lowercase() {
-            (1, u32::from(buf[0] - b'a') + 1)
-        } else {
+        if !matches!(get(k), '.' | ')') {
             return None;
+        }
+        let token = &ch[body..k];
+        let (kind, value) = match token {
+            [d] if d.is_ascii_digit() => (0, d.to_digit(10)?),
+            [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => {
+                (0, d.to_digit(10)? * 10 + e.to_digit(10)?)
+            }
+            _ => match roman_chars(token) {
+                Some(v) => (2, v),
+                None if token.len() == 1 && token[0].is_ascii_lowercase() => {
+                    (1, u32::from(token[0]) - u32::from('a') + 1)
+                }
+                None => return None,
+            },
         };
         let period = get(k) == '.';
         if period {
@@ -167,7 +178,7 @@ impl Scan<'_> {
         let mut i = 0;
         while i < n {
             if (i == 0 || self.ch[i - 1].is_whitespace())
-                && self.inside[i] == 0
+                && self.inside(i) == 0
                 && let Some(m) = Self::marker_at(&self.ch, i)
             {
                 found.push(m);
