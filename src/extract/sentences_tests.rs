@@ -765,3 +765,21 @@ fn long_inputs_stay_linear() {
         );
     }
 }
+
+proptest::proptest! {
+    /// Text made of the marks the splitter reads (quotes, brackets, dots, list markers, markup,
+    /// escapes) never panics it, and its spans are ordered, disjoint, trimmed and on character
+    /// boundaries.
+    #[test]
+    fn any_punctuation_gives_ordered_trimmed_spans(
+        text in "([.!?…\"'“”‘’«»()\\[\\]<>/&;:,•⁃*=#-]|[ \\n\\r]|a|I|Mr|p|iv|U\\.S|[0-9]|\\\\n|&lt;b&gt;|🙂| \\. \\. \\.){0,60}"
+    ) {
+        let mut last = 0;
+        for (s, e) in split_text(&text) {
+            proptest::prop_assert!(last <= s && s < e && e <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
+            proptest::prop_assert_eq!(text[s..e].trim(), &text[s..e]);
+            last = e;
+        }
+    }
+}
