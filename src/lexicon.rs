@@ -848,6 +848,17 @@ mod tests {
     fn embedded_assets_load() {
         let lex = Lexicon::embedded();
         assert!(lex.stopwords.contains("the"));
+        assert_eq!(
+            lex.sentence.abbreviations.get("Mr"),
+            Some(&AbbreviationKind::Title)
+        );
+        assert_eq!(
+            lex.sentence.abbreviations.get("p.m"),
+            Some(&AbbreviationKind::Clock)
+        );
+        assert!(lex.sentence.abbreviations_folded.contains("sec"));
+        assert!(lex.sentence.starters.contains("millions"));
+        assert!(lex.sentence.exclaimed_names.contains("Yahoo!"));
         assert!(lex.boilerplate_exact.contains("subscribe"));
         assert!(
             lex.hedges
@@ -873,6 +884,19 @@ mod tests {
         assert!(lex.stopwords.contains("zzyzx"));
         assert!(!lex.stopwords.contains("the"));
         assert!(lex.stopwords.contains("and"));
+        std::fs::write(dir.join("abbreviations.txt"), "Blvd\tnowhere\n").unwrap();
+        let err = Lexicon::load(&dir).unwrap_err();
+        assert!(
+            err.to_string().contains("abbreviations.txt: line 1"),
+            "{err}"
+        );
+        std::fs::write(dir.join("abbreviations.txt"), "Cpt\ttitle\n-Inc\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert_eq!(
+            lex.sentence.abbreviations.get("Cpt"),
+            Some(&AbbreviationKind::Title)
+        );
+        assert!(!lex.abbreviations.contains("Inc"));
         std::fs::write(dir.join("units.json"), "{ not json").unwrap();
         let err = Lexicon::load(&dir).unwrap_err();
         assert!(err.to_string().contains("units.json"));

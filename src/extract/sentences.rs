@@ -213,14 +213,20 @@ impl<'a> Scan<'a> {
                     } else {
                         &mut curly_single
                     };
+                    // "Workers' wages": an apostrophe after a plural, before a lowercase word.
+                    let possessive = i > 0
+                        && self.ch[i - 1] == 's'
+                        && space_after
+                        && self.get(i + 2).is_lowercase();
                     if c != '‘'
                         && let Some(o) = *pending
                         && !space_before
                         && !word_after
+                        && !possessive
                     {
                         pairs.push((o, i));
                         *pending = None;
-                    } else if c != '’' && space_before && word_after {
+                    } else if c != '’' && space_before && self.get(i + 1).is_alphabetic() {
                         *pending = Some(i);
                     }
                 }

@@ -587,6 +587,14 @@ fn quotations_and_parentheses() {
             "The dogs' owners stayed. They waited.",
             &["The dogs' owners stayed.", "They waited."],
         ),
+        (
+            "In the '90s the economy grew. Workers' wages rose.",
+            &["In the '90s the economy grew.", "Workers' wages rose."],
+        ),
+        (
+            "We went 'round the town. Drivers' tempers flared.",
+            &["We went 'round the town.", "Drivers' tempers flared."],
+        ),
     ]);
 }
 
