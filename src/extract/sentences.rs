@@ -104,7 +104,14 @@ fn is_sentence_symbol(c: char) -> bool {
 
 /// Emoji and other pictographs, with the joiners and selectors that build them.
 fn is_pictograph(c: char) -> bool {
-    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}' | '\u{200D}')
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{FE0F}'
+            | '\u{200D}'
+    )
 }
 
 fn is_dash(c: char) -> bool {
@@ -363,7 +370,7 @@ impl<'a> Scan<'a> {
             i += 1;
         }
         let mut e = i;
-        while e < self.n() && e - i < WORD_LOOK && (self.ch[e].is_alphanumeric()) {
+        while e < self.n() && e - i < WORD_LOOK && self.ch[e].is_alphanumeric() {
             e += 1;
         }
         self.slice(i, e)

@@ -94,6 +94,7 @@ impl Scan<'_> {
         if dots_end - k >= 5 { k } else { n }
     }
 
+    /// The segment from `s` to `e` without the space, markup and decoration at its ends.
     pub(super) fn trim(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
             if s < e && self.ch[s].is_whitespace() {

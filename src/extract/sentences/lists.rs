@@ -26,6 +26,14 @@ enum MarkerStyle {
     RomanParen,
 }
 
+/// What a marker counts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Number,
+    Letter,
+    Roman,
+}
+
 /// A possible list marker: where it starts (its bullet, if any), its number, where its item's
 /// text starts.
 #[derive(Debug, Clone, Copy)]
@@ -109,15 +117,15 @@ impl Scan<'_> {
             return None;
         }
         let token = &ch[body..k];
-        let (kind, value) = match token {
-            [d] if d.is_ascii_digit() => (0, d.to_digit(10)?),
+        let (numbering, value) = match token {
+            [d] if d.is_ascii_digit() => (Numbering::Number, d.to_digit(10)?),
             [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => {
-                (0, d.to_digit(10)? * 10 + e.to_digit(10)?)
+                (Numbering::Number, d.to_digit(10)? * 10 + e.to_digit(10)?)
             }
             _ => match roman_chars(token) {
-                Some(v) => (2, v),
+                Some(v) => (Numbering::Roman, v),
                 None if token.len() == 1 && token[0].is_ascii_lowercase() => {
-                    (1, u32::from(token[0]) - u32::from('a') + 1)
+                    (Numbering::Letter, u32::from(token[0]) - u32::from('a') + 1)
                 }
                 None => return None,
             },
@@ -138,7 +146,7 @@ impl Scan<'_> {
         if !closed {
             return None;
         }
-        if kind == 0 && paren_open {
+        if numbering == Numbering::Number && paren_open {
             return None;
         }
         let gap = k;
@@ -148,16 +156,16 @@ impl Scan<'_> {
         if k == gap || k >= ch.len() || ch[k].is_whitespace() {
             return None;
         }
-        if kind == 0 && period && ch[k].is_lowercase() {
+        if numbering == Numbering::Number && period && ch[k].is_lowercase() {
             return None;
         }
-        let style = match (kind, period) {
-            (0, true) => MarkerStyle::NumberPeriod,
-            (0, false) => MarkerStyle::NumberParen,
-            (1, true) => MarkerStyle::LetterPeriod,
-            (1, false) => MarkerStyle::LetterParen,
-            (_, true) => MarkerStyle::RomanPeriod,
-            (_, false) => MarkerStyle::RomanParen,
+        let style = match (numbering, period) {
+            (Numbering::Number, true) => MarkerStyle::NumberPeriod,
+            (Numbering::Number, false) => MarkerStyle::NumberParen,
+            (Numbering::Letter, true) => MarkerStyle::LetterPeriod,
+            (Numbering::Letter, false) => MarkerStyle::LetterParen,
+            (Numbering::Roman, true) => MarkerStyle::RomanPeriod,
+            (Numbering::Roman, false) => MarkerStyle::RomanParen,
         };
         Some(Marker {
             start: i,
