@@ -96,6 +96,10 @@ fn titles_initials_and_name_parts() {
             &["Climbers left Mt. Blanc at dawn."],
         ),
         (
+            "They met at 10 Downing St. The talks lasted an hour.",
+            &["They met at 10 Downing St.", "The talks lasted an hour."],
+        ),
+        (
             "The case, Smith vs. Jones, was heard.",
             &["The case, Smith vs. Jones, was heard."],
         ),
