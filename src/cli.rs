@@ -557,26 +557,30 @@ pub fn mark_cmd(args: MarkArgs, opts: &LoadOptions) -> anyhow::Result<()> {
     }
     let keys = workspace::article_keys(&index);
     let marks = Marks::resolve(&index, &keys, &ws.stored()?);
+    let by_id: std::collections::HashMap<String, crosscheck::index::ClaimRef> = index
+        .claims
+        .iter()
+        .map(|&r| (index.claim(r).id.to_string(), r))
+        .collect();
     let claims: Vec<crosscheck::index::ClaimRef> = args
         .claims
         .iter()
         .map(|id| {
-            index
-                .claims
-                .iter()
+            by_id
+                .get(id)
                 .copied()
-                .find(|&r| index.claim(r).id.to_string() == *id)
                 .ok_or_else(|| anyhow::anyhow!("{}: no claim with this id", display_safe(id)))
         })
         .collect::<anyhow::Result<_>>()?;
+    let facts_by_id: std::collections::HashMap<String, &Fact> =
+        index.facts.iter().map(|f| (f.id.to_string(), f)).collect();
     let facts: Vec<&Fact> = args
         .facts
         .iter()
         .map(|id| {
-            index
-                .facts
-                .iter()
-                .find(|f| f.id.to_string() == *id)
+            facts_by_id
+                .get(id)
+                .copied()
                 .ok_or_else(|| anyhow::anyhow!("{}: no fact with this id", display_safe(id)))
         })
         .collect::<anyhow::Result<_>>()?;

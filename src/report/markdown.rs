@@ -8,6 +8,15 @@ use super::{OffsetsIn, Quote, Report, ReportFact};
 use crate::text::display_safe;
 use crate::workspace::Mark;
 
+/// "1 fact", "3 facts".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// A table cell: one line, pipes escaped, control characters gone.
 fn cell(s: &str) -> String {
     display_safe(s)
@@ -113,9 +122,9 @@ pub fn render(r: &Report) -> String {
     let marks = r.marks();
     let _ = writeln!(
         out,
-        "{} articles · {} facts listed · {} in conflict · {} marked · generated {}{}\n",
-        r.articles,
-        r.facts.len(),
+        "{} · {} listed · {} in conflict · {} marked · generated {}{}\n",
+        plural(r.articles, "article"),
+        plural(r.facts.len(), "fact"),
         r.conflicts,
         marks,
         r.generated,

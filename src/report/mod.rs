@@ -473,7 +473,7 @@ impl Report {
         match format {
             ReportFormat::Markdown => markdown::render(self).into_bytes(),
             ReportFormat::Csv => csv::render(self).into_bytes(),
-            ReportFormat::Json => json_bytes(&crate::extract::to_json(self)),
+            ReportFormat::Json => json_bytes(self),
             ReportFormat::Claimreview => json_bytes(&claimreview::render(self)),
         }
     }
@@ -484,7 +484,7 @@ impl Report {
     }
 }
 
-fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
+fn json_bytes(v: &impl Serialize) -> Vec<u8> {
     let mut out = serde_json::to_vec_pretty(v).unwrap_or_default();
     out.push(b'\n');
     out
