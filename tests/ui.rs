@@ -419,7 +419,7 @@ fn the_status_bar_sources_facts_view_and_compare_count_conflicts_alike() {
     let mut s = AppState::new(&index, 160, 45);
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
     let status = screen.lines().last().unwrap();
-    assert!(status.contains("· 1 conflicts"), "{status}");
+    assert!(status.contains("· 1 conflict "), "{status}");
     let sources: Vec<&str> = screen.lines().filter(|l| l.contains(".txt ")).collect();
     assert_eq!(
         sources.iter().filter(|l| l.contains("!1")).count(),
@@ -428,11 +428,11 @@ fn the_status_bar_sources_facts_view_and_compare_count_conflicts_alike() {
     );
     apply(&mut s, &index, &[Command::Facts]);
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
-    assert!(screen.contains("· 1 conflicts ·"), "{screen}");
+    assert!(screen.contains("· 1 conflict ·"), "{screen}");
     assert!(screen.contains("CONFLICT"), "{screen}");
     apply(&mut s, &index, &[Command::Back, Command::Compare]);
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
-    assert!(screen.contains("Compare (1 conflicts ·"), "{screen}");
+    assert!(screen.contains("Compare (1 conflict ·"), "{screen}");
     assert!(
         screen.lines().any(|l| l.starts_with("│! ")),
         "the row stating it is marked !: {screen}"

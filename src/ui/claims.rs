@@ -11,20 +11,6 @@ use crate::app::{AppState, Mode, Pane};
 use crate::index::{Index, Query};
 use crate::text::display_safe;
 
-/// A short tag for a claim's source: the outlet, else the file name without its extension.
-pub fn source_tag(index: &Index, article: usize) -> String {
-    let label = index.articles[article].source_label();
-    let stem = label.rsplit_once('.').map_or(label.as_str(), |(s, _)| s);
-    let short: String = stem
-        .split(['_', ' '])
-        .next()
-        .unwrap_or(stem)
-        .chars()
-        .take(8)
-        .collect();
-    display_safe(&short).into_owned()
-}
-
 pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
     let t = view.theme;
     let searching = s.mode == Mode::Search || s.search_results.is_some();
@@ -42,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     } else {
         let name = s
             .selected_article()
-            .map_or(String::new(), |a| source_tag(index, a));
+            .map_or(String::new(), |a| s.tag(a).to_string());
         format!("{name} · {}", s.claims.len())
     };
     let scope = match s.mark_filter.label() {
@@ -83,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .iter()
         .skip(s.claim_offset)
         .take(rows)
-        .map(|r| source_tag(index, r.article as usize).chars().count())
+        .map(|r| s.tag(r.article as usize).chars().count())
         .max()
         .unwrap_or(0);
     let speaker_width = (width / 3).min(24);
@@ -101,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 Span::styled(
                     format!(
                         "{:<tag_width$}{}",
-                        source_tag(index, r.article as usize),
+                        s.tag(r.article as usize),
                         if loose { "~" } else { " " }
                     ),
                     t.dim,

@@ -71,8 +71,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         Span::styled(" Compare ", t.title),
         Span::styled(
             format!(
-                "({} conflicts · {} same, {} similar, {} differ, {} only A, {} only B{}) ",
-                index.conflicts_among(&[d.left, d.right]),
+                "({} · {} same, {} similar, {} differ, {} only A, {} only B{}) ",
+                super::conflicts(index.conflicts_among(&[d.left, d.right])),
                 sum.same,
                 sum.similar,
                 sum.conflict,

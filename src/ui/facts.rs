@@ -12,7 +12,6 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
-use super::claims::source_tag;
 use super::text::paint;
 use super::{View, fit, mark_sign, pad, pane_block};
 use crate::app::AppState;
@@ -57,7 +56,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     };
     reason(frame, fa.reason, f, s, index, view);
     members(frame, fa.members, f, s, index, view);
-    timeline(frame, fa.chart, f, index, view);
+    timeline(frame, fa.chart, f, s, index, view);
 }
 
 /// "1 figure", "3 figures".
@@ -111,8 +110,8 @@ fn table(frame: &mut Frame, fa: &FactsAreas, s: &AppState, index: &Index, view: 
         Span::styled(" Facts ", t.title),
         Span::styled(
             format!(
-                "({listed} · {} conflicts · {}) ",
-                index.conflicts_among(&[]),
+                "({listed} · {} · {}) ",
+                super::conflicts(index.conflicts_among(&[])),
                 scope.join(" · ")
             ),
             t.dim,
@@ -261,7 +260,14 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
     let sc = scale(f, &index.articles);
     let conversion = |i: usize| f.reason_detail.conversions.iter().find(|c| c.member == i);
     let offset = s.member_sel.saturating_sub(rows.saturating_sub(1));
-    let tag_w = 9;
+    let tag_w = f
+        .members
+        .iter()
+        .map(|m| s.tag(m.at.article as usize).chars().count())
+        .max()
+        .unwrap_or(3)
+        .clamp(3, 16)
+        + 1;
     let date_w = if wide { 11 } else { 6 };
     let mut lines: Vec<Line> = Vec::new();
     for (i, m) in f.members.iter().enumerate().skip(offset).take(rows) {
@@ -292,10 +298,7 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
                 Some(_) => mark_sign(s.marks.claim(m.at), t),
                 None => Span::raw("  "),
             },
-            Span::styled(
-                pad(&source_tag(index, m.at.article as usize), tag_w),
-                base.patch(t.dim),
-            ),
+            Span::styled(pad(s.tag(m.at.article as usize), tag_w), base.patch(t.dim)),
             Span::styled(format!(" {} ", pad(&date, date_w)), base.patch(t.dim)),
         ];
         let used = 2 + tag_w + date_w + 2;
@@ -420,7 +423,7 @@ struct Point {
     series: usize,
 }
 
-fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View) {
+fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index, view: &View) {
     let t = view.theme;
     let sc = scale(f, &index.articles);
     let unit = sc.unit.clone();
@@ -534,7 +537,11 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
                 vec![Span::raw(""), Span::raw(day(x0)), Span::raw("")]
             }
         }
-        None => vec![Span::raw("undated: by source")],
+        None => {
+            let first = sources.first().map_or("", |&a| s.tag(a));
+            let last = sources.last().map_or("", |&a| s.tag(a));
+            vec![Span::raw(first.to_string()), Span::raw(last.to_string())]
+        }
     };
     let chart = Chart::new(datasets)
         .x_axis(
@@ -557,9 +564,11 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
     let mut legend: Vec<Span> = Vec::new();
     for (i, &a) in sources.iter().enumerate() {
         legend.push(Span::styled("■", series_style(i)));
-        legend.push(Span::styled(format!("{} ", source_tag(index, a)), t.dim));
+        legend.push(Span::styled(format!("{} ", s.tag(a)), t.dim));
     }
-    if undated > 0 {
+    if first.is_none() {
+        legend.push(Span::styled("(undated: by source)", t.dim));
+    } else if undated > 0 {
         legend.push(Span::styled(format!("+{undated} undated"), t.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(legend)), legend_area);

@@ -169,11 +169,11 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             index.claims.len()
         ),
         None => format!(
-            " {} articles · {} claims · {} facts · {} conflicts{marks} ",
+            " {} articles · {} claims · {} facts · {}{marks} ",
             index.articles.len(),
             index.claims.len(),
             index.facts.len(),
-            index.conflicts_among(&[])
+            conflicts(index.conflicts_among(&[]))
         ),
     };
     let mut spans = vec![
@@ -232,6 +232,15 @@ pub fn render_loading(frame: &mut Frame, what: &str) {
 /// Whether a pane has focus in this state.
 pub fn focused(s: &AppState, pane: Pane) -> bool {
     s.focus == pane && matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare)
+}
+
+/// A count of facts in conflict: "1 conflict", "3 conflicts".
+pub fn conflicts(n: usize) -> String {
+    if n == 1 {
+        "1 conflict".into()
+    } else {
+        format!("{n} conflicts")
+    }
 }
 
 /// Text cut to `width` columns, with an ellipsis when cut; control characters removed.
