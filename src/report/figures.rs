@@ -170,14 +170,15 @@ pub fn as_written<'a>(f: &Fact, articles: &'a [Article]) -> Vec<&'a str> {
 
 /// A fact's distinct figures in a short line: each hedge and number once, in member order,
 /// the unit after the numbers it follows ("nearly 50,000 · 50,000 · 59,000 troops",
-/// "approximately 800 km2 · 309 mi2", "40% · more than 40%"); figures written in words stay as
-/// written ("around half", "thousands of troops").
+/// "approximately 800 km2 · 309 mi2", "40% · more than 40%"); money and figures written in
+/// words stay as written ("$1.5 million", "around half", "thousands of troops").
 pub fn values_compact(f: &Fact, articles: &[Article]) -> String {
     let sc = scale(f, articles);
     let mut items: Vec<(String, String)> = Vec::new();
     for m in &f.members {
         let q = m.quantity(articles);
-        let digits = q.text.bytes().any(|b| b.is_ascii_digit());
+        // Money reads best as written ("$1.5 million"); so do figures written in words.
+        let digits = q.text.bytes().any(|b| b.is_ascii_digit()) && q.kind.as_str() != "money";
         let item = match q.value.filter(|_| digits) {
             Some(v) => {
                 let hedge = q.approx.map_or_else(String::new, |a| format!("{a} "));

@@ -540,7 +540,11 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
         None => {
             let first = sources.first().map_or("", |&a| s.tag(a));
             let last = sources.last().map_or("", |&a| s.tag(a));
-            vec![Span::raw(first.to_string()), Span::raw(last.to_string())]
+            if sources.len() > 1 {
+                vec![Span::raw(first.to_string()), Span::raw(last.to_string())]
+            } else {
+                vec![Span::raw(""), Span::raw(first.to_string()), Span::raw("")]
+            }
         }
     };
     let chart = Chart::new(datasets)
