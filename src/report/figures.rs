@@ -86,15 +86,15 @@ pub fn scale(f: &Fact, articles: &[Article]) -> Scale {
         .map_or_else(String::new, |u| u.to_string());
     match f.kind.as_str() {
         "count" => {
-            let mut nouns: Vec<&str> = quantities()
-                .filter_map(|q| q.unit.map(|u| u.as_str()))
-                .collect();
-            nouns.sort_unstable();
+            let mut nouns: rustc_hash::FxHashMap<ustr::Ustr, (usize, usize)> = Default::default();
+            for (i, u) in quantities().filter_map(|q| q.unit).enumerate() {
+                nouns.entry(u).or_insert((0, i)).0 += 1;
+            }
+            // The most frequent noun; between equals, the first stated.
             let unit = nouns
-                .chunk_by(|a, b| a == b)
-                .max_by_key(|run| run.len())
-                .and_then(|run| run.first())
-                .map_or(canonical, |u| u.to_string());
+                .into_iter()
+                .max_by_key(|(_, (n, first))| (*n, std::cmp::Reverse(*first)))
+                .map_or(canonical, |(u, _)| u.to_string());
             Scale { factor: 1.0, unit }
         }
         "duration" if canonical == "s" => {
@@ -158,15 +158,17 @@ pub fn fmt_interval((lo, hi): (f64, f64)) -> String {
 
 /// The distinct figures of a fact as written, in member order.
 pub fn as_written<'a>(f: &Fact, articles: &'a [Article]) -> Vec<&'a str> {
-    let mut out: Vec<&str> = Vec::new();
-    for m in &f.members {
-        let text = m.quantity(articles).text.as_str();
-        if !out.contains(&text) {
-            out.push(text);
-        }
-    }
-    out
+    let mut seen = rustc_hash::FxHashSet::default();
+    f.members
+        .iter()
+        .map(|m| m.quantity(articles).text.as_str())
+        .filter(|t| seen.insert(*t))
+        .collect()
 }
+
+/// A line of a fact's values lists at most this many; a fact of thousands of figures is
+/// summed up by its first ones and its span.
+const COMPACT_ITEMS: usize = 12;
 
 /// A fact's distinct figures in a short line: each hedge and number once, in member order,
 /// the unit after the numbers it follows ("nearly 50,000 · 50,000 · 59,000 troops",
@@ -175,11 +177,21 @@ pub fn as_written<'a>(f: &Fact, articles: &'a [Article]) -> Vec<&'a str> {
 pub fn values_compact(f: &Fact, articles: &[Article]) -> String {
     let sc = scale(f, articles);
     let mut items: Vec<(String, String)> = Vec::new();
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut more = false;
     for m in &f.members {
         let q = m.quantity(articles);
         // Money reads best as written ("$1.5 million"); so do figures written in words.
         let digits = q.text.bytes().any(|b| b.is_ascii_digit()) && q.kind.as_str() != "money";
-        let item = match q.value.filter(|_| digits) {
+        let numeric = q.value.filter(|_| digits);
+        let key = match numeric {
+            Some(v) => (q.approx, v.to_bits(), q.unit, None),
+            None => (None, 0, None, Some(q.text.as_str())),
+        };
+        if !seen.insert(key) {
+            continue;
+        }
+        let item = match numeric {
             Some(v) => {
                 let hedge = q.approx.map_or_else(String::new, |a| format!("{a} "));
                 match (f.kind.as_str(), q.unit.as_deref()) {
@@ -201,6 +213,10 @@ pub fn values_compact(f: &Fact, articles: &[Article]) -> String {
             None => (q.text.to_string(), String::new()),
         };
         if !items.contains(&item) {
+            if items.len() == COMPACT_ITEMS {
+                more = true;
+                break;
+            }
             items.push(item);
         }
     }
@@ -215,6 +231,9 @@ pub fn values_compact(f: &Fact, articles: &[Article]) -> String {
             out.push(' ');
             out.push_str(unit);
         }
+    }
+    if more {
+        out.push_str(" · …");
     }
     out
 }

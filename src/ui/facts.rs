@@ -415,6 +415,10 @@ fn day_of(d: FactDate) -> Option<NaiveDate> {
     }
 }
 
+/// The timeline draws at most this many distinct figures (a fact of thousands of figures
+/// would take a frame's time to draw and read as a smear).
+const MAX_POINTS: usize = 400;
+
 /// One figure on the timeline: x, the values it allows, its source's series.
 struct Point {
     x: f64,
@@ -428,22 +432,23 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
     let sc = scale(f, &index.articles);
     let unit = sc.unit.clone();
     let mut sources: Vec<usize> = Vec::new();
+    let mut series_of: rustc_hash::FxHashMap<usize, usize> = Default::default();
     let first = f
         .members
         .iter()
         .filter_map(|m| m.date.and_then(day_of))
         .min();
     let mut points: Vec<Point> = Vec::new();
+    // Figures at one place are drawn once.
+    let mut drawn = rustc_hash::FxHashSet::default();
+    let mut undrawn = 0;
     let mut undated = 0;
     for m in &f.members {
         let a = m.at.article as usize;
-        let series = match sources.iter().position(|&x| x == a) {
-            Some(p) => p,
-            None => {
-                sources.push(a);
-                sources.len() - 1
-            }
-        };
+        let series = *series_of.entry(a).or_insert_with(|| {
+            sources.push(a);
+            sources.len() - 1
+        });
         let q = m.quantity(&index.articles);
         let values = if q.approx.is_some() {
             q.interval()
@@ -464,7 +469,13 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
             }
             (None, _) => series as f64,
         };
-        points.push(Point { x, lo, hi, series });
+        if drawn.insert((x.to_bits(), lo.to_bits(), hi.to_bits(), series)) {
+            if points.len() == MAX_POINTS {
+                undrawn += 1;
+                continue;
+            }
+            points.push(Point { x, lo, hi, series });
+        }
     }
     let title = Line::from(vec![
         Span::styled(" Timeline ", t.title),
@@ -506,22 +517,36 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
         y0 - y_pad
     };
     let series_style = |i: usize| t.series[i % t.series.len()];
-    // Each figure's data: a bar (two points) for a range, a dot for a value.
-    let shapes: Vec<[(f64, f64); 2]> = points.iter().map(|p| [(p.x, p.lo), (p.x, p.hi)]).collect();
-    let datasets: Vec<Dataset> = shapes
-        .iter()
-        .zip(&points)
-        .map(|(data, p)| {
-            let set = Dataset::default().style(series_style(p.series));
-            if p.hi > p.lo {
-                set.data(data)
+    // One dataset of dots (values) and one of bars (ranges) per colour: a bar is a column of
+    // points, one per braille dot of the chart's height.
+    let colours = t.series.len();
+    let mut dots: Vec<Vec<(f64, f64)>> = vec![Vec::new(); colours];
+    let mut bars: Vec<Vec<(f64, f64)>> = vec![Vec::new(); colours];
+    let steps = (chart_area.height as usize * 4).max(2);
+    let y_span = (y1 + y_pad - y_floor).max(f64::MIN_POSITIVE);
+    for p in &points {
+        let c = p.series % colours;
+        if p.hi > p.lo {
+            let n = (((p.hi - p.lo) / y_span) * steps as f64).ceil().max(1.0) as usize;
+            bars[c].extend((0..=n).map(|k| (p.x, p.lo + (p.hi - p.lo) * k as f64 / n as f64)));
+        } else {
+            dots[c].push((p.x, p.lo));
+        }
+    }
+    let datasets: Vec<Dataset> = (0..colours)
+        .flat_map(|c| {
+            [
+                Dataset::default()
+                    .data(&bars[c])
+                    .style(series_style(c))
                     .marker(Marker::Braille)
-                    .graph_type(GraphType::Line)
-            } else {
-                set.data(&data[..1])
+                    .graph_type(GraphType::Scatter),
+                Dataset::default()
+                    .data(&dots[c])
+                    .style(series_style(c))
                     .marker(Marker::Dot)
-                    .graph_type(GraphType::Scatter)
-            }
+                    .graph_type(GraphType::Scatter),
+            ]
         })
         .collect();
     let x_labels: Vec<Span> = match first {
@@ -566,14 +591,24 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
         .legend_position(None);
     frame.render_widget(chart, chart_area);
     let mut legend: Vec<Span> = Vec::new();
+    let mut used = 0;
     for (i, &a) in sources.iter().enumerate() {
+        let tag = s.tag(a);
+        used += tag.chars().count() + 2;
+        if used > legend_area.width as usize {
+            legend.push(Span::styled(format!("+{} ", sources.len() - i), t.dim));
+            break;
+        }
         legend.push(Span::styled("■", series_style(i)));
-        legend.push(Span::styled(format!("{} ", s.tag(a)), t.dim));
+        legend.push(Span::styled(format!("{tag} "), t.dim));
     }
     if first.is_none() {
         legend.push(Span::styled("(undated: by source)", t.dim));
     } else if undated > 0 {
-        legend.push(Span::styled(format!("+{undated} undated"), t.dim));
+        legend.push(Span::styled(format!("+{undated} undated "), t.dim));
+    }
+    if undrawn > 0 {
+        legend.push(Span::styled(format!("+{undrawn} not drawn"), t.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(legend)), legend_area);
 }
