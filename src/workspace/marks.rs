@@ -180,10 +180,6 @@ impl Marks {
         self.facts.get(&id)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.claims.is_empty() && self.facts.is_empty()
-    }
-
     /// Sets or clears a claim's mark in memory (the workspace is written apart).
     pub fn set_claim(&mut self, r: ClaimRef, mark: Option<Mark>) {
         self.claim_aliases.remove(&r);
