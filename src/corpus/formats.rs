@@ -122,7 +122,7 @@ pub fn parse_document(name: &str, text: &str, format: Format) -> Parsed {
 }
 
 fn push_html(name: &str, html: &str, out: &mut Parsed) {
-    let doc = html_document(name, html);
+    let doc = html_document(name, html, &mut out.problems);
     if doc.text.trim().is_empty() {
         out.problems
             .push(Problem::error(name, "HTML page has no text in its body"));
@@ -206,7 +206,7 @@ fn json_article(path: &str, v: &Value, out: &mut Parsed) {
         return;
     };
     let mut doc = if Format::sniff(&body) == Format::Html {
-        html_document(path, &body)
+        html_document(path, &body, &mut out.problems)
     } else {
         Document::structured(path, body)
     };

@@ -8,7 +8,7 @@
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use super::{Block, Document, Extracted, align, page_meta};
+use super::{Block, Document, Extracted, Problem, align, bounds, page_meta};
 
 /// Tags whose content is never shown as text.
 const INVISIBLE_TAGS: &[&str] = &[
@@ -64,12 +64,25 @@ const BLOCK_TAGS: &[&str] = &[
 /// Cells of a table row: one block per row, the cells apart.
 const CELL_TAGS: &[&str] = &["td", "th"];
 
-/// A page to a document: its blocks, which of them the extractor kept, and its metadata.
-pub fn html_document(name: &str, html: &str) -> Document {
+/// A page to a document: its blocks, which of them the extractor kept, and its metadata. A
+/// page past the bounds of [`bounds`] is cut down to them, with a warning for each cut, and
+/// read without the extractor.
+pub fn html_document(name: &str, html: &str, problems: &mut Vec<Problem>) -> Document {
+    let (html, cuts) = bounds::bound_html(html);
+    for c in &cuts {
+        problems.push(Problem::warning(name, c.message()));
+    }
+    let html = html.as_ref();
     let page = Html::parse_document(html);
     let mut doc = Document::structured(name, String::new());
     let blocks = page_blocks(&page);
-    let extracted = extract_main_text(html);
+    // A page past a bound is hostile or broken: crosscheck's own classifier, linear in the
+    // page, reads it alone.
+    let extracted = if cuts.is_empty() {
+        extract_main_text(html)
+    } else {
+        None
+    };
     let meta = page_meta::read(&page, extracted.as_ref().map(|e| &e.metadata));
     meta.apply(&mut doc);
 
@@ -208,7 +221,7 @@ mod tests {
             <p>{s} The army sent two helicopters.</p></article><footer>All rights reserved</footer></body></html>"#,
             s = story
         );
-        let d = html_document("p.html", &html);
+        let d = html_document("p.html", &html, &mut Vec::new());
         let got = kinds(&d);
         assert!(!d.text.contains("var x"));
         assert_eq!(got[0], ("Home World", Extracted::Dropped));

@@ -1,6 +1,7 @@
 //! Loading articles and separating each story from its page noise.
 
 pub mod align;
+pub mod bounds;
 pub mod clean;
 pub mod decode;
 pub mod formats;
