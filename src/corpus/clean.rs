@@ -456,10 +456,10 @@ fn kept_kind(t: &str, f: &Features, title: Option<&str>, lex: &Lexicon) -> Parag
 }
 
 /// The kind of a block the page extractor left out: what this classifier made of it, and
-/// where that was the story, another story if it is prose, else page furniture.
+/// where that was the story, another story if it is prose or a headline, else page furniture.
 fn dropped_kind(ours: ParagraphKind, f: &Features) -> ParagraphKind {
     match ours {
-        ParagraphKind::Body if is_prose(f) => ParagraphKind::OffTopic,
+        ParagraphKind::Body if is_prose(f) || is_headline_like(f) => ParagraphKind::OffTopic,
         ParagraphKind::Body => ParagraphKind::Boilerplate,
         other => other,
     }

@@ -8,6 +8,7 @@ pub mod formats;
 pub mod html;
 pub mod load;
 pub mod meta;
+pub mod mhtml;
 pub mod page_meta;
 
 use chrono::NaiveDate;
