@@ -272,3 +272,51 @@ fn windows_1251_and_utf16_pages_decode() {
     assert_eq!(kind_of(utf16, "The river burst its banks"), "body");
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+#[test]
+fn source_tags_tell_every_source_of_a_folder_apart() {
+    let d = temp_dir("tags");
+    for side in ["L", "LL", "M", "R", "RR"] {
+        std::fs::write(
+            d.join(format!("6_{side}.txt")),
+            format!("Talks resume\n\nNegotiators from both sides met for 3 hours on Monday, the {side} report said.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        d.join("wire.html"),
+        page(
+            "<meta property=\"og:site_name\" content=\"Valley Times\">",
+            "Floods hit",
+            &STORY,
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("wire2.html"),
+        page(
+            "<meta property=\"og:site_name\" content=\"Valley Times\">",
+            "Floods hit again",
+            &STORY,
+        ),
+    )
+    .unwrap();
+    let loaded = crosscheck::load(
+        &[d.display().to_string()],
+        &crosscheck::corpus::load::LoadOptions::default(),
+    );
+    let index = crosscheck::index::Index::build(loaded.articles);
+    assert_eq!(
+        index.source_tags,
+        [
+            "6_L",
+            "6_LL",
+            "6_M",
+            "6_R",
+            "6_RR",
+            "Valley Times·1",
+            "Valley Times·2"
+        ]
+    );
+    std::fs::remove_dir_all(&d).unwrap();
+}

@@ -10,6 +10,7 @@ pub mod load;
 pub mod meta;
 pub mod mhtml;
 pub mod page_meta;
+pub mod tags;
 
 use chrono::NaiveDate;
 use serde::Serialize;

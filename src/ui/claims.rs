@@ -11,18 +11,9 @@ use crate::app::{AppState, Mode, Pane};
 use crate::index::{Index, Query};
 use crate::text::display_safe;
 
-/// A short tag for a claim's source: the outlet, else the file name without its extension.
+/// The short tag that tells a claim's source apart from the others.
 pub fn source_tag(index: &Index, article: usize) -> String {
-    let label = index.articles[article].source_label();
-    let stem = label.rsplit_once('.').map_or(label.as_str(), |(s, _)| s);
-    let short: String = stem
-        .split(['_', ' '])
-        .next()
-        .unwrap_or(stem)
-        .chars()
-        .take(8)
-        .collect();
-    display_safe(&short).into_owned()
+    display_safe(&index.source_tags[article]).into_owned()
 }
 
 pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {

@@ -45,7 +45,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                     })
                 })
                 .count();
-            let label = display_safe(&a.source_label()).into_owned();
+            let label = display_safe(&index.source_tags[i]).into_owned();
             let label: String = label
                 .chars()
                 .take(width.saturating_sub(26).max(6))
