@@ -732,6 +732,28 @@ mod tests {
     }
 
     #[test]
+    fn general_appeals_and_sign_up_prompts_are_furniture() {
+        let lex = Lexicon::global();
+        let noise = |t: &str| is_boilerplate_phrase(&features(t, lex), lex);
+        for line in [
+            "Thanks for subscribing! Check your inbox to confirm your address.",
+            "Please enter a valid email address",
+            "Get the morning briefing delivered straight to your inbox. You can unsubscribe at any time.",
+            "Our newsroom is reader-funded. Your support helps us stay independent: support us on Patreon.",
+            "This audio was generated automatically from the text of the article.",
+        ] {
+            assert!(noise(line), "{line}");
+        }
+        for line in [
+            "The country hopes to become a member of the alliance by 2030, the minister said.",
+            "Each state will make a contribution of $2 billion to the fund, officials said.",
+            "The charity received a one-time donation of $5 million from a local family.",
+        ] {
+            assert!(!noise(line), "{line}");
+        }
+    }
+
+    #[test]
     fn a_credit_counts_only_among_a_line_s_last_words() {
         let lex = Lexicon::global();
         assert!(is_caption(
