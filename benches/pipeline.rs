@@ -1,4 +1,5 @@
-//! Load + clean + extract throughput, index building and fact linking, on generated corpora.
+//! Load + clean + extract throughput (text articles and web pages), index building and fact
+//! linking, on generated corpora.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -35,6 +36,35 @@ fn extract(c: &mut Criterion) {
     g.finish();
 }
 
+/// Saved web pages: parse, bound, main-text extraction and alignment, cleaning, claims.
+/// Throughput in bytes gives MB/s; pages per second is the page count over the median.
+fn html_pages(c: &mut Criterion) {
+    let mut g = c.benchmark_group("html_pages");
+    g.sample_size(10);
+    let n = 100;
+    let dir = corpus::write_pages(n, 5);
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    eprintln!("html_pages: {n} pages, {bytes} bytes");
+    g.throughput(Throughput::Bytes(bytes));
+    let arg = vec![dir.display().to_string()];
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        g.bench_with_input(
+            BenchmarkId::new(format!("{threads}_threads"), format!("{n}_pages")),
+            &arg,
+            |b, arg| b.iter(|| pool.install(|| crosscheck::load(arg, &Default::default()))),
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    g.finish();
+}
+
 fn index(c: &mut Criterion) {
     let mut g = c.benchmark_group("index_build");
     g.sample_size(10);
@@ -65,5 +95,5 @@ fn index(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, extract, index);
+criterion_group!(benches, extract, html_pages, index);
 criterion_main!(benches);

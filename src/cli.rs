@@ -199,6 +199,7 @@ pub fn article_json(a: &Article) -> serde_json::Value {
         "title": a.title,
         "date": a.date.map(|d| d.to_string()),
         "date_source": a.date_source,
+        "modified": a.modified.map(|d| d.to_string()),
         "byline": a.byline,
         "outlet": a.outlet,
         "url": a.url,

@@ -4,7 +4,6 @@
 pub mod action;
 pub mod keymap;
 pub mod state;
-pub mod tags;
 pub mod update;
 
 pub use action::{Action, Command};

@@ -147,8 +147,6 @@ pub struct AppState {
     pub behind_facts: Mode,
     /// Articles in display order.
     pub sources: Vec<usize>,
-    /// Each article's source tag (see [`crate::app::tags`]), in index order.
-    pub tags: Vec<String>,
     pub by_date: bool,
     pub source_sel: usize,
     pub source_offset: usize,
@@ -225,7 +223,6 @@ impl AppState {
             behind_popup: Mode::Normal,
             behind_facts: Mode::Normal,
             sources: (0..index.articles.len()).collect(),
-            tags: crate::app::tags::source_tags(&index.articles),
             by_date: false,
             source_sel: 0,
             source_offset: 0,
@@ -271,21 +268,13 @@ impl AppState {
         s
     }
 
-    /// An article's source tag.
-    pub fn tag(&self, article: usize) -> &str {
-        self.tags.get(article).map_or("?", String::as_str)
-    }
-
     /// The article selected in Sources.
     pub fn selected_article(&self) -> Option<usize> {
         self.sources.get(self.source_sel).copied()
     }
 
-    /// The Sources list in its current order, and the sources' tags.
+    /// The Sources list in its current order.
     pub fn order_sources(&mut self, index: &Index) {
-        if self.tags.len() != index.articles.len() {
-            self.tags = crate::app::tags::source_tags(&index.articles);
-        }
         self.sources = (0..index.articles.len()).collect();
         if self.by_date {
             self.sources

@@ -501,11 +501,11 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
                 }
             }
             Mode::Compare => {
-                if let Some(row) = s.compare.as_ref().and_then(|d| d.rows.get(s.compare_sel)) {
-                    if let Some(r) = row.left.or(row.right) {
-                        s.mode = Mode::Normal;
-                        open_claim(s, index, r);
-                    }
+                if let Some(row) = s.compare.as_ref().and_then(|d| d.rows.get(s.compare_sel))
+                    && let Some(r) = row.left.or(row.right)
+                {
+                    s.mode = Mode::Normal;
+                    open_claim(s, index, r);
                 }
             }
             _ => match s.focus {

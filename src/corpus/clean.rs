@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use regex::Regex;
 use std::sync::OnceLock;
 
-use super::{Document, Paragraph, ParagraphKind};
+use super::{Document, Extracted, Paragraph, ParagraphKind};
 use crate::extract::claims::stable_hash;
 use crate::lexicon::{Lexicon, collapse_lower};
 use crate::text::{self, dates};
@@ -363,7 +363,10 @@ fn has_full_date(text: &str) -> bool {
 /// Classifies each paragraph of a document.
 pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
     let lex = Lexicon::global();
-    let spans = split_paragraphs(&doc.text, doc.structured);
+    let spans = match &doc.blocks {
+        Some(blocks) => blocks.iter().map(|b| (b.start, b.end)).collect(),
+        None => split_paragraphs(&doc.text, doc.structured),
+    };
     let texts: Vec<&str> = spans.iter().map(|&(s, e)| &doc.text[s..e]).collect();
     let feats: Vec<Features> = texts.iter().map(|t| features(t, lex)).collect();
     let mut kinds: Vec<Option<ParagraphKind>> = vec![None; spans.len()];
@@ -415,16 +418,51 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
     after_closing_credit_is_noise(&mut kinds, &feats, &texts);
     let soft: Vec<bool> = feats.iter().map(|f| f.timestamp).collect();
     judge_segments(&mut kinds, &feats, &soft, title_norm.as_deref(), lex);
+    let mut kinds: Vec<ParagraphKind> = kinds
+        .into_iter()
+        .map(|k| k.unwrap_or(ParagraphKind::Body))
+        .collect();
+    if let Some(blocks) = &doc.blocks
+        && blocks.iter().any(|b| b.extracted == Extracted::Kept)
+    {
+        for (i, b) in blocks.iter().enumerate() {
+            kinds[i] = match b.extracted {
+                Extracted::Kept => kept_kind(texts[i], &feats[i], title_norm.as_deref(), lex),
+                Extracted::Dropped => dropped_kind(kinds[i], &feats[i]),
+                Extracted::Unknown => kinds[i],
+            };
+        }
+    }
 
     spans
         .iter()
         .zip(kinds)
-        .map(|(&(start, end), k)| Paragraph {
-            start,
-            end,
-            kind: k.unwrap_or(ParagraphKind::Body),
-        })
+        .map(|(&(start, end), kind)| Paragraph { start, end, kind })
         .collect()
+}
+
+/// The kind of a block the page extractor kept as main text: the story, unless it is plainly
+/// the headline, a byline or dateline, a photo caption, or a known noise phrase.
+fn kept_kind(t: &str, f: &Features, title: Option<&str>, lex: &Lexicon) -> ParagraphKind {
+    if title == Some(f.norm.as_str()) || is_byline(t) || (f.timestamp && has_full_date(t)) {
+        ParagraphKind::Meta
+    } else if is_boilerplate_phrase(f, lex) || f.timestamp {
+        ParagraphKind::Boilerplate
+    } else if is_caption(t, lex) {
+        ParagraphKind::Caption
+    } else {
+        ParagraphKind::Body
+    }
+}
+
+/// The kind of a block the page extractor left out: what this classifier made of it, and
+/// where that was the story, another story if it is prose or a headline, else page furniture.
+fn dropped_kind(ours: ParagraphKind, f: &Features) -> ParagraphKind {
+    match ours {
+        ParagraphKind::Body if is_prose(f) || is_headline_like(f) => ParagraphKind::OffTopic,
+        ParagraphKind::Body => ParagraphKind::Boilerplate,
+        other => other,
+    }
 }
 
 /// The headline: the first paragraph among the first few that is shaped like one and is not
@@ -691,6 +729,28 @@ mod tests {
         assert_eq!(kind("10:45"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("Sign up"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("indicates"), Some(ParagraphKind::Boilerplate));
+    }
+
+    #[test]
+    fn general_appeals_and_sign_up_prompts_are_furniture() {
+        let lex = Lexicon::global();
+        let noise = |t: &str| is_boilerplate_phrase(&features(t, lex), lex);
+        for line in [
+            "Thanks for subscribing! Check your inbox to confirm your address.",
+            "Please enter a valid email address",
+            "Get the morning briefing delivered straight to your inbox. You can unsubscribe at any time.",
+            "Our newsroom is reader-funded. Your support helps us stay independent: support us on Patreon.",
+            "This audio was generated automatically from the text of the article.",
+        ] {
+            assert!(noise(line), "{line}");
+        }
+        for line in [
+            "The country hopes to become a member of the alliance by 2030, the minister said.",
+            "Each state will make a contribution of $2 billion to the fund, officials said.",
+            "The charity received a one-time donation of $5 million from a local family.",
+        ] {
+            assert!(!noise(line), "{line}");
+        }
     }
 
     #[test]

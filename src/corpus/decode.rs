@@ -19,6 +19,12 @@ pub struct Decoded {
 }
 
 /// Decodes a file's bytes to text with normalised line endings and no control characters.
+///
+/// The encoding is, in order: the byte order mark; UTF-16 without a mark when every other
+/// byte is NUL; UTF-8 when the bytes are valid UTF-8 (a page saved as UTF-8 often keeps its
+/// old declaration); the charset an HTML page or XML prolog declares; else the legacy
+/// encoding `chardetng` finds most likely (windows-1251, windows-1252, ISO-8859-x, KOI8-R,
+/// Shift_JIS, GBK...). A page read in a legacy encoding says so in a warning.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
     let raw = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
@@ -27,17 +33,181 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         utf16(rest, u16::from_le_bytes, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         utf16(rest, u16::from_be_bytes, &mut warnings)
+    } else if let Some(little_endian) = utf16_without_mark(bytes) {
+        let unit = if little_endian {
+            u16::from_le_bytes
+        } else {
+            u16::from_be_bytes
+        };
+        utf16(bytes, unit, &mut warnings)
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        if looks_binary(bytes) {
+            return Err(DecodeError::Binary);
+        }
+        s.to_string()
     } else {
         if looks_binary(bytes) {
             return Err(DecodeError::Binary);
         }
-        utf8(bytes, &mut warnings)
+        legacy(bytes, &mut warnings)
     };
     let text = clean_text(&raw);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
     Ok(Decoded { text, warnings })
+}
+
+/// Decodes bytes whose encoding their container declares (an MHTML part's charset); a byte
+/// order mark still wins, and without a declaration this is [`decode`].
+pub fn decode_declared(
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+) -> Result<Decoded, DecodeError> {
+    let Some(encoding) = declared.filter(usable_declaration) else {
+        return decode(bytes);
+    };
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return decode(bytes);
+    }
+    let mut warnings = Vec::new();
+    let raw = in_encoding(bytes, encoding, None, &mut warnings);
+    let text = clean_text(&raw);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(Decoded { text, warnings })
+}
+
+/// A declaration of UTF-16 on bytes without a mark, or of UTF-8 on bytes that are not, is
+/// wrong; detection does better.
+fn usable_declaration(e: &&'static encoding_rs::Encoding) -> bool {
+    *e != encoding_rs::UTF_8 && *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE
+}
+
+/// Bytes that are not UTF-8: in the encoding the page declares, else the one detected (which
+/// a warning names, as it may be wrong).
+fn legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    match declared_charset(bytes).filter(usable_declaration) {
+        Some(e) => in_encoding(bytes, e, None, warnings),
+        None => {
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let e = detector.guess(None, chardetng::Utf8Detection::Deny);
+            in_encoding(bytes, e, Some("detected"), warnings)
+        }
+    }
+}
+
+/// Bytes in one encoding, with a note when `how` says the encoding was guessed or when bytes
+/// had to be replaced.
+fn in_encoding(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    how: Option<&str>,
+    warnings: &mut Vec<String>,
+) -> String {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let mut notes = Vec::new();
+    if let Some(how) = how {
+        notes.push(format!("not UTF-8: read as {} ({how})", encoding.name()));
+    }
+    if had_errors {
+        let n = text
+            .chars()
+            .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+            .count();
+        notes.push(format!(
+            "not valid {}: {n} invalid byte sequence(s) replaced",
+            encoding.name()
+        ));
+    }
+    if !notes.is_empty() {
+        warnings.push(notes.join("; "));
+    }
+    text.into_owned()
+}
+
+/// How far into a page its charset declaration is looked for.
+const DECLARATION_WINDOW: usize = 8192;
+
+/// The encoding a page declares in its first bytes: `<meta charset="...">`,
+/// `<meta http-equiv="Content-Type" content="text/html; charset=...">`, or an XML prolog's
+/// `encoding="..."`.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(DECLARATION_WINDOW)];
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with(b"<?xml")
+        && let Some(end) = memchr::memchr(b'>', &lower)
+        && let Some(at) = memchr::memmem::find(&lower[..end], b"encoding=")
+        && let Some(e) = label_at(&lower[..end], at + "encoding=".len())
+    {
+        return Some(e);
+    }
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let start = from + p;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(at) = memchr::memmem::find(tag, b"charset")
+            && let Some(eq) = tag[at + 7..].iter().position(|&b| b != b' ')
+            && tag[at + 7 + eq] == b'='
+            && let Some(e) = label_at(tag, at + 7 + eq + 1)
+        {
+            return Some(e);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The encoding named by the label starting at `at` (after spaces and a quote).
+fn label_at(s: &[u8], at: usize) -> Option<&'static encoding_rs::Encoding> {
+    let rest = &s[at.min(s.len())..];
+    let skip = rest
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'"' | b'\'' | b'\t'))
+        .unwrap_or(rest.len());
+    let rest = &rest[skip..];
+    let len = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':')))
+        .unwrap_or(rest.len());
+    encoding_rs::Encoding::for_label(&rest[..len])
+}
+
+/// UTF-16 without a byte order mark: in the first bytes, NUL in nearly every other byte and
+/// text in the others (so Latin-script text only). `Some(true)` for little-endian.
+fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    // The other bytes are text: few of them controls.
+    let controls_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 9 && controls_at(0) * 20 < pairs {
+        Some(true)
+    } else if even * 10 >= pairs * 9 && controls_at(1) * 20 < pairs {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn utf8(bytes: &[u8], warnings: &mut Vec<String>) -> String {
@@ -179,10 +349,99 @@ mod tests {
     }
 
     #[test]
-    fn replaces_invalid_utf8_with_a_warning() {
-        let d = decode(b"caf\xE9 au lait").unwrap();
+    fn invalid_utf8_after_a_utf8_mark_is_replaced_with_a_warning() {
+        let d = decode(b"\xEF\xBB\xBFcaf\xE9 au lait").unwrap();
         assert_eq!(d.text, "caf\u{FFFD} au lait");
         assert_eq!(d.warnings.len(), 1);
+    }
+
+    fn encoded(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text} in {}", encoding.name());
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        // The encoding written in, and the one detected: KOI8-U is the superset of KOI8-R.
+        let cases = [
+            (
+                "Київ. Уряд заявив, що понад 300 будинків залишилися без світла після обстрілу в понеділок. Ремонтні бригади працюють цілодобово.",
+                encoding_rs::WINDOWS_1251,
+                "windows-1251",
+            ),
+            (
+                "Москва. Власти заявили, что более 300 домов остались без света после бури в понедельник. Ремонтные бригады работают круглосуточно.",
+                encoding_rs::KOI8_R,
+                "KOI8-U",
+            ),
+            (
+                "Le café du coin a fermé ses portes après 40 années; les habitués regrettent déjà l'ambiance et le thé à la menthe.",
+                encoding_rs::WINDOWS_1252,
+                "windows-1252",
+            ),
+            (
+                "Wrocław: władze podały, że ponad 300 domów zostało bez prądu po burzy w poniedziałek. Ekipy pracują całą dobę.",
+                encoding_rs::ISO_8859_2,
+                "ISO-8859-2",
+            ),
+        ];
+        for (text, encoding, detected) in cases {
+            let d = decode(&encoded(text, encoding)).unwrap();
+            assert_eq!(d.text, text, "{}", encoding.name());
+            assert_eq!(
+                d.warnings,
+                [format!("not UTF-8: read as {detected} (detected)")]
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_s_declared_charset_is_honoured() {
+        // Short and all in one script, this text alone could be read in several encodings.
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=KOI8-R\"></head><body><p>Привет</p></body></html>";
+        let d = decode(&encoded(page, encoding_rs::KOI8_R)).unwrap();
+        assert_eq!(d.text, page);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let page = "<!DOCTYPE html><meta charset='windows-1251'><p>Привет</p>";
+        assert_eq!(
+            decode(&encoded(page, encoding_rs::WINDOWS_1251))
+                .unwrap()
+                .text,
+            page
+        );
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-5\"?><html><p>Привет</p></html>";
+        assert_eq!(
+            decode(&encoded(xml, encoding_rs::ISO_8859_5)).unwrap().text,
+            xml
+        );
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_an_old_declaration() {
+        let page = "<meta charset=\"windows-1252\"><p>Café — déjà</p>";
+        let d = decode(page.as_bytes()).unwrap();
+        assert_eq!(d.text, page);
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_container_s_declared_charset_is_used() {
+        let text = "Привет";
+        let bytes = encoded(text, encoding_rs::WINDOWS_1251);
+        let d = decode_declared(&bytes, Some(encoding_rs::WINDOWS_1251)).unwrap();
+        assert_eq!(d.text, text);
+        assert!(d.warnings.is_empty());
+        assert_eq!(decode_declared(b"plain", None).unwrap().text, "plain");
+    }
+
+    #[test]
+    fn utf16_without_a_mark() {
+        let text = "Kyiv: the council met on Monday.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().text, text);
     }
 
     #[test]

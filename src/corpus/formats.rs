@@ -1,8 +1,8 @@
 //! Article formats: plain text, Markdown, HTML, and JSON / JSON Lines.
 
-use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
+use super::html::html_document;
 use super::{Document, Problem};
 
 /// How a file's text is laid out.
@@ -122,7 +122,7 @@ pub fn parse_document(name: &str, text: &str, format: Format) -> Parsed {
 }
 
 fn push_html(name: &str, html: &str, out: &mut Parsed) {
-    let doc = html_document(name, html);
+    let doc = html_document(name, html, &mut out.problems);
     if doc.text.trim().is_empty() {
         out.problems
             .push(Problem::error(name, "HTML page has no text in its body"));
@@ -206,7 +206,7 @@ fn json_article(path: &str, v: &Value, out: &mut Parsed) {
         return;
     };
     let mut doc = if Format::sniff(&body) == Format::Html {
-        html_document(path, &body)
+        html_document(path, &body, &mut out.problems)
     } else {
         Document::structured(path, body)
     };
@@ -338,157 +338,6 @@ fn strip_inline_markdown(s: &str) -> String {
     out
 }
 
-/// Tags whose content is never part of the story.
-const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-    "button", "template", "select", "input", "textarea", "head", "menu", "dialog", "canvas",
-    "video", "audio", "object", "embed",
-];
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "dd",
-    "dt",
-    "dl",
-    "br",
-    "hr",
-    "address",
-    "time",
-    "body",
-];
-
-/// A saved web page to a document: the article's own text, title and date from meta tags.
-fn html_document(name: &str, html: &str) -> Document {
-    let page = Html::parse_document(html);
-    let meta = |sel: &str| -> Option<String> {
-        let s = Selector::parse(sel).ok()?;
-        page.select(&s)
-            .find_map(|e| {
-                e.value()
-                    .attr("content")
-                    .or(e.value().attr("datetime"))
-                    .map(str::to_string)
-            })
-            .map(|s| super::decode::clean_text(s.trim()))
-            .filter(|s| !s.is_empty())
-    };
-    let text_of = |sel: &str| -> Option<String> {
-        let s = Selector::parse(sel).ok()?;
-        page.select(&s)
-            .next()
-            .map(|e| collapse(&e.text().collect::<String>()))
-            .filter(|s| !s.is_empty())
-    };
-    let mut doc = Document::structured(name, String::new());
-    doc.title = meta("meta[property='og:title']")
-        .or_else(|| meta("meta[name='twitter:title']"))
-        .or_else(|| text_of("h1"))
-        .or_else(|| text_of("title").map(|t| strip_site_suffix(&t).0));
-    doc.date = meta("meta[property='article:published_time']")
-        .or_else(|| meta("meta[name='date']"))
-        .or_else(|| meta("meta[name='pubdate']"))
-        .or_else(|| meta("meta[itemprop='datePublished']"))
-        .or_else(|| meta("meta[name='DC.date.issued']"))
-        .or_else(|| meta("time[datetime]"));
-    doc.outlet = meta("meta[property='og:site_name']")
-        .or_else(|| meta("meta[name='application-name']"))
-        .or_else(|| meta("meta[name='publisher']"))
-        .or_else(|| text_of("title").and_then(|t| strip_site_suffix(&t).1));
-    doc.byline = meta("meta[name='author']")
-        .or_else(|| meta("meta[property='article:author']"))
-        .filter(|a| !a.starts_with("http"));
-    doc.url = meta("link[rel='canonical']").or_else(|| meta("meta[property='og:url']"));
-
-    let root = ["article", "main", "[role='main']", "body"]
-        .iter()
-        .filter_map(|s| Selector::parse(s).ok())
-        .find_map(|s| {
-            page.select(&s)
-                .max_by_key(|e| e.text().map(str::len).sum::<usize>())
-        });
-    let mut paras = Vec::new();
-    let mut current = String::new();
-    if let Some(root) = root {
-        html_text(root, &mut current, &mut paras);
-    }
-    push_para(&mut current, &mut paras);
-    doc.text = super::decode::clean_text(&paras.join("\n\n"));
-    doc
-}
-
-/// Splits "Headline - Site" or "Headline | Site" into the headline and the site name.
-fn strip_site_suffix(title: &str) -> (String, Option<String>) {
-    for sep in [" | ", " - ", " – ", " — "] {
-        if let Some((head, site)) = title.rsplit_once(sep)
-            && site.split_whitespace().count() <= 4
-            && head.split_whitespace().count() >= 3
-        {
-            return (head.trim().to_string(), Some(site.trim().to_string()));
-        }
-    }
-    (title.to_string(), None)
-}
-
-fn html_text(el: ElementRef<'_>, current: &mut String, paras: &mut Vec<String>) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => current.push_str(t),
-            Node::Element(e) => {
-                let tag = e.name();
-                if SKIPPED_TAGS.contains(&tag)
-                    || e.attr("hidden").is_some()
-                    || e.attr("aria-hidden") == Some("true")
-                {
-                    continue;
-                }
-                let block = BLOCK_TAGS.contains(&tag);
-                if block {
-                    push_para(current, paras);
-                }
-                if let Some(child_el) = ElementRef::wrap(child) {
-                    html_text(child_el, current, paras);
-                }
-                if block {
-                    push_para(current, paras);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn push_para(current: &mut String, paras: &mut Vec<String>) {
-    let p = collapse(current);
-    if !p.is_empty() {
-        paras.push(p);
-    }
-    current.clear();
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -526,7 +375,7 @@ mod tests {
     }
 
     #[test]
-    fn html_drops_navigation_and_scripts() {
+    fn html_keeps_navigation_as_text_and_drops_scripts() {
         let html = r#"<html><head><title>T</title><meta property="og:site_name" content="Daily Planet">
             <meta property="article:published_time" content="2024-05-01T10:00:00Z"></head>
             <body><nav>Home | World</nav><script>var x = 1;</script>
@@ -534,7 +383,10 @@ mod tests {
             <footer>All rights reserved</footer></body></html>"#;
         let p = parse_document("p.html", html, Format::Html);
         let d = &p.documents[0];
-        assert_eq!(d.text, "Dam breaks\n\nWater rose two metres.");
+        assert_eq!(
+            d.text,
+            "Home | World\n\nDam breaks\n\nWater rose two metres.\n\nRead also\n\nAll rights reserved"
+        );
         assert_eq!(d.outlet.as_deref(), Some("Daily Planet"));
         assert_eq!(d.date.as_deref(), Some("2024-05-01T10:00:00Z"));
         assert_eq!(d.title.as_deref(), Some("Dam breaks"));

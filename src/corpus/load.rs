@@ -4,9 +4,9 @@ use rayon::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::decode::{DecodeError, decode};
+use super::decode::{DecodeError, decode, decode_declared};
 use super::formats::{Format, parse_document};
-use super::{Document, Problem};
+use super::{Document, Problem, mhtml};
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
@@ -15,8 +15,11 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Extensions read from a directory; other files there are skipped.
 const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "mhtml", "mht", "json", "jsonl",
+    "ndjson",
 ];
+/// Extensions of a saved web page, whose assets a browser puts in a folder beside it.
+const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
 
 /// Where the articles come from, and how much to read at most.
 #[derive(Debug, Clone)]
@@ -119,13 +122,15 @@ fn load_dir(dir: &Path, opts: &LoadOptions, out: &mut Loaded) {
         };
         out.error(
             dir.display().to_string(),
-            format!("directory holds no articles (.txt, .md, .html, .json, .jsonl){extra}"),
+            format!("directory holds no articles (.txt, .md, .html, .mhtml, .json, .jsonl){extra}"),
         );
     }
 }
 
 /// Collects article files below `dir`. Symbolic links to directories are not followed, so a
-/// link loop cannot trap the walk.
+/// link loop cannot trap the walk. The folder a browser saves beside a page ("Page_files",
+/// "Page-Dateien" beside "Page.html") holds the page's images, scripts and frames, not
+/// articles: it is skipped.
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize, out: &mut Loaded) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
@@ -134,15 +139,23 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize, out: &mut Loa
             return;
         }
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
+    let entries: Vec<std::fs::DirEntry> = entries
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .collect();
+    let page_stems: rustc_hash::FxHashSet<String> = entries
+        .iter()
+        .map(|e| e.path())
+        .filter(|p| has_extension(p, PAGE_EXTENSIONS))
+        .filter_map(|p| Some(p.file_stem()?.to_string_lossy().into_owned()))
+        .collect();
+    for entry in entries {
         let path = entry.path();
         let Ok(ft) = entry.file_type() else { continue };
         if ft.is_dir() {
-            walk(&path, files, skipped, out);
+            if !is_saved_page_assets(&entry.file_name().to_string_lossy(), &page_stems) {
+                walk(&path, files, skipped, out);
+            }
         } else if ft.is_symlink() {
             match std::fs::metadata(&path) {
                 Ok(m) if m.is_file() && has_article_extension(&path) => files.push(path),
@@ -158,10 +171,26 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut usize, out: &mut Loa
     }
 }
 
-fn has_article_extension(path: &Path) -> bool {
+/// A folder named after a page beside it, a separator and one word: "Page_files".
+fn is_saved_page_assets(name: &str, page_stems: &rustc_hash::FxHashSet<String>) -> bool {
+    name.char_indices()
+        .filter(|&(_, c)| matches!(c, '_' | '-' | '.'))
+        .any(|(i, _)| {
+            let word = &name[i + 1..];
+            page_stems.contains(&name[..i])
+                && (1..=20).contains(&word.chars().count())
+                && word.chars().all(char::is_alphabetic)
+        })
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .is_some_and(|e| extensions.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn has_article_extension(path: &Path) -> bool {
+    has_extension(path, ARTICLE_EXTENSIONS)
 }
 
 fn load_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
@@ -220,7 +249,37 @@ fn read_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
 
 /// Decodes and parses one file's bytes; `ext` chooses the format, else the content decides.
 pub fn load_bytes(name: &str, bytes: &[u8], ext: Option<&str>, out: &mut Loaded) {
-    let decoded = match decode(bytes) {
+    let named_mhtml = matches!(ext, Some("mhtml" | "mht"));
+    if named_mhtml || (ext.is_none() && mhtml::sniff(bytes)) {
+        match mhtml::page(bytes) {
+            Ok(page) => {
+                return load_decoded(
+                    name,
+                    decode_declared(&page.html, page.charset),
+                    Some(Format::Html),
+                    out,
+                );
+            }
+            Err(e) if named_mhtml => return out.error(name, e.to_string()),
+            Err(_) => {}
+        }
+    }
+    load_decoded(
+        name,
+        decode(bytes),
+        ext.and_then(Format::from_extension),
+        out,
+    );
+}
+
+/// Parses decoded text in the given format, else the one its content suggests.
+fn load_decoded(
+    name: &str,
+    decoded: Result<super::decode::Decoded, DecodeError>,
+    format: Option<Format>,
+    out: &mut Loaded,
+) {
+    let decoded = match decoded {
         Ok(d) => d,
         Err(DecodeError::Empty) => return out.error(name, "empty file: nothing to read"),
         Err(DecodeError::Binary) => return out.error(name, "binary file: not an article"),
@@ -228,9 +287,7 @@ pub fn load_bytes(name: &str, bytes: &[u8], ext: Option<&str>, out: &mut Loaded)
     for w in decoded.warnings {
         out.problems.push(Problem::warning(name, w));
     }
-    let format = ext
-        .and_then(Format::from_extension)
-        .unwrap_or_else(|| Format::sniff(&decoded.text));
+    let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
     let parsed = parse_document(name, &decoded.text, format);
     out.documents.extend(parsed.documents);
     out.problems.extend(parsed.problems);

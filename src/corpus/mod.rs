@@ -1,10 +1,16 @@
 //! Loading articles and separating each story from its page noise.
 
+pub mod align;
+pub mod bounds;
 pub mod clean;
 pub mod decode;
 pub mod formats;
+pub mod html;
 pub mod load;
 pub mod meta;
+pub mod mhtml;
+pub mod page_meta;
+pub mod tags;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,10 +27,35 @@ pub struct Document {
     /// Whether the format gave the paragraphs (HTML, Markdown, JSON) or the lines must be read.
     pub structured: bool,
     pub title: Option<String>,
+    /// When the story was published, as the source wrote it.
     pub date: Option<String>,
+    /// When the story was last changed, as the source wrote it.
+    pub modified: Option<String>,
     pub byline: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// For a web page, its blocks in order (each a paragraph of `text`, blank lines between)
+    /// and what the main-text extractor made of each; `None` for other formats.
+    pub blocks: Option<Vec<Block>>,
+}
+
+/// What the main-text extractor made of a block of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extracted {
+    /// Part of the main text.
+    Kept,
+    /// Left out: page furniture, other stories, comments.
+    Dropped,
+    /// The extractor found no main text on the page, so it decided nothing.
+    Unknown,
+}
+
+/// A block of a page as a span of its document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub extracted: Extracted,
 }
 
 impl Document {
@@ -35,9 +66,11 @@ impl Document {
             structured: false,
             title: None,
             date: None,
+            modified: None,
             byline: None,
             outlet: None,
             url: None,
+            blocks: None,
         }
     }
 
@@ -132,6 +165,8 @@ pub struct Article {
     pub title: Option<String>,
     pub date: Option<NaiveDate>,
     pub date_source: Option<DateSource>,
+    /// When the story was last changed, from the page's metadata.
+    pub modified: Option<NaiveDate>,
     pub byline: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
@@ -183,6 +218,10 @@ pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
         title: m.title,
         date: m.date,
         date_source: m.date_source,
+        modified: doc
+            .modified
+            .as_deref()
+            .and_then(crate::text::dates::parse_date),
         byline: m.byline,
         outlet: m.outlet,
         url: doc.url,

@@ -523,10 +523,11 @@ fn speaker_from_phrase(
     } else {
         words.clone()
     };
-    if !rest.is_empty() && title_len(&rest, lex) == rest.len() {
-        if let Some((name, role)) = ctx.by_role(&rest.join(" ")) {
-            return Some(make(name, role, true, via));
-        }
+    if !rest.is_empty()
+        && title_len(&rest, lex) == rest.len()
+        && let Some((name, role)) = ctx.by_role(&rest.join(" "))
+    {
+        return Some(make(name, role, true, via));
     }
     let head = words.last().map(|h| h.to_lowercase()).unwrap_or_default();
     if definite && words.len() <= 3 {

@@ -97,7 +97,7 @@ fn rounding_tolerance(v: f64) -> f64 {
     }
     let mut n = v as u64;
     let mut zeros = 0;
-    while n % 10 == 0 && n > 0 {
+    while n.is_multiple_of(10) && n > 0 {
         n /= 10;
         zeros += 1;
     }
@@ -732,20 +732,20 @@ impl<'a> Parser<'a> {
             } else {
                 k
             };
-            if let Some(m) = self.number(k, currency.is_some()) {
-                if let (Some(a), Some(b)) = (n.value, m.value) {
-                    let a_scaled = if m.scaled && !n.scaled {
-                        a * (b / self.digits(k).map_or(b, |d| d.0))
-                    } else {
-                        a
-                    };
-                    if b > a_scaled || (word_sep && b >= a_scaled) {
-                        n.value = Some(a_scaled);
-                        range_high = Some((b, m.plain_digits));
-                        j = m.next;
-                    } else if dash && b < a {
-                        return Some((None, m.next));
-                    }
+            if let Some(m) = self.number(k, currency.is_some())
+                && let (Some(a), Some(b)) = (n.value, m.value)
+            {
+                let a_scaled = if m.scaled && !n.scaled {
+                    a * (b / self.digits(k).map_or(b, |d| d.0))
+                } else {
+                    a
+                };
+                if b > a_scaled || (word_sep && b >= a_scaled) {
+                    n.value = Some(a_scaled);
+                    range_high = Some((b, m.plain_digits));
+                    j = m.next;
+                } else if dash && b < a {
+                    return Some((None, m.next));
                 }
             }
         }

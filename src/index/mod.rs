@@ -43,6 +43,9 @@ pub struct Index {
     pub checks: Vec<ArithmeticCheck>,
     /// Whether facts, clusters and copies have been linked across the articles pushed so far.
     pub linked: bool,
+    /// For each article, the short tag that tells it apart from every other source
+    /// ([`crate::corpus::tags::source_tags`]).
+    pub source_tags: Vec<String>,
     /// Lowercased claim texts, parallel to `claims`, for search.
     pub(crate) search_text: Lowered,
     /// Position of each fact in `facts`, by id.
@@ -199,6 +202,7 @@ impl Index {
             self.source_group.push(a as usize);
             self.articles.push(art);
         }
+        self.source_tags = crate::corpus::tags::source_tags(&self.articles);
         self.linked = false;
     }
 

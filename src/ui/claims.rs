@@ -28,7 +28,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     } else {
         let name = s
             .selected_article()
-            .map_or(String::new(), |a| s.tag(a).to_string());
+            .map_or(String::new(), |a| super::tag(index, a).to_string());
         format!("{name} · {}", s.claims.len())
     };
     let scope = match s.mark_filter.label() {
@@ -69,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .iter()
         .skip(s.claim_offset)
         .take(rows)
-        .map(|r| s.tag(r.article as usize).chars().count())
+        .map(|r| super::tag(index, r.article as usize).chars().count())
         .max()
         .unwrap_or(0);
     let speaker_width = (width / 3).min(24);
@@ -87,7 +87,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 Span::styled(
                     format!(
                         "{:<tag_width$}{}",
-                        s.tag(r.article as usize),
+                        super::tag(index, r.article as usize),
                         if loose { "~" } else { " " }
                     ),
                     t.dim,

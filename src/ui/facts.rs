@@ -56,7 +56,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     };
     reason(frame, fa.reason, f, s, index, view);
     members(frame, fa.members, f, s, index, view);
-    timeline(frame, fa.chart, f, s, index, view);
+    timeline(frame, fa.chart, f, index, view);
 }
 
 /// "1 figure", "3 figures".
@@ -263,7 +263,7 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
     let tag_w = f
         .members
         .iter()
-        .map(|m| s.tag(m.at.article as usize).chars().count())
+        .map(|m| super::tag(index, m.at.article as usize).chars().count())
         .max()
         .unwrap_or(3)
         .clamp(3, 16)
@@ -298,7 +298,10 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
                 Some(_) => mark_sign(s.marks.claim(m.at), t),
                 None => Span::raw("  "),
             },
-            Span::styled(pad(s.tag(m.at.article as usize), tag_w), base.patch(t.dim)),
+            Span::styled(
+                pad(&super::tag(index, m.at.article as usize), tag_w),
+                base.patch(t.dim),
+            ),
             Span::styled(format!(" {} ", pad(&date, date_w)), base.patch(t.dim)),
         ];
         let used = 2 + tag_w + date_w + 2;
@@ -427,7 +430,7 @@ struct Point {
     series: usize,
 }
 
-fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index, view: &View) {
+fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View) {
     let t = view.theme;
     let sc = scale(f, &index.articles);
     let unit = sc.unit.clone();
@@ -563,8 +566,12 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
             }
         }
         None => {
-            let first = sources.first().map_or("", |&a| s.tag(a));
-            let last = sources.last().map_or("", |&a| s.tag(a));
+            let first = sources
+                .first()
+                .map_or(Default::default(), |&a| super::tag(index, a));
+            let last = sources
+                .last()
+                .map_or(Default::default(), |&a| super::tag(index, a));
             if sources.len() > 1 {
                 vec![Span::raw(first.to_string()), Span::raw(last.to_string())]
             } else {
@@ -593,7 +600,7 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index
     let mut legend: Vec<Span> = Vec::new();
     let mut used = 0;
     for (i, &a) in sources.iter().enumerate() {
-        let tag = s.tag(a);
+        let tag = super::tag(index, a);
         used += tag.chars().count() + 2;
         if used > legend_area.width as usize {
             legend.push(Span::styled(format!("+{} ", sources.len() - i), t.dim));

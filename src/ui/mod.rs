@@ -10,6 +10,8 @@ pub mod sources;
 pub mod text;
 pub mod theme;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -230,6 +232,14 @@ pub fn render_loading(frame: &mut Frame, what: &str) {
 }
 
 /// Whether a pane has focus in this state.
+/// An article's source tag ([`crate::corpus::tags`]), safe to draw.
+pub fn tag(index: &Index, article: usize) -> Cow<'_, str> {
+    index
+        .source_tags
+        .get(article)
+        .map_or(Cow::Borrowed("?"), |t| crate::text::display_safe(t))
+}
+
 pub fn focused(s: &AppState, pane: Pane) -> bool {
     s.focus == pane && matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare)
 }

@@ -27,7 +27,7 @@ fn centered_fixed(area: Rect, w: u16, h: u16) -> Rect {
 
 /// What is being reviewed, in a few lines: the claim's sentence and source, or the fact's
 /// label and figures.
-fn subject(s: &AppState, index: &Index, r: &Review, width: usize) -> (String, Vec<String>) {
+fn subject(index: &Index, r: &Review, width: usize) -> (String, Vec<String>) {
     match r.target {
         ReviewTarget::Claim(c) => {
             let a = index.article_of(c);
@@ -35,7 +35,7 @@ fn subject(s: &AppState, index: &Index, r: &Review, width: usize) -> (String, Ve
             let mut lines = wrap(&index.claim(c).text.replace('\n', " "), width);
             lines.truncate(3);
             (
-                format!("claim · {} · {date}", s.tag(c.article as usize)),
+                format!("claim · {} · {date}", super::tag(index, c.article as usize)),
                 lines,
             )
         }
@@ -79,7 +79,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     let outer = centered_fixed(area, 76, 17);
     let inner = popup(frame, outer, "Review mark", t);
     let width = inner.width.saturating_sub(2) as usize;
-    let (head, text) = subject(s, index, r, width);
+    let (head, text) = subject(index, r, width);
     let mut lines = vec![Line::styled(fit(&head, width), t.dim)];
     for l in &text {
         lines.push(Line::raw(format!(" {l}")));

@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             let conflicts = index.conflicts_among(&[i]);
             let marked = s.marks.in_article(i);
             let extra = usize::from(conflicts > 0) * 3 + usize::from(marked > 0) * 3;
-            let label = display_safe(&a.source_label()).into_owned();
+            let label = display_safe(&index.source_tags[i]).into_owned();
             let label: String = label
                 .chars()
                 .take(width.saturating_sub(26 + extra).max(6))
