@@ -201,7 +201,21 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
             spans.push(d.start..d.end);
         }
     }
-    spans
+    merge_spans(spans)
+}
+
+/// Spans sorted and merged where they overlap, so that both starts and ends ascend and a
+/// position is looked up by binary search.
+fn merge_spans(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 struct Parser<'a> {
@@ -265,9 +279,10 @@ impl<'a> Parser<'a> {
 
     fn is_excluded(&self, i: usize) -> bool {
         let t = self.toks[i];
+        let first_ending_after = self.excluded.partition_point(|r| r.end <= t.start);
         self.excluded
-            .iter()
-            .any(|r| t.start < r.end && r.start < t.end)
+            .get(first_ending_after)
+            .is_some_and(|r| r.start < t.end)
     }
 
     /// Matches a phrase of lowercase words at `i`; returns the index after it.
