@@ -8,6 +8,7 @@ fn render(text: &str) -> Vec<String> {
         .iter()
         .map(|q| {
             let num = |v: f64| {
+                let v = (v * 1e4).round() / 1e4;
                 if v.fract() == 0.0 {
                     format!("{}", v as i64)
                 } else {
@@ -210,7 +211,7 @@ fn vague_magnitudes_and_fractions() {
             "Scores of houses burned.",
             &["- >=40 <=99 ~scores [houses] count"],
         ),
-        ("Half an hour later it ended.", &[]),
+        ("Half an hour later it ended.", &["0.5 [h] duration"]),
     ]);
 }
 
@@ -263,7 +264,7 @@ fn hedges_set_bounds() {
         ),
         (
             "At most, they held 1,376 square kilometers.",
-            &["1376 [km2] area"],
+            &["1376 <=1376 ~at most [km2] area"],
         ),
         (
             "An estimated 50,000 people attended.",
