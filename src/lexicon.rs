@@ -514,8 +514,11 @@ impl Lexicon {
                 None => hedges.push((phrase_words(phrase), bound)),
             }
         }
-        hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        post_hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let longest_first = |(w, _): &(Vec<String>, HedgeBound)| {
+            std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
+        };
+        hedges.sort_by_key(longest_first);
+        post_hedges.sort_by_key(longest_first);
 
         let mut role_nouns = HashMap::default();
         for (_, l) in list_lines(&read("role_nouns.txt")) {
@@ -680,7 +683,8 @@ impl Lexicon {
             .chain(numbers.vulgar.keys())
             .chain(numbers.parts.keys())
             .chain(&numbers.negative)
-            .cloned()
+            .filter_map(|w| crate::extract::quantities::first_token(w))
+            .map(str::to_string)
             .collect();
         for w in ["between", "from", "a", "an", "-", "−", "."] {
             quantity_starters.insert(w.into());

@@ -451,7 +451,8 @@ impl<'a> Parser<'a> {
         let (Some(a), Some(b)) = (n.value, m.value) else {
             return Ok(None);
         };
-        if m.share || m.vague {
+        // "7-Eleven": a range is written in digits at both ends, or in words at both.
+        if m.share || m.vague || (dash && n.spelled != m.spelled) {
             return Ok(None);
         }
         // "10 to 12 million": the scale of the upper end applies to the lower.
@@ -762,6 +763,7 @@ impl<'a> Parser<'a> {
         crate::text::is_capitalized(self.s(num_at - 1))
             && self.is(num_at - 1, TokKind::Word)
             && !self.lex.months.contains_key(prev)
+            && !self.lex.is_stopword(prev)
             && !self.is_number_word(num_at - 1)
     }
 

@@ -31,7 +31,7 @@ pub(super) struct Number {
     pub share: bool,
     /// "one" alone: a figure only before a noun.
     pub word_one: bool,
-    /// Read from words, at least in part.
+    /// Begins with a word ("five", "half"), not digits or a symbol.
     pub spelled: bool,
 }
 
@@ -195,7 +195,7 @@ impl Parser<'_> {
             next: c.next,
             scaled: c.multiplier > 1.0,
             plain_digits: c.plain,
-            spelled: !c.digits_only,
+            spelled: self.is(base.next, TokKind::Word),
             word_one: !c.digits_only && c.next == base.next + 1 && c.value == 1.0,
             ..base
         };
@@ -261,7 +261,6 @@ impl Parser<'_> {
             n.value = Some(v);
             n.plain_digits = false;
             n.word_one = false;
-            n.spelled = true;
             return Some(Read::Number(self.scaled(n, money, None)));
         }
         if let Some((share, k)) = self.share_of(c, j) {
@@ -602,7 +601,7 @@ impl Parser<'_> {
         let n = Number {
             value: Some(f),
             next: j,
-            spelled: true,
+            spelled: self.is(base.next, TokKind::Word),
             ..base
         };
         let article = matches!(self.low(j), "a" | "an");
