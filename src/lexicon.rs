@@ -170,6 +170,10 @@ struct CountNounsFile {
     #[serde(default)]
     strong_bodies: HashMap<String, Vec<String>>,
     #[serde(default)]
+    generic_bodies: Vec<String>,
+    #[serde(default)]
+    body_modifiers: HashMap<String, Vec<String>>,
+    #[serde(default)]
     accumulating: Vec<String>,
 }
 
@@ -318,8 +322,12 @@ pub struct Lexicon {
     pub count_synonyms: HashMap<String, String>,
     /// Nouns naming only their class ("people").
     pub generic_nouns: HashSet<String>,
-    /// Bodies counted by their members ("a 50,000-strong group"), to the members' class.
+    /// Bodies counted by their members ("a 50,000-strong brigade"), to the members' class.
     pub strong_bodies: HashMap<String, String>,
+    /// Bodies whose members' class a word before them names ("enemy group").
+    pub generic_bodies: HashSet<String>,
+    /// Words naming the class of a generic body's members ("enemy": troops).
+    pub body_modifiers: HashMap<String, String>,
     /// Classes and nouns whose figures grow or are revised over time.
     pub accumulating: HashSet<String>,
     /// Words just before a duration that make it a time reference ("the past two weeks").
@@ -627,6 +635,12 @@ impl Lexicon {
                 strong_bodies.insert(b.to_lowercase(), class.clone());
             }
         }
+        let mut body_modifiers = HashMap::default();
+        for (class, words) in nouns.body_modifiers {
+            for w in words {
+                body_modifiers.insert(w.to_lowercase(), class.clone());
+            }
+        }
         let mut time_refs_before = HashSet::default();
         let mut time_refs_after = HashSet::default();
         for (_, l) in list_lines(&read("time_references.txt")) {
@@ -764,6 +778,12 @@ impl Lexicon {
             count_synonyms,
             generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
             strong_bodies,
+            generic_bodies: nouns
+                .generic_bodies
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            body_modifiers,
             accumulating: nouns
                 .accumulating
                 .iter()

@@ -558,11 +558,21 @@ impl<'a> Parser<'a> {
         }
         if let Some((noun, mods, k)) = self.counted_noun(j, strong) {
             let w = self.low(noun);
+            let body_class = || {
+                if lex.generic_bodies.contains(w) {
+                    mods.iter()
+                        .find_map(|&k| lex.body_modifiers.get(self.low(k)))
+                } else {
+                    lex.strong_bodies.get(w)
+                }
+            };
             let group = lex
                 .count_nouns
                 .get(w)
-                .or_else(|| strong.then(|| lex.strong_bodies.get(w)).flatten());
-            let state = self.predicate_at(noun).is_some();
+                .or_else(|| strong.then(body_class).flatten());
+            // "12,220 injured" after "7,905 soldiers killed" counts soldiers too; a noun of
+            // its own ("12 deaths") does not take the figure before it.
+            let state = self.predicate_at(noun).is_some() && !w.ends_with('s');
             let inherit =
                 previous.filter(|p| state && p.kind == QuantityKind::Count && p.unit.is_some());
             m.kind = QuantityKind::Count;

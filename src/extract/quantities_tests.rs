@@ -416,6 +416,20 @@ fn counted_nouns_and_qualifiers() {
     assert_eq!(q[0].kind, "count");
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     assert_eq!(q[0].approx.as_deref(), Some("nearly"));
+    let q = find_quantities("A 2,000-strong group marched on the capital.");
+    assert_eq!(
+        q[0].canonical_unit.as_deref(),
+        Some("group"),
+        "a group of whom?"
+    );
+    let q = find_quantities("The 3,000-strong brigade pulled back.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
+    let q = find_quantities("Officials reported 40 casualties, and the hospital 12 deaths.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("casualties"));
+    assert_eq!(q[1].canonical_unit.as_deref(), Some("deaths"));
+    let q = find_quantities("After three rounds of talks, 10 buildings and 4 homes burned.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("round"));
+    assert_eq!(q[1].canonical_unit.as_deref(), Some("buildings"));
     let q = find_quantities("Holding back 50,000 of the occupier's army personnel.");
     assert_eq!(q[0].unit.as_deref(), Some("personnel"));
     check(&[

@@ -201,8 +201,11 @@ impl Parser<'_> {
                 && !self.lex.is_stopword(self.low(j + 1))
                 && !self.lex.not_counted.contains(self.low(j + 1));
             let next_is_state = self.predicate_at(j + 1).is_some();
-            if self.is_counted_word(w)
-                && !(next_is_word && self.is_counted_word(self.low(j + 1)) && !next_is_state)
+            let body = strong
+                && (self.lex.strong_bodies.contains_key(w) || self.lex.generic_bodies.contains(w));
+            if body
+                || self.is_counted_word(w)
+                    && !(next_is_word && self.is_counted_word(self.low(j + 1)) && !next_is_state)
             {
                 return Some((j, mods, j + 1));
             }
