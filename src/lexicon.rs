@@ -340,6 +340,8 @@ pub struct Lexicon {
     pub exchange_tolerance: f64,
     /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
     pub measure_cues: Phrases<String>,
+    /// Words of change before a figure ("rose", "fell"): "rose 5% to 10%" is no range.
+    pub change_verbs: HashSet<String>,
     pub reference_words: HashSet<String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
@@ -390,6 +392,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "attribution_verbs.txt",
     "boilerplate.txt",
     "captions.txt",
+    "change_verbs.txt",
     "count_nouns.json",
     "dates.json",
     "entities.json",
@@ -794,6 +797,7 @@ impl Lexicon {
             exchange_rates,
             exchange_tolerance: rates.tolerance,
             measure_cues: Phrases::new(measure_cues),
+            change_verbs: words("change_verbs.txt"),
             reference_words: words("reference_words.txt"),
             entities: ents.entities,
             entity_aliases,

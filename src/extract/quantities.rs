@@ -361,16 +361,20 @@ impl<'a> Parser<'a> {
         if self.glued_label(&n) {
             return (i == num_at).then_some((None, n.next + 1));
         }
-        let range_high = match self.range_after(&mut n, currency.is_some(), opener == Some(true)) {
+        let between = opener == Some(true);
+        let mut range_high = match self.range_after(&mut n, i, currency.is_some(), between) {
             Ok(r) => r,
             Err(skip) => return Some((None, skip)),
         };
-        if opener.is_some() && range_high.is_none() {
-            return None;
-        }
         let strong =
             self.low(n.next) == "-" && self.attached(n.next) && self.low(n.next + 1) == "strong";
         let mut m = self.measure(&mut n, i, num_at, currency, strong, previous);
+        if range_high.is_none() {
+            range_high = self.range_in_units(&n, &mut m, i, between);
+        }
+        if opener.is_some() && range_high.is_none() {
+            return None;
+        }
         let (approx, bound) = match self.hedge_after(m.next) {
             Some((h, j)) => {
                 m.next = j;
@@ -384,7 +388,7 @@ impl<'a> Parser<'a> {
         if self.not_a_figure(&n, num_at, range_high, &m, hedge.is_some()) {
             return None;
         }
-        if n.word_one && m.unit.is_none() && !self.one_counts(&mut m) {
+        if n.word_one && m.unit.is_none() && !self.one_counts(&mut m, num_at) {
             return None;
         }
         let built = self.build(i, &n, num_at, range_high, m, approx, bound);
@@ -432,6 +436,7 @@ impl<'a> Parser<'a> {
     fn range_after(
         &self,
         n: &mut Number,
+        start: usize,
         money: bool,
         between: bool,
     ) -> Result<Option<f64>, usize> {
@@ -440,7 +445,9 @@ impl<'a> Parser<'a> {
         let tight = self.attached(j) && self.attached(j + 1);
         let spaced = !self.attached(j) && !self.attached(j + 1);
         let dash = matches!(sep, "-" | "–" | "—" | "~") && (tight || spaced);
-        let word_sep = matches!(sep, "to" | "through" | "thru") || (between && sep == "and");
+        let word_sep = matches!(sep, "through" | "thru")
+            || (sep == "to" && !self.after_change(start))
+            || (between && sep == "and");
         if !(dash || word_sep) || n.vague || n.share {
             return Ok(None);
         }
@@ -470,6 +477,41 @@ impl<'a> Parser<'a> {
             return Err(m.next);
         }
         Ok(None)
+    }
+
+    /// Whether a word of change stands right before the figure starting at `i`: "rose 5% to
+    /// 10%" is a change and a level, not a range.
+    fn after_change(&self, i: usize) -> bool {
+        i > 0 && self.lex.change_verbs.contains(self.low(i - 1))
+    }
+
+    /// A range whose ends both carry the unit ("70% to 80%", "between 5 km and 10 km"): the
+    /// upper end, with `m` moved past it.
+    fn range_in_units(
+        &self,
+        n: &Number,
+        m: &mut Measure,
+        start: usize,
+        between: bool,
+    ) -> Option<f64> {
+        let unit = m.unit.filter(|_| m.kind != QuantityKind::Count)?;
+        let j = m.next;
+        let sep = self.low(j);
+        let dash = matches!(sep, "-" | "–" | "—") && self.attached(j) == self.attached(j + 1);
+        let to = sep == "to" && !self.after_change(start);
+        if !(dash || to || (between && sep == "and")) {
+            return None;
+        }
+        let k = self.currency_before(j + 1).map_or(j + 1, |(_, k)| k);
+        let Some(Read::Number(second)) = self.number(k, m.kind == QuantityKind::Money) else {
+            return None;
+        };
+        let (a, b) = (n.value?, second.value?);
+        let (u, end) = self.unit_at(second.next)?;
+        (self.lex.units[u].unit == unit.as_str() && b > a && !second.share).then(|| {
+            m.next = end;
+            b
+        })
     }
 
     /// Stage 5: what the number measures, and the token after it. May adjust the number for
@@ -596,6 +638,16 @@ impl<'a> Parser<'a> {
                 m.canonical_unit = Some(ustr(g));
             }
             m.next = k;
+            return m;
+        }
+        if let Some(p) = (!strong).then(|| self.predicate_after(j)).flatten() {
+            // "another 14 were injured".
+            let w = self.low(p);
+            let group = lex.count_nouns.get(w).map_or(w, String::as_str);
+            m.kind = QuantityKind::Count;
+            m.unit = Some(ustr(group));
+            m.canonical_unit = Some(ustr(group));
+            m.predicate = Some(ustr(w));
             return m;
         }
         if let Some(group) = (!strong).then(|| self.cue_before(i)).flatten() {
@@ -747,10 +799,16 @@ impl<'a> Parser<'a> {
         m: &Measure,
         hedged: bool,
     ) -> bool {
-        if !n.plain_digits
-            || hedged
-            || !matches!(m.kind, QuantityKind::Count | QuantityKind::Number)
-        {
+        let counts = matches!(m.kind, QuantityKind::Count | QuantityKind::Number);
+        if counts && !hedged && num_at > 0 && self.follows_excluded_dash(num_at) {
+            // "March 5-7": the end of a span of dates.
+            return true;
+        }
+        if n.word_one && num_at > 0 && self.is_reference_word(num_at - 1) {
+            // "the number one priority".
+            return true;
+        }
+        if !n.plain_digits || hedged || !counts {
             return false;
         }
         let year_like = |v: f64| (1800.0..=2100.0).contains(&v) && v.fract() == 0.0;
@@ -765,9 +823,7 @@ impl<'a> Parser<'a> {
             return false;
         }
         let prev = self.low(num_at - 1);
-        if self.lex.reference_words.contains(prev)
-            || self.lex.reference_words.contains(&format!("{prev}."))
-        {
+        if self.is_reference_word(num_at - 1) {
             return true;
         }
         crate::text::is_capitalized(self.s(num_at - 1))
@@ -777,13 +833,37 @@ impl<'a> Parser<'a> {
             && !self.is_number_word(num_at - 1)
     }
 
+    /// Whether the word at `i` makes the number after it a name ("Resolution 2231").
+    fn is_reference_word(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.lex.reference_words.contains(w) || self.lex.reference_words.contains(&format!("{w}."))
+    }
+
+    /// Whether a dash glues the number at `i` to an excluded span before it ("March 5-7").
+    fn follows_excluded_dash(&self, i: usize) -> bool {
+        i >= 2
+            && matches!(self.low(i - 1), "-" | "–")
+            && self.attached(i - 1)
+            && self.attached(i)
+            && self.is(i - 2, TokKind::Num)
+            && self.is_excluded(i - 2)
+    }
+
     /// "one witness": the noun after a lone "one" makes it a count. False when none does
     /// ("one of them", "no one was hurt").
-    fn one_counts(&self, m: &mut Measure) -> bool {
+    fn one_counts(&self, m: &mut Measure, num_at: usize) -> bool {
         let j = m.next;
         let w = self.low(j);
+        // "no one", "any one", "the one": a pronoun.
+        let pronoun = num_at > 0
+            && matches!(
+                self.low(num_at - 1),
+                "no" | "any" | "every" | "some" | "each" | "which" | "this" | "that" | "the"
+            );
         let noun_like = self.is(j, TokKind::Word)
+            && !pronoun
             && !self.lex.is_stopword(w)
+            && !self.lex.not_counted.contains(w)
             && !self.lex.attribution_verbs.contains(w)
             && !w.ends_with("ed")
             && !crate::text::is_capitalized(self.s(j));

@@ -105,6 +105,13 @@ fn number_words() {
         ("Four soldiers were wounded.", &["4 [soldiers] count"]),
         ("One of them left early.", &[]),
         ("No one was hurt.", &[]),
+        ("No one else was hurt.", &[]),
+        ("At one point the line broke.", &[]),
+        ("It is the number one priority.", &[]),
+        (
+            "One man was killed and another 14 were injured.",
+            &["1 [man] count", "14 [injured] count"],
+        ),
         ("The court heard from one witness.", &["1 [witness] count"]),
         (
             "Seventeen candidates filed papers.",
@@ -197,6 +204,7 @@ fn vague_magnitudes_and_fractions() {
         ),
         ("Two-thirds of members voted yes.", &["66.6667 [%] percent"]),
         ("Half the staff were laid off.", &["50 [%] percent"]),
+        ("Profit doubled in the first half of the year.", &[]),
         ("A quarter of the crop was lost.", &["25 [%] percent"]),
         (
             "Three quarters of the seats went to the ruling party.",
@@ -362,6 +370,24 @@ fn ranges() {
             &["- >=5 <=7 [%] percent"],
         ),
         ("The match ended 3-1.", &[]),
+        (
+            "Around 70% to 80% of cases were mild.",
+            &["- >=70 <=80 ~around [%] percent"],
+        ),
+        ("Between 10% and 15% voted.", &["- >=10 <=15 [%] percent"]),
+        (
+            "The camp is 5 km - 10 km away.",
+            &["- >=5 <=10 [km] length"],
+        ),
+        (
+            "Prices rose 5% to 10% a year.",
+            &["5 [%] percent", "10 [%] percent"],
+        ),
+        (
+            "Shares fell 3 to 145 pence.",
+            &["3 number", "145 [GBp] money"],
+        ),
+        ("The festival runs March 5-7.", &[]),
     ]);
 }
 

@@ -163,6 +163,13 @@ impl Parser<'_> {
             // "half the staff", "half a million": a part with no numerator.
             let f = 1.0 / parts as f64;
             let j = i + 1;
+            let period = i > 0
+                && (self.ordinal_word(i - 1).is_some()
+                    || matches!(self.low(i - 1), "last" | "final" | "latter" | "former"));
+            if period {
+                // "the first half of 2024": a period, not a share.
+                return None;
+            }
             let follows = self.share_follows(j)
                 || matches!(self.low(j), "a" | "an")
                 || self.multiplier_at(j).is_some()
