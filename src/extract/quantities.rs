@@ -234,6 +234,22 @@ impl<'a> Parser<'a> {
         self.lower.get(i).map_or("", |l| l.as_ref())
     }
 
+    /// The text of tokens `r` as written.
+    fn raw_text(&self, r: Range<usize>) -> &str {
+        match (
+            self.toks.get(r.start),
+            self.toks.get(r.end.saturating_sub(1)),
+        ) {
+            (Some(a), Some(b)) if r.start < r.end => &self.text[a.start..b.end],
+            _ => "",
+        }
+    }
+
+    /// The text of tokens `r`, lowercase.
+    fn lower_text(&self, r: Range<usize>) -> String {
+        self.raw_text(r).to_lowercase()
+    }
+
     fn is(&self, i: usize, kind: TokKind) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == kind)
     }
@@ -580,10 +596,25 @@ impl<'a> Parser<'a> {
                 m.next = self.cents(n, m.next, false);
             } else {
                 m.next = self.smaller_unit(n, m.next, u);
+                m.next = self.and_a_fraction(n, m.next);
             }
             if def.kind == QuantityKind::Duration {
                 self.age(&mut m, num_at);
             }
+            return m;
+        }
+        if let Some((noun, k)) = self.hyphen_noun(j) {
+            // "a 66-page complaint", "a 12-member panel".
+            let w = self.low(noun);
+            m.kind = QuantityKind::Count;
+            m.unit = Some(ustr(w));
+            m.canonical_unit = Some(ustr(
+                lex.count_nouns
+                    .get(w)
+                    .map_or_else(|| crate::text::fold_word(w), String::clone)
+                    .as_str(),
+            ));
+            m.next = k;
             return m;
         }
         if self.is_age(n, num_at) {
@@ -599,11 +630,12 @@ impl<'a> Parser<'a> {
             return m;
         }
         if let Some((noun, mods, k)) = self.counted_noun(j, strong) {
-            let w = self.low(noun);
+            let w = self.lower_text(noun.clone());
+            let w = w.as_str();
             let body_class = || {
                 if lex.generic_bodies.contains(w) {
                     mods.iter()
-                        .find_map(|&k| lex.body_modifiers.get(self.low(k)))
+                        .find_map(|r| lex.body_modifiers.get(&self.lower_text(r.clone())))
                 } else {
                     lex.strong_bodies.get(w)
                 }
@@ -614,7 +646,7 @@ impl<'a> Parser<'a> {
                 .or_else(|| strong.then(body_class).flatten());
             // "12,220 injured" after "7,905 soldiers killed" counts soldiers too; a noun of
             // its own ("12 deaths") does not take the figure before it.
-            let state = self.predicate_at(noun).is_some() && !w.ends_with('s');
+            let state = self.predicate_at(noun.end - 1).is_some() && !w.ends_with('s');
             let inherit =
                 previous.filter(|p| state && p.kind == QuantityKind::Count && p.unit.is_some());
             m.kind = QuantityKind::Count;
@@ -627,7 +659,7 @@ impl<'a> Parser<'a> {
                 m.canonical_unit =
                     Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
                 m.unit = Some(ustr(w));
-                m.modifiers = mods.iter().map(|&k| ustr(self.s(k))).collect();
+                m.modifiers = mods.into_iter().map(|r| ustr(self.raw_text(r))).collect();
                 if let Some(p) = self.predicate_after(k) {
                     m.predicate = Some(ustr(self.low(p)));
                 }
@@ -728,6 +760,40 @@ impl<'a> Parser<'a> {
         }
         n.value = Some(v + c.value.unwrap_or(0.0) * second.factor / first.factor);
         end
+    }
+
+    /// "a week and a half", "two hours and a quarter": a fraction of the unit after it, added
+    /// to the figure; the token after.
+    fn and_a_fraction(&self, n: &mut Number, j: usize) -> usize {
+        let Some(v) = n.value.filter(|_| self.low(j) == "and") else {
+            return j;
+        };
+        match self.fraction_words(j + 1) {
+            Some((num, den, k, _)) if num < den => {
+                n.value = Some(v + num / den);
+                k
+            }
+            _ => j,
+        }
+    }
+
+    /// A noun glued by a hyphen after a number, counted by it ("66-page", "12-member"): the
+    /// noun and the token after.
+    fn hyphen_noun(&self, j: usize) -> Option<(usize, usize)> {
+        let k = j + 1;
+        let w = self.low(k);
+        let noun = self.low(j) == "-"
+            && self.attached(j)
+            && self.attached(k)
+            && self.is(k, TokKind::Word)
+            && w.chars().count() >= 3
+            && self.s(k).chars().all(char::is_lowercase)
+            && !self.lex.is_stopword(w)
+            && !self.lex.not_counted.contains(w)
+            && !self.lex.number_multipliers.contains_key(w)
+            && !self.is_number_word(k)
+            && self.lex.post_hedges.starting_with(w).next().is_none();
+        noun.then_some((k, k + 1))
     }
 
     /// A duration that says how old: "29 years old", "a 45-year-old man", "ninety five years
@@ -853,15 +919,17 @@ impl<'a> Parser<'a> {
     /// ("one of them", "no one was hurt").
     fn one_counts(&self, m: &mut Measure, num_at: usize) -> bool {
         let j = m.next;
-        let w = self.low(j);
+        let Some((end, w)) = self.compound(j) else {
+            return false;
+        };
+        let w = w.as_str();
         // "no one", "any one", "the one": a pronoun.
         let pronoun = num_at > 0
             && matches!(
                 self.low(num_at - 1),
                 "no" | "any" | "every" | "some" | "each" | "which" | "this" | "that" | "the"
             );
-        let noun_like = self.is(j, TokKind::Word)
-            && !pronoun
+        let noun_like = !pronoun
             && !self.lex.is_stopword(w)
             && !self.lex.not_counted.contains(w)
             && !self.lex.attribution_verbs.contains(w)
@@ -878,7 +946,7 @@ impl<'a> Parser<'a> {
                 .get(w)
                 .map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)),
         );
-        m.next = j + 1;
+        m.next = end;
         true
     }
 

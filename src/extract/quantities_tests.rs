@@ -422,6 +422,23 @@ fn units_and_conversions() {
         ("Inflation hit 40%.", &["40 [%] percent"]),
         ("The plant used 80 tons of steel.", &["80 [t] mass"]),
         ("The 12 ft boat capsized.", &["12 [ft] length"]),
+        ("The 66-page complaint was filed.", &["66 [page] count"]),
+        ("A 12-member panel met.", &["12 [member] count"]),
+        ("It was a 3-D film.", &["3 number"]),
+        (
+            "Close to two million long-time residents left.",
+            &["2000000 ~close to [residents] count"],
+        ),
+        (
+            "The galaxy is 230 million light-years away.",
+            &["230000000 [light-years] count"],
+        ),
+        ("It opened one neo-bank.", &["1 [neo-bank] count"]),
+        (
+            "The 13.8-billion-year-old universe.",
+            &["13800000000 [year] age"],
+        ),
+        ("It offers a 360-degree view.", &["360 [degree] count"]),
     ]);
 }
 
@@ -551,8 +568,21 @@ fn fractions_and_mixed_numbers() {
         ),
         ("The yield rose 7 3/4%.", &["7.75 [%] percent"]),
         ("Only a fifth.", &["0.2 number"]),
+        (
+            "He lost by five-and-a-half points.",
+            &["5.5 [points] count"],
+        ),
+        ("The notes read 6/8 and 2/4.", &[]),
         ("She won a third term in office.", &[]),
         ("The mayor spoke for half an hour.", &["0.5 [h] duration"]),
+        (
+            "It ended a week and a half later.",
+            &["1.5 [week] duration"],
+        ),
+        (
+            "They talked for two hours and a quarter.",
+            &["2.25 [h] duration"],
+        ),
         (
             "A third of a mile of road was paved.",
             &["0.3333 [mi] length"],

@@ -3,6 +3,8 @@
 //! a counted noun ("3,000 Danish soldiers") and what happened to it ("killed"); or a cue
 //! shortly before a bare figure ("the death toll rose to 27").
 
+use std::ops::Range;
+
 use super::Parser;
 use super::tokens::TokKind;
 
@@ -165,12 +167,33 @@ impl Parser<'_> {
             && self.lex.hedges.starting_with(w).next().is_none()
     }
 
-    /// The counted noun after a figure: (noun index, modifier indexes, next index).
+    /// A word at `j` with the words hyphens join to it ("long-time", "neo-bank"): the token
+    /// after it and its lowercase text; `None` if no word starts at `j`.
+    pub(super) fn compound(&self, j: usize) -> Option<(usize, String)> {
+        if !self.is(j, TokKind::Word) {
+            return None;
+        }
+        let mut e = j + 1;
+        let mut text = self.low(j).to_string();
+        while self.low(e) == "-"
+            && self.attached(e)
+            && self.attached(e + 1)
+            && self.is(e + 1, TokKind::Word)
+        {
+            text.push('-');
+            text.push_str(self.low(e + 1));
+            e += 2;
+        }
+        Some((e, text))
+    }
+
+    /// The counted noun after a figure: (noun tokens, modifiers' tokens, next index). A word
+    /// joined by hyphens is one word ("long-time residents", "light-years").
     pub(super) fn counted_noun(
         &self,
         mut i: usize,
         strong: bool,
-    ) -> Option<(usize, Vec<usize>, usize)> {
+    ) -> Option<(Range<usize>, Vec<Range<usize>>, usize)> {
         let mut partitive = false;
         if self.low(i) == "of"
             && matches!(
@@ -183,45 +206,41 @@ impl Parser<'_> {
         }
         let mut mods = Vec::new();
         let mut j = i;
-        while j < i + 6 && mods.len() < 4 {
-            if !self.is(j, TokKind::Word) {
-                if self.low(j) == "-" && self.attached(j) && self.is(j + 1, TokKind::Word) {
-                    j += 1;
-                    continue;
-                }
-                return None;
-            }
-            let w = self.low(j);
-            if self.lex.not_counted.contains(w)
-                || self.lex.is_stopword(w) && !self.is_counted_word(w)
+        while mods.len() < 4 {
+            let (e, w) = self.compound(j)?;
+            let head = e - 1;
+            if self.lex.not_counted.contains(&w)
+                || self.lex.is_stopword(&w) && !self.is_counted_word(&w)
             {
                 return None;
             }
-            let next_is_word = self.is(j + 1, TokKind::Word)
-                && !self.lex.is_stopword(self.low(j + 1))
-                && !self.lex.not_counted.contains(self.low(j + 1));
-            let next_is_state = self.predicate_at(j + 1).is_some();
+            let next = self.compound(e);
+            let next_is_word = next.as_ref().is_some_and(|(_, n)| {
+                !self.lex.is_stopword(n) && !self.lex.not_counted.contains(n)
+            });
+            let next_counted = next.as_ref().is_some_and(|(_, n)| self.is_counted_word(n));
+            let next_plural = next
+                .as_ref()
+                .is_some_and(|(ne, _)| self.plural_noun(ne - 1));
+            let next_is_state = self.predicate_at(e).is_some();
             let body = strong
-                && (self.lex.strong_bodies.contains_key(w) || self.lex.generic_bodies.contains(w));
-            if body
-                || self.is_counted_word(w)
-                    && !(next_is_word && self.is_counted_word(self.low(j + 1)) && !next_is_state)
+                && (self.lex.strong_bodies.contains_key(&w)
+                    || self.lex.generic_bodies.contains(&w));
+            if body || self.is_counted_word(&w) && !(next_is_word && next_counted && !next_is_state)
             {
-                return Some((j, mods, j + 1));
+                return Some((j..e, mods, e));
             }
-            if (self.plural_noun(j) && !partitive || strong)
-                && !(next_is_word
-                    && (self.plural_noun(j + 1) || self.is_counted_word(self.low(j + 1)) || strong))
+            if (self.plural_noun(head) && !partitive || strong)
+                && !(next_is_word && (next_plural || next_counted || strong))
             {
-                return Some((j, mods, j + 1));
+                return Some((j..e, mods, e));
             }
             if w.ends_with("'s") || w.ends_with("’s") {
                 mods.clear();
-                j += 1;
-                continue;
+            } else {
+                mods.push(j..e);
             }
-            mods.push(j);
-            j += 1;
+            j = e;
         }
         None
     }

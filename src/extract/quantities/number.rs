@@ -170,11 +170,8 @@ impl Parser<'_> {
                 // "the first half of 2024": a period, not a share.
                 return None;
             }
-            let follows = self.share_follows(j)
-                || matches!(self.low(j), "a" | "an")
-                || self.multiplier_at(j).is_some()
-                || self.counted_word_at(j) && self.low(j) != "of";
             if self.counted_word_at(j) && !self.share_follows(j) {
+                // "more than half people": a share of them.
                 return Some(Read::Number(Number {
                     value: Some(f * 100.0),
                     next: j,
@@ -183,7 +180,23 @@ impl Parser<'_> {
                     ..base
                 }));
             }
+            let follows = self.share_follows(j)
+                || matches!(self.low(j), "a" | "an")
+                || self.multiplier_at(j).is_some();
             return follows.then(|| self.fraction_use(f, j, false, base));
+        }
+        if matches!(self.low(i), "a" | "an")
+            && let Some((_, k)) = self.unit_at(i + 1)
+            && self.low(k) == "and"
+            && self.proper_fraction_at(k + 1)
+        {
+            // "a week and a half": one of the unit, and the fraction the measure adds.
+            return Some(Read::Number(Number {
+                value: Some(1.0),
+                next: i + 1,
+                spelled: true,
+                ..base
+            }));
         }
         if let Some((num, den, j, by_a)) = self.fraction_words(i) {
             return Some(self.fraction_use(num / den, j, by_a, base));
@@ -241,8 +254,16 @@ impl Parser<'_> {
                 ..base
             }));
         }
-        if self.low(j) == "and"
-            && let Some((num, den, k, _)) = self.fraction_words(j + 1)
+        // "five and a half", "five-and-a-half".
+        let hyphens = self.low(j) == "-" && self.attached(j) && self.attached(j + 1);
+        let and = if hyphens { j + 1 } else { j };
+        let after_and = if hyphens && self.low(and + 1) == "-" {
+            and + 2
+        } else {
+            and + 1
+        };
+        if self.low(and) == "and"
+            && let Some((num, den, k, _)) = self.fraction_words(after_and)
             && num < den
         {
             // "five and a half", "one million and a half", "one billion and a half million".
@@ -508,7 +529,8 @@ impl Parser<'_> {
             return None;
         }
         let (a, b) = (a.parse::<u64>().ok()?, b.parse::<u64>().ok()?);
-        (FRACTION_DENOMINATORS.contains(&b) && a < b && a > 0)
+        // A fraction is written in lowest terms: "6/8" is a date or a code.
+        (FRACTION_DENOMINATORS.contains(&b) && a < b && a > 0 && gcd(a, b) == 1)
             .then(|| (a as f64 / b as f64, slash + 2))
     }
 
@@ -525,7 +547,7 @@ impl Parser<'_> {
     /// after, whether the numerator is "a"). Of the ways to split the words into a numerator and
     /// an ordinal, the one with the longest ordinal is taken; a singular ordinal takes only "a"
     /// or "one".
-    fn fraction_words(&self, i: usize) -> Option<(f64, f64, usize, bool)> {
+    pub(super) fn fraction_words(&self, i: usize) -> Option<(f64, f64, usize, bool)> {
         let mut d = None;
         for k in i..(i + MAX_SPELLED).min(self.toks.len()) {
             if k > i && self.denominator(k).is_some() {
@@ -657,33 +679,10 @@ impl Parser<'_> {
 
     /// A proper fraction in words at `j` ("three quarters", "a half").
     fn proper_fraction_at(&self, j: usize) -> bool {
-        matches!(
-            self.low(j),
-            "a" | "an"
-                | "one"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
-                | "eleven"
-                | "twelve"
-                | "twenty"
-                | "thirty"
-                | "forty"
-                | "fifty"
-                | "sixty"
-                | "seventy"
-                | "eighty"
-                | "ninety"
-                | "half"
-        ) && self
-            .fraction_words(j)
-            .is_some_and(|(num, den, _, _)| num < den)
+        (matches!(self.low(j), "a" | "an") || self.is_number_word(j))
+            && self
+                .fraction_words(j)
+                .is_some_and(|(num, den, _, _)| num < den)
     }
 
     /// Decimals spoken after "point": "two point five" (2.5), "two hundred point zero three"
@@ -752,7 +751,13 @@ impl Parser<'_> {
         let Some(v) = n.value else {
             return n;
         };
-        if let Some((f, k)) = self.scale_at(n.next, money) {
+        // "a 13.8-billion-year-old universe": a scale word after a hyphen.
+        let hyphened = self.low(n.next) == "-"
+            && self.attached(n.next)
+            && self.attached(n.next + 1)
+            && self.is_multiplier_word(n.next + 1);
+        let at = if hyphened { n.next + 1 } else { n.next };
+        if let Some((f, k)) = self.scale_at(at, money) {
             n.value = Some(v * f);
             n.next = k;
             n.scaled = true;
@@ -911,7 +916,7 @@ impl Parser<'_> {
         self.is(i, TokKind::Word) && self.lex.number_multipliers.contains_key(self.low(i))
     }
 
-    /// A number word at `i`: a unit, tens or part ("one", "twenty", "half").
+    /// A number word at `i`: a unit or tens ("one", "twenty").
     pub(super) fn is_number_word(&self, i: usize) -> bool {
         self.unit_word(i).is_some() || self.tens_word(i).is_some()
     }
@@ -936,6 +941,10 @@ impl Parser<'_> {
             .is_some_and(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
             && c.next().is_none()
     }
+}
+
+fn gcd(a: u64, b: u64) -> u64 {
+    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 /// Three digits, with a decimal part or not: a thousands group written after a space.
