@@ -291,6 +291,10 @@ pub struct Lexicon {
     /// Letters written before "$" that name whose dollar it is ("HK", "C", "NZ"),
     /// lowercase and without periods, to the currency's code.
     pub currency_prefixes: HashMap<String, String>,
+    /// The first tokens (lowercase) a currency written before a figure can begin with: a
+    /// symbol's ("$", "us" of "US$"), a prefix's, a code's. Saves trying every symbol at
+    /// every token.
+    pub currency_heads: HashSet<String>,
     /// Currency codes written before or after a figure ("GBP 350", "75 USD"), uppercase,
     /// to their index in `units`.
     pub currency_codes: HashMap<String, usize>,
@@ -703,11 +707,24 @@ impl Lexicon {
             .filter_map(|w| crate::extract::quantities::first_token(w))
             .map(str::to_string)
             .collect();
-        for w in ["between", "from", "a", "an", "-", "−", "."] {
+        for w in ["between", "from", "a", "an", "-", "−"] {
             quantity_starters.insert(w.into());
         }
         quantity_starters.extend(currency_codes.keys().map(|c| c.to_lowercase()));
         quantity_starters.extend(units_file.currency_prefixes.keys().cloned());
+        let mut currency_heads: HashSet<String> = currency_codes
+            .keys()
+            .map(|c| c.to_lowercase())
+            .chain(units_file.currency_prefixes.keys().cloned())
+            .collect();
+        for (sym, _) in &currency_symbols {
+            currency_heads
+                .extend(crate::extract::quantities::first_token(sym).map(str::to_lowercase));
+        }
+        for p in units_file.currency_prefixes.keys() {
+            currency_heads
+                .extend(crate::extract::quantities::first_token(p).map(str::to_lowercase));
+        }
         for (sym, _) in &currency_symbols {
             quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
             quantity_starters.insert(
@@ -755,6 +772,7 @@ impl Lexicon {
             unit_aliases: Phrases::new(unit_aliases),
             currency_symbols,
             currency_prefixes: units_file.currency_prefixes,
+            currency_heads,
             currency_codes,
             scales: units_file.scales,
             number_units: numbers.units,

@@ -109,11 +109,16 @@ impl Quantity {
     /// The factor is read from the canonical and stated values, so a copy whose canonical value
     /// is set to its stated one is compared in its own unit.
     fn to_canonical(&self) -> (f64, f64) {
-        let lex = Lexicon::global();
-        if let Some(def) = self
-            .unit
-            .and_then(|u| lex.units.iter().find(|d| d.unit == u.as_str()))
-            .filter(|d| d.offset != 0.0)
+        if self.kind == QuantityKind::Temperature
+            && let Some(def) = self
+                .unit
+                .and_then(|u| {
+                    Lexicon::global()
+                        .units
+                        .iter()
+                        .find(|d| d.unit == u.as_str())
+                })
+                .filter(|d| d.offset != 0.0)
         {
             return (def.factor, def.offset);
         }
@@ -298,7 +303,11 @@ impl<'a> Parser<'a> {
     /// Whether a quantity can begin at token `i`: digits, or a word or symbol listed as a
     /// starter. Saves trying every token.
     fn may_start(&self, i: usize) -> bool {
-        self.is(i, TokKind::Num) || self.lex.quantity_starters.contains(self.low(i))
+        match self.low(i) {
+            // A minus sign only right before digits.
+            "-" | "−" => self.is(i + 1, TokKind::Num) && self.attached(i + 1),
+            w => self.is(i, TokKind::Num) || self.lex.quantity_starters.contains(w),
+        }
     }
 
     fn parse_all(&self) -> Vec<Quantity> {
@@ -314,7 +323,8 @@ impl<'a> Parser<'a> {
                 i += 1;
                 continue;
             }
-            if let Some((j, bound)) = self.hedge_at(i)
+            let hedge = self.hedge_at(i);
+            if let Some((j, bound)) = hedge
                 && self.low(j) == ","
                 && matches!(bound, HedgeBound::Upper | HedgeBound::Lower)
             {
@@ -325,7 +335,7 @@ impl<'a> Parser<'a> {
                 i = j + 1;
                 continue;
             }
-            match self.parse_at(i, out.last()) {
+            match self.parse_at(i, hedge, out.last()) {
                 Some((found, next)) => {
                     if let Some(mut q) = found {
                         if let Some(h) = clause_bound.take() {
@@ -343,9 +353,14 @@ impl<'a> Parser<'a> {
 
     /// Reads a quantity starting at token `i`: `Some((Some(q), next))` for a figure,
     /// `Some((None, next))` for digits that are not one and must be skipped whole (a score,
-    /// an ordinal), `None` when nothing starts here.
-    fn parse_at(&self, i: usize, previous: Option<&Quantity>) -> Option<(Option<Quantity>, usize)> {
-        let (after_hedge, hedge) = self.hedge_before(i);
+    /// an ordinal), `None` when nothing starts here. `hedge_at_i` is [`Parser::hedge_at`] at `i`.
+    fn parse_at(
+        &self,
+        i: usize,
+        hedge_at_i: Option<(usize, HedgeBound)>,
+        previous: Option<&Quantity>,
+    ) -> Option<(Option<Quantity>, usize)> {
+        let (after_hedge, hedge) = self.hedge_before(i, hedge_at_i);
         let opener = match self.low(after_hedge) {
             "between" => Some(true),
             "from" => Some(false),
@@ -412,8 +427,13 @@ impl<'a> Parser<'a> {
     }
 
     /// Stage 1: a hedge before the figure ("nearly", "more than"); the token after it.
-    fn hedge_before(&self, i: usize) -> (usize, Option<Hedged>) {
-        match self.hedge_at(i) {
+    /// `found` is [`Parser::hedge_at`] at `i`.
+    fn hedge_before(
+        &self,
+        i: usize,
+        found: Option<(usize, HedgeBound)>,
+    ) -> (usize, Option<Hedged>) {
+        match found {
             // "=>30", "<>30": a comparison sign glued to another is not a hedge.
             Some((j, _))
                 if i > 0 && self.attached(i) && matches!(self.low(i - 1), "=" | "<" | ">") =>

@@ -20,6 +20,9 @@ impl Parser<'_> {
     /// the number).
     pub(super) fn currency_before(&self, i: usize) -> Option<(String, usize)> {
         let t = self.toks.get(i)?;
+        if t.kind == TokKind::Num || !self.lex.currency_heads.contains(self.low(i)) {
+            return None;
+        }
         let rest = &self.text[t.start..];
         for (sym, code) in &self.lex.currency_symbols {
             if !rest.starts_with(sym.as_str()) {

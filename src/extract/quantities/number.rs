@@ -93,7 +93,7 @@ impl Parser<'_> {
     /// hyphen only right before digits, not after a word or number it would join).
     fn sign_at(&self, i: usize) -> Option<usize> {
         let w = self.low(i);
-        if self.lex.negative_words.contains(w) {
+        if self.is(i, TokKind::Word) && self.lex.negative_words.contains(w) {
             let n = i + 1;
             return (self.is(n, TokKind::Num) || self.is_number_word(n)).then_some(n);
         }
@@ -111,6 +111,14 @@ impl Parser<'_> {
             next: i,
             ..Number::default()
         };
+        if self.is(i, TokKind::Num) {
+            // Digits: no phrase, fraction word or ordinal starts here.
+            let c = self.cardinal(i, self.toks.len(), true)?;
+            return self.after_cardinal(c, money, base);
+        }
+        if !lex.quantity_starters.contains(self.low(i)) {
+            return None;
+        }
         for (words, (lo, hi)) in lex.vague.starting_with(self.low(i)) {
             if let Some(mut j) = self.phrase(i, words) {
                 if self.low(j) == "of" {
@@ -154,6 +162,16 @@ impl Parser<'_> {
         }
         if let Some(&f) = self.vulgar(i) {
             return Some(self.fraction_use(f, i + 1, false, base));
+        }
+        if matches!(self.low(i), "a" | "an") {
+            // "a" begins a number only before a multiplier, a part or a unit.
+            let n = i + 1;
+            let begins = self.is_multiplier_word(n)
+                || self.denominator(n).is_some()
+                || lex.unit_aliases.starting_with(self.low(n)).next().is_some();
+            if !begins {
+                return None;
+            }
         }
         if let Some(&parts) = lex
             .parts
@@ -350,22 +368,19 @@ impl Parser<'_> {
                     continue;
                 }
             }
-            if let Some(u) = self.unit_word(j) {
-                let fits = match last {
-                    None | Some(Atom::Multiplier) => true,
-                    Some(Atom::Tens) => (1..=9).contains(&u),
-                    _ => false,
-                };
-                if !fits {
+            // What may follow what was read: a unit after nothing, a multiplier or tens; tens
+            // after nothing or a multiplier; a multiplier after anything.
+            let word = self.is(j, TokKind::Word);
+            let unit_fits = matches!(last, None | Some(Atom::Multiplier | Atom::Tens));
+            let tens_fits = matches!(last, None | Some(Atom::Multiplier));
+            if let Some(u) = (word && unit_fits).then(|| self.unit_word(j)).flatten() {
+                if last == Some(Atom::Tens) && !(1..=9).contains(&u) {
                     break;
                 }
                 current += u as f64;
                 tail += u as f64;
                 last = Some(Atom::Unit);
-            } else if let Some(t) = self.tens_word(j) {
-                if !matches!(last, None | Some(Atom::Multiplier)) {
-                    break;
-                }
+            } else if let Some(t) = (word && tens_fits).then(|| self.tens_word(j)).flatten() {
                 current += t as f64;
                 tail += t as f64;
                 last = Some(Atom::Tens);
@@ -376,10 +391,9 @@ impl Parser<'_> {
                 current = 1.0;
                 tail = 1.0;
                 last = Some(Atom::Unit);
-            } else if let Some(&m) = lex
-                .number_multipliers
-                .get(w)
-                .filter(|_| self.is(j, TokKind::Word))
+            } else if let Some(&m) = (word && last.is_some())
+                .then(|| lex.number_multipliers.get(w))
+                .flatten()
             {
                 let m = m as f64;
                 let fits = match last {
@@ -453,7 +467,10 @@ impl Parser<'_> {
             return None;
         }
         let raw = self.s(i);
-        let mut text = raw.replace(',', "");
+        let mut text = std::borrow::Cow::Borrowed(raw);
+        if raw.contains(',') {
+            text = std::borrow::Cow::Owned(raw.replace(',', ""));
+        }
         let mut j = i + 1;
         let bare = raw.bytes().all(|b| b.is_ascii_digit());
         if bare && raw.len() <= 3 {
@@ -463,7 +480,7 @@ impl Parser<'_> {
                 && !self.is_excluded(j)
                 && !(matches!(self.low(j + 1), "-" | "–") && self.attached(j + 1))
             {
-                text.push_str(self.s(j));
+                text.to_mut().push_str(self.s(j));
                 j += 1;
             }
         }

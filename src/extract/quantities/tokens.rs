@@ -25,7 +25,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
     let at = |i: usize| crate::text::char_at(text, i);
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut toks = Vec::new();
+    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut pos = 0;
     let mut space = true;
     let mut prev_alnum = false;
@@ -49,6 +49,10 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             pos = end;
         } else if c.is_alphabetic() {
             let mut end = pos + len;
+            // Plain ASCII letters first; the rest of the word by characters.
+            while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+                end += 1;
+            }
             while let Some((d, l)) = at(end) {
                 let joins =
                     matches!(d, '\'' | '’') && at(end + l).is_some_and(|(n, _)| n.is_alphabetic());
@@ -74,13 +78,14 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
             });
             pos += len;
         }
-        if let Some(last) = toks.last() {
-            prev_alnum = text[last.start..last.end]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        }
+        prev_alnum = toks.last().is_some_and(|t| t.kind != TokKind::Sym);
         space = false;
+        if pos < bytes.len() && bytes[pos] == b' ' {
+            // The common gap: one space.
+            space = true;
+            prev_alnum = false;
+            pos += 1;
+        }
     }
     toks
 }
@@ -89,6 +94,15 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
 /// group thousands and it has at most one decimal point, else as numbers between separators.
 fn push_number(toks: &mut Vec<Tok>, text: &str, start: usize, end: usize, space: bool) {
     let raw = &text[start..end];
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        toks.push(Tok {
+            start,
+            end,
+            kind: TokKind::Num,
+            space_before: space,
+        });
+        return;
+    }
     let dots = raw.matches('.').count();
     let commas_group = {
         let whole = raw.split('.').next().unwrap_or("");
