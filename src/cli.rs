@@ -12,7 +12,9 @@ use crosscheck::corpus::{Article, ParagraphKind};
 use crosscheck::extract::{self, sentences};
 use crosscheck::index::diff::{self, Relation};
 use crosscheck::index::{Fact, Index, Query, SkimMatcher};
+use crosscheck::report::{self, ReportFormat, ReportOptions};
 use crosscheck::text::display_safe;
+use crosscheck::workspace::{self, Marks, Workspace};
 
 /// Cross-check several news reports of one event: claims, figures, speakers and sources.
 #[derive(Debug, Parser)]
@@ -29,6 +31,11 @@ pub struct Cli {
     /// Refuse files larger than this many megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = 50)]
     pub max_file_mb: u64,
+    /// The review workspace: a folder (holding workspace.sqlite) or a .sqlite file (also
+    /// CROSSCHECK_WORKSPACE). Default: .crosscheck/ in the opened folder, or the platform's
+    /// data folder for the seeds and standard input.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub workspace: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -60,6 +67,43 @@ pub enum Command {
     },
     /// Two reports aligned claim by claim, side by side.
     Diff(DiffArgs),
+    /// A fact-check report: facts with verdicts and reasons, each figure's sentence quoted
+    /// with byte offsets and the sha256 of its file, review marks and notes.
+    Report {
+        paths: Vec<String>,
+        /// md (Markdown), csv, json, claimreview (schema.org ClaimReview JSON-LD); default:
+        /// from the -o file's extension, else md.
+        #[arg(long, value_parser = ["md", "csv", "json", "claimreview"])]
+        format: Option<String>,
+        /// Write to this file (replaced whole, never left half-written) instead of stdout.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Only marked facts and claims.
+        #[arg(long)]
+        marked: bool,
+        /// Who publishes the review (ClaimReview's author).
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
+    },
+    /// Set or remove review marks on claims and facts by id (from extract --json and facts
+    /// --json); each mark is its own transaction in the workspace.
+    Mark {
+        paths: Vec<String>,
+        /// A claim's id (repeatable).
+        #[arg(long = "claim", value_name = "ID")]
+        claims: Vec<String>,
+        /// A fact's id (repeatable).
+        #[arg(long = "fact", value_name = "ID")]
+        facts: Vec<String>,
+        #[arg(long, value_parser = ["verified", "disputed", "false", "misleading", "unverifiable"], required_unless_present = "clear")]
+        rating: Option<String>,
+        /// The reviewer's note.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Remove the marks instead of setting them.
+        #[arg(long, conflicts_with = "rating")]
+        clear: bool,
+    },
     /// Raw text split into sentences, without cleaning: a JSON array of strings.
     Sentences {
         /// A file, or - (or nothing) for standard input.
@@ -101,6 +145,24 @@ impl Cli {
         LoadOptions {
             max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
             ..LoadOptions::default()
+        }
+    }
+
+    /// The workspace database for a corpus opened from `paths`: --workspace, else
+    /// CROSSCHECK_WORKSPACE, else beside the corpus (see [`workspace::store::location`]).
+    pub fn workspace_path(&self, paths: &[String]) -> Option<PathBuf> {
+        let given = self
+            .workspace
+            .clone()
+            .or_else(|| std::env::var_os("CROSSCHECK_WORKSPACE").map(PathBuf::from));
+        match given {
+            Some(p) if p.extension().is_some_and(|e| e == "sqlite") => Some(p),
+            Some(dir) => Some(dir.join(workspace::store::DB_FILE)),
+            None => {
+                let data = directories::ProjectDirs::from("", "", "crosscheck")
+                    .map(|d| d.data_dir().to_path_buf());
+                workspace::store::location(paths, data.as_deref())
+            }
         }
     }
 }
@@ -290,7 +352,7 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
         index.facts.len(),
         index.articles.len(),
         index.facts.len() - shown.len(),
-        index.conflict_count()
+        index.conflicts_among(&[])
     )?;
     for f in shown {
         writeln!(out)?;
@@ -354,21 +416,196 @@ pub fn search(
 ) -> anyhow::Result<()> {
     let index = index_or_fail(paths, opts)?;
     let q = Query::parse(query);
-    let results = index.search_results(&q, &SkimMatcher::default(), limit);
+    let (results, matches, loose) = index.search_results(&q, &SkimMatcher::default(), limit);
     if json_out {
         return print_json(&results);
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    writeln!(out, "{} matching claims", results.len())?;
+    writeln!(
+        out,
+        "{matches} matching claims · {loose} loose (letters scattered){}",
+        if results.len() < matches + loose {
+            format!(" · best {} shown", results.len())
+        } else {
+            String::new()
+        }
+    )?;
     for r in results {
         writeln!(
             out,
-            "{:>5}  {}  {}",
+            "{:>5}{} {}  {}",
             r.score,
+            if r.kind == crosscheck::index::MatchKind::Loose {
+                "~"
+            } else {
+                " "
+            },
             display_safe(&r.path),
             display_safe(&r.text.replace('\n', " "))
         )?;
     }
+    Ok(())
+}
+
+/// The workspace's marks matched to the index, read without changing anything; what could
+/// not be read is said on stderr.
+fn read_marks(index: &Index, db: Option<&std::path::Path>) -> (Marks, Option<String>) {
+    let Some(db) = db.filter(|p| p.exists()) else {
+        return (Marks::default(), None);
+    };
+    let ws = Workspace::open_read_only(db);
+    if let Some(why) = ws.notice() {
+        eprintln!("crosscheck: {}; the report has no marks", display_safe(why));
+    }
+    match ws.stored() {
+        Ok(stored) => {
+            let marks = Marks::resolve(index, &workspace::article_keys(index), &stored);
+            if marks.unmatched > 0 {
+                eprintln!(
+                    "crosscheck: {} stored mark(s) match nothing in these articles",
+                    marks.unmatched
+                );
+            }
+            (marks, Some(db.display().to_string()))
+        }
+        Err(e) => {
+            eprintln!("crosscheck: {e}; the report has no marks");
+            (Marks::default(), None)
+        }
+    }
+}
+
+/// What `crosscheck report` takes.
+pub struct ReportArgs<'a> {
+    pub paths: &'a [String],
+    pub format: Option<&'a str>,
+    pub output: Option<&'a std::path::Path>,
+    pub marked: bool,
+    pub author: Option<String>,
+    pub workspace: Option<PathBuf>,
+}
+
+pub fn report_cmd(args: ReportArgs, opts: &LoadOptions) -> anyhow::Result<()> {
+    let format = match (args.format, args.output) {
+        (Some(f), _) => ReportFormat::parse(f),
+        (None, Some(o)) => ReportFormat::from_path(&o.to_string_lossy()),
+        (None, None) => None,
+    }
+    .unwrap_or(ReportFormat::Markdown);
+    let index = index_or_fail(args.paths, opts)?;
+    let (marks, db) = read_marks(&index, args.workspace.as_deref());
+    let seeds = args.paths.is_empty();
+    let disk = report::read_from_disk(opts.max_file_bytes);
+    let read = move |p: &str| {
+        if seeds { report::read_seed(p) } else { disk(p) }
+    };
+    let r = report::build(
+        &index,
+        &marks,
+        &read,
+        &ReportOptions {
+            marked_only: args.marked,
+            author: args.author,
+            workspace: db,
+        },
+    );
+    let bytes = r.render(format);
+    match args.output {
+        Some(path) => {
+            report::write_atomic(path, &bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            eprintln!(
+                "crosscheck: wrote {}: {} facts, {} marked claims and facts",
+                path.display(),
+                r.facts.len(),
+                r.marks()
+            );
+            Ok(())
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)?;
+            out.flush()?;
+            Ok(())
+        }
+    }
+}
+
+/// What `crosscheck mark` takes.
+pub struct MarkArgs<'a> {
+    pub paths: &'a [String],
+    pub claims: &'a [String],
+    pub facts: &'a [String],
+    pub rating: Option<&'a str>,
+    pub note: &'a str,
+    pub workspace: Option<PathBuf>,
+}
+
+pub fn mark_cmd(args: MarkArgs, opts: &LoadOptions) -> anyhow::Result<()> {
+    use crosscheck::workspace::{ClaimKey, FactKey, Mark, Rating};
+    if args.claims.is_empty() && args.facts.is_empty() {
+        anyhow::bail!("name what to mark: --claim ID or --fact ID");
+    }
+    let rating = args.rating.and_then(Rating::parse);
+    let index = index_or_fail(args.paths, opts)?;
+    let Some(db) = args.workspace else {
+        anyhow::bail!("no folder for a workspace: give --workspace");
+    };
+    let mut ws = Workspace::open(&db);
+    if let Some(why) = ws.notice() {
+        anyhow::bail!("{}", display_safe(why));
+    }
+    let keys = workspace::article_keys(&index);
+    let marks = Marks::resolve(&index, &keys, &ws.stored()?);
+    let by_id: std::collections::HashMap<String, crosscheck::index::ClaimRef> = index
+        .claims
+        .iter()
+        .map(|&r| (index.claim(r).id.to_string(), r))
+        .collect();
+    let claims: Vec<crosscheck::index::ClaimRef> = args
+        .claims
+        .iter()
+        .map(|id| {
+            by_id
+                .get(id)
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("{}: no claim with this id", display_safe(id)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let facts_by_id: std::collections::HashMap<String, &Fact> =
+        index.facts.iter().map(|f| (f.id.to_string(), f)).collect();
+    let facts: Vec<&Fact> = args
+        .facts
+        .iter()
+        .map(|id| {
+            facts_by_id
+                .get(id)
+                .copied()
+                .ok_or_else(|| anyhow::anyhow!("{}: no fact with this id", display_safe(id)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mark = rating.map(|r| Mark::now(r, args.note));
+    let done = match &mark {
+        Some(m) => format!("marked {}", m.rating),
+        None => "cleared".to_string(),
+    };
+    let mut out = std::io::stdout().lock();
+    for r in claims {
+        let key = ClaimKey {
+            article: keys[r.article as usize].clone(),
+            text: index.claim(r).text.to_string(),
+        };
+        let replaces = marks.claim_aliases.get(&r).cloned().unwrap_or_default();
+        ws.set_claim_mark(&key, &replaces, &index.article_of(r).path, mark.as_ref())?;
+        writeln!(out, "{done}: claim {}", index.claim(r).id)?;
+    }
+    for f in facts {
+        let key = FactKey::of(f, &index, &keys);
+        let replaces = marks.fact_digests.get(&f.id).cloned().unwrap_or_default();
+        ws.set_fact_mark(&key, &replaces, &f.label, mark.as_ref())?;
+        writeln!(out, "{done}: fact {}", f.id)?;
+    }
+    eprintln!("crosscheck: workspace {}", ws.path().display());
     Ok(())
 }
 

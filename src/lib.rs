@@ -10,8 +10,10 @@ pub mod extract;
 pub mod ids;
 pub mod index;
 pub mod lexicon;
+pub mod report;
 pub mod text;
 pub mod ui;
+pub mod workspace;
 
 use corpus::load::{LoadOptions, load_paths};
 use corpus::{Article, Problem};

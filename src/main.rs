@@ -25,12 +25,48 @@ fn main() -> std::process::ExitCode {
             limit,
         }) => cli::search(query, paths, *json, *limit, &opts),
         Some(Command::Diff(args)) => cli::diff(args, &opts),
+        Some(Command::Report {
+            paths,
+            format,
+            output,
+            marked,
+            author,
+        }) => cli::report_cmd(
+            cli::ReportArgs {
+                paths,
+                format: format.as_deref(),
+                output: output.as_deref(),
+                marked: *marked,
+                author: author.clone(),
+                workspace: args.workspace_path(paths),
+            },
+            &opts,
+        ),
+        Some(Command::Mark {
+            paths,
+            claims,
+            facts,
+            rating,
+            note,
+            clear: _,
+        }) => cli::mark_cmd(
+            cli::MarkArgs {
+                paths,
+                claims,
+                facts,
+                rating: rating.as_deref(),
+                note,
+                workspace: args.workspace_path(paths),
+            },
+            &opts,
+        ),
         Some(Command::Sentences { file }) => cli::sentences_cmd(file.as_deref(), &opts),
         Some(Command::Quantities { file }) => cli::quantities_cmd(file.as_deref(), &opts),
         None => {
             let (keymap, theme) = config::load();
             install_panic_hook();
-            tui::run(args.paths.clone(), opts, keymap, theme)
+            let workspace = args.workspace_path(&args.paths);
+            tui::run(args.paths.clone(), opts, keymap, theme, workspace)
         }
     };
     match result {

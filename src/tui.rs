@@ -2,6 +2,7 @@
 //! Loading and searching run on worker threads and report through a channel, so the screen
 //! stays responsive; nothing is redrawn while nothing happens.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
@@ -13,13 +14,16 @@ use crossterm::execute;
 use ratatui::layout::Position;
 
 use crosscheck::LoadEvent;
-use crosscheck::app::state::Loading;
-use crosscheck::app::state::areas;
+use crosscheck::app::state::{Loading, ReviewTarget, areas};
 use crosscheck::app::{Action, AppState, Effect, Keymap, Pane, update};
 use crosscheck::corpus::load::LoadOptions;
 use crosscheck::corpus::{Article, Problem};
 use crosscheck::index::{Index, Links, Query, Searcher, SkimMatcher};
+use crosscheck::report::{self, ReportFormat, ReportOptions};
 use crosscheck::ui::{self, Theme, View};
+use crosscheck::workspace::{
+    ClaimKey, FactKey, Mark, Marks, MemberKey, Workspace, article_keys, sha256_hex,
+};
 
 /// Most search results kept (the list shows the best first).
 const SEARCH_LIMIT: usize = 250;
@@ -31,7 +35,8 @@ enum Msg {
     },
     Articles(Vec<Article>),
     Linked(Links),
-    Searched(Action),
+    /// A reply from the workspace worker or a report writer.
+    Done(Action),
 }
 
 struct SearchJob {
@@ -40,15 +45,176 @@ struct SearchJob {
     index: Arc<Index>,
 }
 
-/// Runs the TUI on the given paths until the user quits.
+/// Work for the workspace worker, which owns the database connection.
+enum WorkspaceJob {
+    /// Match the stored marks to the linked index; reply with `MarksLoaded`.
+    Resolve(Arc<Index>),
+    /// Write a mark; reply with `MarkSaved`.
+    Save {
+        target: SaveTarget,
+        mark: Option<Mark>,
+        replaces: Vec<String>,
+    },
+}
+
+/// What a mark is saved on, with the article texts its content key is made of.
+enum SaveTarget {
+    Claim {
+        article: (usize, Arc<str>),
+        text: String,
+        path: String,
+    },
+    Fact {
+        /// Each figure: its article, its claim's text, the figure as written.
+        members: Vec<((usize, Arc<str>), String, String)>,
+        label: String,
+    },
+}
+
+/// Opens the workspace and serves its jobs on a thread of its own, so the database (and
+/// the hashing its keys take) never holds up the screen.
+fn spawn_workspace(path: Option<PathBuf>, tx: Sender<Msg>) -> Sender<WorkspaceJob> {
+    let (jobs_tx, jobs_rx) = mpsc::channel::<WorkspaceJob>();
+    std::thread::spawn(move || {
+        let mut ws = path.as_deref().map(Workspace::open);
+        let notice = match &ws {
+            None => Some("marks are not saved: no folder for a workspace".to_string()),
+            Some(w) => w.notice().map(|n| format!("marks are not saved: {n}")),
+        };
+        if let Some(n) = notice {
+            let _ = tx.send(Msg::Done(Action::WorkspaceNotice(n)));
+        }
+        let mut keys: Vec<Option<String>> = Vec::new();
+        let key_of = |keys: &mut Vec<Option<String>>, (i, text): &(usize, Arc<str>)| {
+            if keys.len() <= *i {
+                keys.resize(i + 1, None);
+            }
+            keys[*i]
+                .get_or_insert_with(|| sha256_hex(text.as_bytes()))
+                .clone()
+        };
+        while let Ok(job) = jobs_rx.recv() {
+            let reply = match job {
+                WorkspaceJob::Resolve(index) => {
+                    let all = article_keys(&index);
+                    keys = all.iter().cloned().map(Some).collect();
+                    let stored = ws.as_ref().map(|w| w.stored());
+                    let marks = match stored {
+                        Some(Ok(stored)) => Marks::resolve(&index, &all, &stored),
+                        Some(Err(e)) => {
+                            let _ = tx.send(Msg::Done(Action::WorkspaceNotice(format!(
+                                "marks could not be read: {e}"
+                            ))));
+                            Marks::default()
+                        }
+                        None => Marks::default(),
+                    };
+                    drop(index);
+                    Action::MarksLoaded(marks)
+                }
+                WorkspaceJob::Save {
+                    target,
+                    mark,
+                    replaces,
+                } => {
+                    let Some(w) = ws.as_mut() else {
+                        let _ = tx.send(Msg::Done(Action::MarkSaved(Err(
+                            "no folder for a workspace".into(),
+                        ))));
+                        continue;
+                    };
+                    let result = match target {
+                        SaveTarget::Claim {
+                            article,
+                            text,
+                            path,
+                        } => {
+                            let key = ClaimKey {
+                                article: key_of(&mut keys, &article),
+                                text,
+                            };
+                            w.set_claim_mark(&key, &replaces, &path, mark.as_ref())
+                        }
+                        SaveTarget::Fact { members, label } => {
+                            let key = FactKey::new(
+                                members
+                                    .iter()
+                                    .map(|(a, claim, figure)| MemberKey {
+                                        article: key_of(&mut keys, a),
+                                        claim: claim.clone(),
+                                        figure: figure.clone(),
+                                    })
+                                    .collect(),
+                            );
+                            w.set_fact_mark(&key, &replaces, &label, mark.as_ref())
+                        }
+                    };
+                    Action::MarkSaved(
+                        result
+                            .map(|()| w.path().display().to_string())
+                            .map_err(|e| e.to_string()),
+                    )
+                }
+            };
+            if tx.send(Msg::Done(reply)).is_err() {
+                break;
+            }
+        }
+    });
+    jobs_tx
+}
+
+/// Builds and writes a report on a thread of its own: it reads every quoted file.
+fn spawn_report(
+    index: Arc<Index>,
+    marks: Marks,
+    paths: &[String],
+    path: String,
+    format: ReportFormat,
+    workspace: Option<PathBuf>,
+    tx: Sender<Msg>,
+) {
+    let seeds = paths.is_empty();
+    std::thread::spawn(move || {
+        let disk = report::read_from_disk(crosscheck::corpus::load::DEFAULT_MAX_FILE_BYTES);
+        let read = move |p: &str| {
+            if seeds { report::read_seed(p) } else { disk(p) }
+        };
+        let opts = ReportOptions {
+            workspace: workspace.map(|w| w.display().to_string()),
+            ..ReportOptions::default()
+        };
+        let r = report::build(&index, &marks, &read, &opts);
+        drop(index);
+        let result = report::write_atomic(std::path::Path::new(&path), &r.render(format))
+            .map(|()| {
+                format!(
+                    "report written to {path}: {} facts, {} marked",
+                    r.facts.len(),
+                    r.marks()
+                )
+            })
+            .map_err(|e| format!("{path}: {e}"));
+        let _ = tx.send(Msg::Done(Action::ReportWritten(result)));
+    });
+}
+
+/// Runs the TUI on the given paths until the user quits; marks are kept in the workspace
+/// database at `workspace` (none: marks last for the session only).
 pub fn run(
     paths: Vec<String>,
     opts: LoadOptions,
     keymap: Keymap,
     theme: Theme,
+    workspace: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let loader_tx = tx.clone();
+    let corpus = Corpus {
+        paths: paths.clone(),
+        workspace: workspace.clone(),
+        jobs: spawn_workspace(workspace, tx.clone()),
+    };
     std::thread::spawn(move || {
         crosscheck::load_streaming(&paths, &opts, &mut |event| {
             let _ = loader_tx.send(match event {
@@ -64,7 +230,7 @@ pub fn run(
     exit_on_termination_signals()?;
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, rx, tx, keymap, theme);
+    let result = event_loop(&mut terminal, rx, tx, keymap, theme, corpus);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result
@@ -96,14 +262,14 @@ fn spawn_searcher(tx: Sender<Msg>) -> Sender<SearchJob> {
                 job = newer;
             }
             let started = Instant::now();
-            let hits = searcher.search(&job.index, &job.query, &matcher, SEARCH_LIMIT);
+            let found = searcher.search(&job.index, &job.query, &matcher, SEARCH_LIMIT);
             let micros = started.elapsed().as_micros();
             // The index is shared only while a search runs, so the UI can add to it between.
             drop(job.index);
             if tx
-                .send(Msg::Searched(Action::SearchDone {
+                .send(Msg::Done(Action::SearchDone {
                     generation: job.generation,
-                    hits,
+                    found,
                     micros,
                 }))
                 .is_err()
@@ -115,12 +281,21 @@ fn spawn_searcher(tx: Sender<Msg>) -> Sender<SearchJob> {
     jobs_tx
 }
 
+/// What the session knows about where its corpus came from and where its marks go.
+struct Corpus {
+    paths: Vec<String>,
+    workspace: Option<PathBuf>,
+    jobs: Sender<WorkspaceJob>,
+}
+
 /// The app once the corpus's files are read: the index (growing while articles are
 /// extracted, then linked), the state, and the work still to be written into the index.
 struct Session {
     index: Arc<Index>,
     state: AppState,
     searcher: Sender<SearchJob>,
+    corpus: Corpus,
+    tx: Sender<Msg>,
     total: usize,
     pending: Vec<Article>,
     links: Option<Links>,
@@ -138,6 +313,52 @@ impl Session {
                         index: self.index.clone(),
                     });
                 }
+                Effect::SaveMark {
+                    target,
+                    mark,
+                    replaces,
+                } => {
+                    let index = &self.index;
+                    let article = |a: usize| (a, index.articles[a].text.clone());
+                    let target = match target {
+                        ReviewTarget::Claim(r) => SaveTarget::Claim {
+                            article: article(r.article as usize),
+                            text: index.claim(r).text.to_string(),
+                            path: index.article_of(r).path.clone(),
+                        },
+                        ReviewTarget::Fact(id) => {
+                            let Some(f) = index.fact(id) else { continue };
+                            SaveTarget::Fact {
+                                members: f
+                                    .members
+                                    .iter()
+                                    .map(|m| {
+                                        (
+                                            article(m.at.article as usize),
+                                            m.claim(&index.articles).text.to_string(),
+                                            m.quantity(&index.articles).text.to_string(),
+                                        )
+                                    })
+                                    .collect(),
+                                label: f.label.clone(),
+                            }
+                        }
+                    };
+                    let _ = self.corpus.jobs.send(WorkspaceJob::Save {
+                        target,
+                        mark,
+                        replaces,
+                    });
+                }
+                Effect::WriteReport { path, format } => spawn_report(
+                    self.index.clone(),
+                    self.state.marks.clone(),
+                    &self.corpus.paths,
+                    path,
+                    format,
+                    self.corpus.workspace.clone(),
+                    self.tx.clone(),
+                ),
             }
         }
     }
@@ -174,6 +395,10 @@ impl Session {
         {
             links.apply(index);
             self.act(Action::Linked);
+            let _ = self
+                .corpus
+                .jobs
+                .send(WorkspaceJob::Resolve(self.index.clone()));
             changed = true;
         }
         changed
@@ -186,7 +411,11 @@ fn event_loop(
     tx: Sender<Msg>,
     keymap: Keymap,
     theme: Theme,
+    corpus: Corpus,
 ) -> anyhow::Result<()> {
+    let mut corpus = Some(corpus);
+    // Replies that arrive before the files are read (a workspace notice) wait for the app.
+    let mut early: Vec<Action> = Vec::new();
     let matcher = SkimMatcher::default();
     let view = View {
         theme: &theme,
@@ -221,15 +450,25 @@ fn event_loop(
                     if total == 0 {
                         state.status = Some("nothing could be loaded: press q to quit".into());
                     }
+                    let Some(corpus) = corpus.take() else {
+                        continue;
+                    };
                     app = Some(Session {
                         index,
                         state,
                         searcher: spawn_searcher(tx.clone()),
+                        corpus,
+                        tx: tx.clone(),
                         total,
                         pending: Vec::new(),
                         links: None,
                         linking: false,
                     });
+                    if let Some(app) = &mut app {
+                        for action in early.drain(..) {
+                            app.act(action);
+                        }
+                    }
                 }
                 Msg::Articles(batch) => {
                     if let Some(app) = &mut app {
@@ -241,11 +480,10 @@ fn event_loop(
                         app.links = Some(links);
                     }
                 }
-                Msg::Searched(action) => {
-                    if let Some(app) = &mut app {
-                        app.act(action);
-                    }
-                }
+                Msg::Done(action) => match &mut app {
+                    Some(app) => app.act(action),
+                    None => early.push(action),
+                },
             }
         }
         if let Some(app) = &mut app {

@@ -34,9 +34,22 @@ fn wait_for(session: &str, needle: &str) -> String {
     }
 }
 
+/// A workspace folder of its own for a test, so no test writes marks where a person keeps
+/// theirs.
+fn workspace(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("cc-tmux-ws-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
 /// Starts the app in a new tmux session of the given size, under a shell that prints the
 /// exit status afterwards; `None` (the test is skipped) where tmux is not installed.
 fn start(tag: &str, width: &str, height: &str) -> Option<Session> {
+    start_with(tag, width, height, &workspace(tag))
+}
+
+/// [`start`] with marks kept in the workspace folder `ws`.
+fn start_with(tag: &str, width: &str, height: &str, ws: &std::path::Path) -> Option<Session> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!("skipped: tmux is not installed");
         return None;
@@ -44,7 +57,8 @@ fn start(tag: &str, width: &str, height: &str) -> Option<Session> {
     let name = format!("cc-{tag}-{}", std::process::id());
     let bin = env!("CARGO_BIN_EXE_crosscheck");
     let script = format!(
-        "NO_COLOR= CROSSCHECK_CONFIG=/nonexistent {bin}; echo crosscheck-exited-$?; sleep 30"
+        "NO_COLOR= CROSSCHECK_CONFIG=/nonexistent CROSSCHECK_WORKSPACE={} {bin}; echo crosscheck-exited-$?; sleep 30",
+        ws.display()
     );
     let status = Command::new("tmux")
         .args([
@@ -80,7 +94,7 @@ fn a_user_searches_compares_and_quits() {
     tmux(&["send-keys", "-t", s, "/"]);
     tmux(&["send-keys", "-t", s, "-l", "north korean"]);
     wait_for(s, "/ north korean");
-    let screen = wait_for(s, "results in");
+    let screen = wait_for(s, "matches ·");
     assert!(screen.to_lowercase().contains("north korean"));
 
     tmux(&["send-keys", "-t", s, "Enter"]);
@@ -97,7 +111,7 @@ fn a_user_searches_compares_and_quits() {
     assert!(screen.contains("A: ") && screen.contains("B: "));
 
     tmux(&["send-keys", "-t", s, "f"]);
-    wait_for(s, "Facts: figures across sources");
+    wait_for(s, "Timeline");
     tmux(&["send-keys", "-t", s, "Escape"]);
     tmux(&["send-keys", "-t", s, "?"]);
     wait_for(s, "Help: keys");
@@ -109,6 +123,61 @@ fn a_user_searches_compares_and_quits() {
         !screen.contains("BROWSE"),
         "the app's screen is gone after quitting:\n{screen}"
     );
+}
+
+#[test]
+fn a_mark_set_on_a_claim_is_there_after_quitting_and_reopening() {
+    let ws = workspace("marks");
+    let Some(session) = start_with("mark1", "120", "40", &ws) else {
+        return;
+    };
+    let s = session.0.as_str();
+    wait_for(s, "BROWSE");
+    wait_for(s, "13 facts");
+    tmux(&["send-keys", "-t", s, "2"]);
+    tmux(&["send-keys", "-t", s, "j"]);
+    tmux(&["send-keys", "-t", s, "m"]);
+    wait_for(s, "Review mark");
+    tmux(&["send-keys", "-t", s, "Down"]);
+    tmux(&[
+        "send-keys",
+        "-t",
+        s,
+        "-l",
+        "two ministries give other counts",
+    ]);
+    tmux(&["send-keys", "-t", s, "Enter"]);
+    wait_for(s, "mark saved in");
+    tmux(&["send-keys", "-t", s, "q"]);
+    wait_for(s, "crosscheck-exited-0");
+    drop(session);
+
+    let Some(session) = start_with("mark2", "120", "40", &ws) else {
+        return;
+    };
+    let s = session.0.as_str();
+    let screen = wait_for(s, "1 marked");
+    assert!(
+        screen.contains("± 000"),
+        "the claim shows its mark:\n{screen}"
+    );
+    tmux(&["send-keys", "-t", s, "M"]);
+    let screen = wait_for(s, "showing marked claims and facts");
+    assert!(screen.contains("· marked)"), "{screen}");
+    tmux(&["send-keys", "-t", s, "2"]);
+    tmux(&["send-keys", "-t", s, "m"]);
+    let screen = wait_for(s, "Review mark");
+    assert!(
+        screen.contains("two ministries give other counts") && screen.contains("▶ ± disputed"),
+        "the popup shows the stored mark:\n{screen}"
+    );
+    tmux(&["send-keys", "-t", s, "Escape"]);
+    // A key right after Esc would read as Alt and that key.
+    std::thread::sleep(Duration::from_millis(300));
+    tmux(&["send-keys", "-t", s, "q"]);
+    wait_for(s, "crosscheck-exited-0");
+    assert!(ws.join("workspace.sqlite").exists());
+    let _ = std::fs::remove_dir_all(&ws);
 }
 
 #[test]

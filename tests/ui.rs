@@ -38,14 +38,16 @@ fn search(s: &mut AppState, index: &Index, query: &str) {
     let mut searcher = Searcher::default();
     for ch in query.chars() {
         for e in update(s, index, Action::SearchInput(ch)) {
-            let Effect::Search { generation, query } = e;
-            let hits = searcher.search(index, &query, &m, 1000);
+            let Effect::Search { generation, query } = e else {
+                panic!("typing searches")
+            };
+            let found = searcher.search(index, &query, &m, 1000);
             update(
                 s,
                 index,
                 Action::SearchDone {
                     generation,
-                    hits,
+                    found,
                     micros: 1200,
                 },
             );
@@ -173,12 +175,11 @@ fn the_facts_list_scrolls_to_its_last_fact() {
     for _ in 0..index.facts.len() {
         apply(&mut s, &index, &[Command::MoveDown]);
     }
-    let last = index.facts.last().unwrap();
-    let label: String = last.label.chars().take(20).collect();
+    let shown = |pos: usize| format!("{} ", index.facts[s.facts_order[pos]].label);
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
-    assert!(screen.contains(&label), "{label:?} not in\n{screen}");
-    let first: String = index.facts[0].label.chars().take(20).collect();
-    assert!(!screen.contains(&first), "the first fact scrolled away");
+    let last = shown(s.facts_order.len() - 1);
+    assert!(screen.contains(&last), "{last:?} not in\n{screen}");
+    assert!(!screen.contains(&shown(0)), "the first fact scrolled away");
 }
 
 #[test]
@@ -246,7 +247,7 @@ fn facts_and_help_snapshots() {
     let index = seeds();
     for (w, h) in [(80, 24), (160, 45)] {
         let mut s = AppState::new(&index, w, h);
-        apply(&mut s, &index, &[Command::Facts, Command::Open]);
+        apply(&mut s, &index, &[Command::Facts]);
         insta::assert_snapshot!(
             format!("facts_{w}x{h}"),
             draw(&index, &s, &Theme::colored()).backend()
@@ -386,4 +387,123 @@ fn hostile_text_never_reaches_a_cell() {
     }
     assert!(text_of(&t).contains("About 300 people were evacuated"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Three reports in my own words: two give incompatible figures for one thing on one day.
+fn conflicting() -> Index {
+    let docs = vec![
+        crosscheck::corpus::Document::plain(
+            "a.txt",
+            "Storm destroys homes in Arden\n\nThe storm destroyed 40 homes in Arden on 3 May 2021, the mayor said.\n\nRescue teams worked through the night to reach families in the valley.\n".into(),
+        ),
+        crosscheck::corpus::Document::plain(
+            "b.txt",
+            "Arden counts storm damage\n\nThe storm destroyed 400 homes in Arden on 3 May 2021, regional officials said.\n\nPower was restored to most of the town by the evening.\n".into(),
+        ),
+        crosscheck::corpus::Document::plain(
+            "c.txt",
+            "Bridge reopens in Brill\n\nThe Brill bridge reopened on 5 May 2021 after 12 days of repairs, the council said.\n".into(),
+        ),
+    ];
+    let mut articles = crosscheck::corpus::build_articles(docs);
+    for a in &mut articles {
+        a.claims = crosscheck::extract::extract_claims(a);
+    }
+    Index::build(articles)
+}
+
+#[test]
+fn the_status_bar_sources_facts_view_and_compare_count_conflicts_alike() {
+    let index = conflicting();
+    assert_eq!(index.conflicts_among(&[]), 1, "the two reports conflict");
+    let mut s = AppState::new(&index, 160, 45);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains("· 1 conflict "), "{status}");
+    let sources: Vec<&str> = screen.lines().filter(|l| l.contains(".txt ")).collect();
+    assert_eq!(
+        sources.iter().filter(|l| l.contains("!1")).count(),
+        2,
+        "each conflicting report shows one fact in conflict: {sources:#?}"
+    );
+    apply(&mut s, &index, &[Command::Facts]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(screen.contains("· 1 conflict ·"), "{screen}");
+    assert!(screen.contains("CONFLICT"), "{screen}");
+    apply(&mut s, &index, &[Command::Back, Command::Compare]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(screen.contains("Compare (1 conflict ·"), "{screen}");
+    assert!(
+        screen.lines().any(|l| l.starts_with("│! ")),
+        "the row stating it is marked !: {screen}"
+    );
+}
+
+#[test]
+fn the_facts_view_colours_verdicts_and_draws_a_timeline() {
+    let index = conflicting();
+    let mut s = AppState::new(&index, 80, 24);
+    apply(&mut s, &index, &[Command::Facts]);
+    let t = draw(&index, &s, &Theme::colored());
+    let buf = t.backend().buffer();
+    let (x, y) = find(&t, "CONFLICT").expect("the verdict");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    assert!(find(&t, "Timeline").is_some());
+    let chart = crosscheck::app::state::facts_areas(80, 24).chart;
+    let dots = (chart.y..chart.bottom())
+        .flat_map(|y| (chart.x..chart.right()).map(move |x| (x, y)))
+        .filter(|&p| buf[p].symbol() == "•")
+        .count();
+    assert_eq!(dots, 2, "one dot per exact figure");
+    let screen = text_of(&t);
+    assert!(
+        screen.contains("40 homes and 400 homes cannot both hold"),
+        "{screen}"
+    );
+    let mono = draw(&index, &s, &Theme::monochrome());
+    for cell in mono.backend().buffer().content() {
+        assert_eq!(cell.fg, Color::Reset);
+    }
+}
+
+#[test]
+fn marks_show_in_every_pane_and_the_review_popup_snapshot() {
+    let index = seeds();
+    let mut s = AppState::new(&index, 80, 24);
+    apply(&mut s, &index, &[Command::FocusClaims, Command::MoveDown]);
+    let claim = s.claims[s.claim_sel];
+    apply(&mut s, &index, &[Command::Review, Command::NextRating]);
+    for c in "two counts \u{1b}[31mdiffer".chars() {
+        update(
+            &mut s,
+            &index,
+            Action::Edit(tui_input::InputRequest::InsertChar(c)),
+        );
+    }
+    insta::assert_snapshot!(
+        "review_80x24",
+        draw(&index, &s, &Theme::colored()).backend()
+    );
+    apply(&mut s, &index, &[Command::Confirm]);
+    assert_eq!(
+        s.marks.claim(claim).map(|m| m.rating),
+        Some(crosscheck::workspace::Rating::Disputed)
+    );
+    let t = draw(&index, &s, &Theme::colored());
+    let screen = text_of(&t);
+    assert!(screen.contains("± 000"), "Claims: {screen}");
+    assert!(screen.contains("✎1"), "Sources: {screen}");
+    assert!(screen.contains("1 marked"), "status: {screen}");
+    let (x, y) = find(&t, "± 000").unwrap();
+    assert_eq!(t.backend().buffer()[(x, y)].fg, Color::Yellow);
+    apply(&mut s, &index, &[Command::Open]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    assert!(screen.contains("± disputed"), "Reader title: {screen}");
+    for cell in draw(&index, &s, &Theme::colored())
+        .backend()
+        .buffer()
+        .content()
+    {
+        assert!(!cell.symbol().chars().any(|c| c.is_control()));
+    }
 }

@@ -2,7 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::index::SearchHit;
+use crate::index::SearchOutcome;
+use crate::workspace::Marks;
 
 /// A user command: bindable to keys by name in the config (`move_down = ["j", "down"]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
@@ -35,6 +36,14 @@ pub enum Command {
     ToggleUnchanged,
     SearchAccept,
     SearchDeleteChar,
+    Review,
+    FilterMarks,
+    Report,
+    SortFacts,
+    FilterVerdict,
+    NextRating,
+    PrevRating,
+    Confirm,
 }
 
 impl Command {
@@ -62,6 +71,14 @@ impl Command {
         Command::PrevDifference,
         Command::ToggleUnchanged,
         Command::Facts,
+        Command::SortFacts,
+        Command::FilterVerdict,
+        Command::Review,
+        Command::FilterMarks,
+        Command::Report,
+        Command::NextRating,
+        Command::PrevRating,
+        Command::Confirm,
         Command::ToggleNoise,
         Command::ToggleAllClaims,
         Command::SortByDate,
@@ -99,6 +116,14 @@ impl Command {
             Command::ToggleUnchanged => "toggle_unchanged",
             Command::SearchAccept => "search_accept",
             Command::SearchDeleteChar => "search_delete_char",
+            Command::Review => "review",
+            Command::FilterMarks => "filter_marks",
+            Command::Report => "report",
+            Command::SortFacts => "sort_facts",
+            Command::FilterVerdict => "filter_verdict",
+            Command::NextRating => "next_rating",
+            Command::PrevRating => "prev_rating",
+            Command::Confirm => "confirm",
         }
     }
 
@@ -117,12 +142,12 @@ impl Command {
             Command::PageUp => "page up",
             Command::First => "first",
             Command::Last => "last",
-            Command::Open => "open: source in Reader, claim at its place, fact's claims",
+            Command::Open => "open: source in Reader, claim at its place, a fact's figure",
             Command::Search => "fuzzy search all claims",
             Command::Back => "leave search, close popup, go back",
             Command::Mark => "mark source for comparison",
             Command::Compare => "compare two marked sources side by side",
-            Command::Facts => "facts: figures across sources, verdicts",
+            Command::Facts => "Facts view: figures across sources, verdicts, timeline",
             Command::Help => "this help",
             Command::ToggleNoise => "Reader: show page noise dimmed",
             Command::ToggleAllClaims => "Claims: all sources / selected source",
@@ -132,6 +157,14 @@ impl Command {
             Command::ToggleUnchanged => "Compare: hide / show same rows",
             Command::SearchAccept => "search: keep results, browse them",
             Command::SearchDeleteChar => "search: delete a character",
+            Command::Review => "review mark: rate the claim or fact, add a note",
+            Command::FilterMarks => "show all / marked / each rating / unmarked",
+            Command::Report => "write a fact-check report (.md .csv .json .jsonld)",
+            Command::SortFacts => "Facts: sort by verdict / sources / date",
+            Command::FilterVerdict => "Facts: every verdict / one verdict",
+            Command::NextRating => "next rating",
+            Command::PrevRating => "previous rating",
+            Command::Confirm => "save the mark / write the report",
         }
     }
 }
@@ -145,9 +178,19 @@ pub enum Action {
     /// Search results for the query of generation `generation`.
     SearchDone {
         generation: u64,
-        hits: Vec<SearchHit>,
+        found: SearchOutcome,
         micros: u128,
     },
+    /// An edit of the text being typed (a review note, a report's file name).
+    Edit(tui_input::InputRequest),
+    /// The workspace's marks, matched to the index.
+    MarksLoaded(Marks),
+    /// Marks cannot be saved (or read): why.
+    WorkspaceNotice(String),
+    /// A mark was written to the workspace (`Ok`, with where) or could not be.
+    MarkSaved(Result<String, String>),
+    /// A report was written (`Ok`, saying where and what) or could not be.
+    ReportWritten(Result<String, String>),
     /// A click at a row of a pane (0 = first visible row).
     Click {
         pane: crate::app::Pane,

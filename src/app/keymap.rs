@@ -93,24 +93,53 @@ pub enum KeyContext {
     Normal,
     /// Typing a search.
     Search,
-    /// A popup (help, facts) is open.
+    /// The help popup is open.
     Popup,
+    /// The Facts view.
+    Facts,
+    /// Typing a review note or a report's file name.
+    Input,
 }
 
 impl KeyContext {
+    /// Every context, in the order help lists them.
+    pub const ALL: [KeyContext; 5] = [
+        KeyContext::Normal,
+        KeyContext::Facts,
+        KeyContext::Search,
+        KeyContext::Input,
+        KeyContext::Popup,
+    ];
+
     pub fn of(mode: Mode) -> KeyContext {
         match mode {
             Mode::Normal | Mode::Compare => KeyContext::Normal,
             Mode::Search => KeyContext::Search,
-            Mode::Help | Mode::Facts => KeyContext::Popup,
+            Mode::Help => KeyContext::Popup,
+            Mode::Facts => KeyContext::Facts,
+            Mode::Review | Mode::Report => KeyContext::Input,
         }
     }
 
-    fn name(self) -> &'static str {
+    /// The name used in the config file.
+    pub fn name(self) -> &'static str {
         match self {
             KeyContext::Normal => "normal",
             KeyContext::Search => "search",
             KeyContext::Popup => "popup",
+            KeyContext::Facts => "facts",
+            KeyContext::Input => "input",
+        }
+    }
+
+    /// How help heads the context's keys.
+    pub fn title(self) -> &'static str {
+        match self {
+            KeyContext::Normal => "Browsing",
+            KeyContext::Search => "Searching (other keys type)",
+            KeyContext::Popup => "Help",
+            KeyContext::Facts => "Facts view",
+            KeyContext::Input => "Review mark and report name (other keys edit the text)",
         }
     }
 }
@@ -152,6 +181,45 @@ const NORMAL: &[(&str, Command)] = &[
     ("b", Command::ToggleNoise),
     ("a", Command::ToggleAllClaims),
     ("d", Command::SortByDate),
+    ("m", Command::Review),
+    ("M", Command::FilterMarks),
+    ("R", Command::Report),
+];
+
+const FACTS: &[(&str, Command)] = &[
+    ("esc", Command::Back),
+    ("q", Command::Back),
+    ("f", Command::Facts),
+    ("?", Command::Help),
+    ("j", Command::MoveDown),
+    ("down", Command::MoveDown),
+    ("k", Command::MoveUp),
+    ("up", Command::MoveUp),
+    ("pagedown", Command::PageDown),
+    ("pageup", Command::PageUp),
+    ("g", Command::First),
+    ("home", Command::First),
+    ("G", Command::Last),
+    ("end", Command::Last),
+    ("enter", Command::Open),
+    ("tab", Command::NextPane),
+    ("shift-tab", Command::PrevPane),
+    ("s", Command::SortFacts),
+    ("v", Command::FilterVerdict),
+    ("m", Command::Review),
+    ("M", Command::FilterMarks),
+    ("R", Command::Report),
+    ("ctrl-c", Command::Quit),
+];
+
+const INPUT: &[(&str, Command)] = &[
+    ("esc", Command::Back),
+    ("enter", Command::Confirm),
+    ("down", Command::NextRating),
+    ("tab", Command::NextRating),
+    ("up", Command::PrevRating),
+    ("shift-tab", Command::PrevRating),
+    ("ctrl-c", Command::Quit),
 ];
 
 const SEARCH: &[(&str, Command)] = &[
@@ -185,7 +253,7 @@ const POPUP: &[(&str, Command)] = &[
 /// A config file's key section could not be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeymapError {
-    #[error("unknown mode {0:?} (normal, search, popup)")]
+    #[error("unknown mode {0:?} (normal, search, popup, facts, input)")]
     Mode(String),
     #[error("unknown action {0:?}")]
     Action(String),
@@ -200,6 +268,8 @@ impl Default for Keymap {
             (KeyContext::Normal, NORMAL),
             (KeyContext::Search, SEARCH),
             (KeyContext::Popup, POPUP),
+            (KeyContext::Facts, FACTS),
+            (KeyContext::Input, INPUT),
         ] {
             for (k, c) in table {
                 bindings.insert((ctx, Key::parse(k).expect("default keys parse")), *c);
@@ -217,7 +287,7 @@ impl Keymap {
         overrides: &BTreeMap<String, BTreeMap<String, Vec<String>>>,
     ) -> Result<Keymap, KeymapError> {
         for (mode, actions) in overrides {
-            let ctx = [KeyContext::Normal, KeyContext::Search, KeyContext::Popup]
+            let ctx = KeyContext::ALL
                 .into_iter()
                 .find(|c| c.name() == mode)
                 .ok_or_else(|| KeymapError::Mode(mode.clone()))?;
@@ -238,7 +308,9 @@ impl Keymap {
         Ok(self)
     }
 
-    /// The action for a key in a mode. In search mode, an unbound character is typed.
+    /// The action for a key in a mode. In search mode, an unbound character is typed; while
+    /// typing a note or a file name, an unbound key edits it (characters, Backspace, arrows,
+    /// Home, End, Ctrl-W and the other readline keys).
     pub fn action(&self, mode: Mode, ev: &KeyEvent) -> Option<Action> {
         let ctx = KeyContext::of(mode);
         let key = Key::from_event(ev);
@@ -247,6 +319,10 @@ impl Keymap {
         }
         match (ctx, ev.code) {
             (KeyContext::Search, KeyCode::Char(c)) if !key.ctrl => Some(Action::SearchInput(c)),
+            (KeyContext::Input, _) => {
+                tui_input::backend::crossterm::to_input_request(&crossterm::event::Event::Key(*ev))
+                    .map(Action::Edit)
+            }
             _ => None,
         }
     }
@@ -301,6 +377,36 @@ mod tests {
         assert_eq!(
             km.action(Mode::Search, &key(KeyCode::Char('q'))),
             Some(Action::SearchInput('q'))
+        );
+    }
+
+    #[test]
+    fn while_typing_a_note_keys_edit_it_and_enter_saves() {
+        use tui_input::InputRequest;
+        let km = Keymap::default();
+        assert_eq!(
+            km.action(Mode::Review, &key(KeyCode::Char('q'))),
+            Some(Action::Edit(InputRequest::InsertChar('q')))
+        );
+        assert_eq!(
+            km.action(Mode::Review, &key(KeyCode::Backspace)),
+            Some(Action::Edit(InputRequest::DeletePrevChar))
+        );
+        assert_eq!(
+            km.action(Mode::Report, &key(KeyCode::Enter)),
+            Some(Action::Cmd(Command::Confirm))
+        );
+        assert_eq!(
+            km.action(Mode::Review, &key(KeyCode::Down)),
+            Some(Action::Cmd(Command::NextRating))
+        );
+        assert_eq!(
+            km.action(Mode::Facts, &key(KeyCode::Char('s'))),
+            Some(Action::Cmd(Command::SortFacts))
+        );
+        assert_eq!(
+            km.action(Mode::Normal, &key(KeyCode::Char('m'))),
+            Some(Action::Cmd(Command::Review))
         );
     }
 

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod keymap;
 pub mod state;
+pub mod tags;
 pub mod update;
 
 pub use action::{Action, Command};

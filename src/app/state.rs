@@ -4,8 +4,11 @@
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
 use crate::corpus::{Article, ParagraphKind};
+use crate::ids::FactId;
 use crate::index::diff::{Relation, ReportDiff};
-use crate::index::{ClaimRef, Index};
+use crate::index::{ClaimRef, Index, Verdict};
+use crate::report::figures::{date_key, first_last};
+use crate::workspace::{Mark, MarkFilter, Marks, Rating};
 
 /// A pane of the main screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,7 +28,12 @@ pub enum Mode {
     /// Two reports side by side.
     Compare,
     Help,
+    /// The Facts view: figures across sources, one fact's members, its timeline.
     Facts,
+    /// Setting a review mark: a rating and a note.
+    Review,
+    /// Typing the file name of a report.
+    Report,
 }
 
 impl Mode {
@@ -36,9 +44,90 @@ impl Mode {
             Mode::Compare => "COMPARE",
             Mode::Help => "HELP",
             Mode::Facts => "FACTS",
+            Mode::Review => "REVIEW",
+            Mode::Report => "REPORT",
+        }
+    }
+
+    /// Whether the mode is a popup over another mode's screen.
+    pub fn is_popup(self) -> bool {
+        matches!(self, Mode::Help | Mode::Review | Mode::Report)
+    }
+}
+
+/// How the Facts view orders its facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FactSort {
+    /// Conflicts first, then evolving, agreeing and single-source facts; more sources first.
+    #[default]
+    Verdict,
+    /// More independent sources first.
+    Sources,
+    /// The latest report date first; undated facts last.
+    Date,
+}
+
+impl FactSort {
+    pub fn next(self) -> FactSort {
+        match self {
+            FactSort::Verdict => FactSort::Sources,
+            FactSort::Sources => FactSort::Date,
+            FactSort::Date => FactSort::Verdict,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FactSort::Verdict => "by verdict",
+            FactSort::Sources => "by sources",
+            FactSort::Date => "by date",
         }
     }
 }
+
+/// The next verdict filter: every verdict, then each verdict alone.
+pub fn next_verdict_filter(v: Option<Verdict>) -> Option<Verdict> {
+    match v {
+        None => Some(Verdict::Conflict),
+        Some(Verdict::Conflict) => Some(Verdict::Evolving),
+        Some(Verdict::Evolving) => Some(Verdict::Agree),
+        Some(Verdict::Agree) => Some(Verdict::Single),
+        Some(Verdict::Single) => None,
+    }
+}
+
+/// What a review mark is set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReviewTarget {
+    Claim(ClaimRef),
+    Fact(FactId),
+}
+
+/// A review mark being set: the rating chosen (`None`: remove the mark) and the note typed.
+#[derive(Debug, Clone)]
+pub struct Review {
+    pub target: ReviewTarget,
+    pub rating: Option<Rating>,
+    pub note: tui_input::Input,
+}
+
+impl Review {
+    /// The ratings listed in the review popup; the last entry removes the mark.
+    pub fn choices() -> impl Iterator<Item = Option<Rating>> {
+        Rating::ALL.into_iter().map(Some).chain([None])
+    }
+
+    /// Moves the choice by `delta` entries, wrapping around.
+    pub fn step(&mut self, delta: isize) {
+        let all: Vec<Option<Rating>> = Review::choices().collect();
+        let at = all.iter().position(|&c| c == self.rating).unwrap_or(0) as isize;
+        let n = all.len() as isize;
+        self.rating = all[(at + delta).rem_euclid(n) as usize];
+    }
+}
+
+/// The file name a report is written to unless another is typed.
+pub const DEFAULT_REPORT: &str = "crosscheck-report.md";
 
 /// Rows each source takes in the Sources list.
 pub const SOURCE_ROWS: usize = 2;
@@ -54,8 +143,12 @@ pub struct AppState {
     pub mode: Mode,
     /// The mode a popup returns to.
     pub behind_popup: Mode,
+    /// The mode the Facts view returns to (browsing or a comparison).
+    pub behind_facts: Mode,
     /// Articles in display order.
     pub sources: Vec<usize>,
+    /// Each article's source tag (see [`crate::app::tags`]), in index order.
+    pub tags: Vec<String>,
     pub by_date: bool,
     pub source_sel: usize,
     pub source_offset: usize,
@@ -80,10 +173,32 @@ pub struct AppState {
     pub compare: Option<ReportDiff>,
     pub compare_sel: usize,
     pub hide_same: bool,
+    /// The Facts view's list: positions in `index.facts`, filtered and sorted.
+    pub facts_order: Vec<usize>,
+    /// The selected row of `facts_order`.
     pub facts_sel: usize,
-    pub fact_open: bool,
+    pub facts_offset: usize,
+    pub fact_sort: FactSort,
+    /// Only facts of this verdict; `None`: every verdict.
+    pub verdict_filter: Option<Verdict>,
+    /// The Facts view's members list has focus (else its table).
+    pub members_focused: bool,
     pub member_sel: usize,
     pub help_scroll: usize,
+    /// Review marks on claims and facts, as loaded from the workspace and set since.
+    pub marks: Marks,
+    /// Claims and facts listed by their marks.
+    pub mark_filter: MarkFilter,
+    /// Why marks are not saved, when they are not (shown in the status bar).
+    pub workspace_notice: Option<String>,
+    /// The mark being set.
+    pub review: Option<Review>,
+    /// The report's file name being typed.
+    pub report_path: tui_input::Input,
+    /// Matches and loose matches in all for the current search.
+    pub search_counts: Option<(usize, usize)>,
+    /// Search results whose letters are only scattered, sorted.
+    pub search_loose: Vec<ClaimRef>,
     pub width: u16,
     pub height: u16,
     pub status: Option<String>,
@@ -108,7 +223,9 @@ impl AppState {
             focus: Pane::Sources,
             mode: Mode::Normal,
             behind_popup: Mode::Normal,
+            behind_facts: Mode::Normal,
             sources: (0..index.articles.len()).collect(),
+            tags: crate::app::tags::source_tags(&index.articles),
             by_date: false,
             source_sel: 0,
             source_offset: 0,
@@ -128,10 +245,21 @@ impl AppState {
             compare: None,
             compare_sel: 0,
             hide_same: false,
+            facts_order: Vec::new(),
             facts_sel: 0,
-            fact_open: false,
+            facts_offset: 0,
+            fact_sort: FactSort::default(),
+            verdict_filter: None,
+            members_focused: false,
             member_sel: 0,
             help_scroll: 0,
+            marks: Marks::default(),
+            mark_filter: MarkFilter::All,
+            workspace_notice: None,
+            review: None,
+            report_path: tui_input::Input::new(DEFAULT_REPORT.to_string()),
+            search_counts: None,
+            search_loose: Vec::new(),
             width,
             height,
             status: None,
@@ -139,7 +267,13 @@ impl AppState {
             quit: false,
         };
         s.refresh_claims(index);
+        s.refresh_facts(index);
         s
+    }
+
+    /// An article's source tag.
+    pub fn tag(&self, article: usize) -> &str {
+        self.tags.get(article).map_or("?", String::as_str)
     }
 
     /// The article selected in Sources.
@@ -147,8 +281,11 @@ impl AppState {
         self.sources.get(self.source_sel).copied()
     }
 
-    /// The Sources list in its current order.
+    /// The Sources list in its current order, and the sources' tags.
     pub fn order_sources(&mut self, index: &Index) {
+        if self.tags.len() != index.articles.len() {
+            self.tags = crate::app::tags::source_tags(&index.articles);
+        }
         self.sources = (0..index.articles.len()).collect();
         if self.by_date {
             self.sources
@@ -156,8 +293,12 @@ impl AppState {
         }
     }
 
-    /// Recomputes the Claims pane's list from the search or the source filter.
+    /// Recomputes the Claims pane's list from the search or the source filter, and the mark
+    /// filter.
     pub fn refresh_claims(&mut self, index: &Index) {
+        let filter = self.mark_filter;
+        let marks = &self.marks;
+        let admit = |r: &ClaimRef| filter.admits(marks.claim(*r));
         self.claims = match &self.search_results {
             Some(r) => r.clone(),
             None if self.all_claims => index.claims.clone(),
@@ -171,7 +312,73 @@ impl AppState {
                 None => Vec::new(),
             },
         };
+        if filter != MarkFilter::All {
+            self.claims.retain(admit);
+        }
         self.claim_sel = self.claim_sel.min(self.claims.len().saturating_sub(1));
+    }
+
+    /// Recomputes the Facts view's list from the verdict and mark filters and the sort,
+    /// keeping the selected fact selected when it is still listed.
+    pub fn refresh_facts(&mut self, index: &Index) {
+        let selected = self.selected_fact(index).map(|f| f.id);
+        let (verdict, filter, marks) = (self.verdict_filter, self.mark_filter, &self.marks);
+        let mut order: Vec<usize> = (0..index.facts.len())
+            .filter(|&i| {
+                let f = &index.facts[i];
+                verdict.is_none_or(|v| f.verdict == v) && filter.admits(marks.fact(f.id))
+            })
+            .collect();
+        let facts = &index.facts;
+        match self.fact_sort {
+            FactSort::Verdict => order.sort_by_key(|&i| {
+                let f = &facts[i];
+                (
+                    f.verdict,
+                    std::cmp::Reverse(f.independent_sources),
+                    std::cmp::Reverse(f.sources),
+                    i,
+                )
+            }),
+            FactSort::Sources => order.sort_by_key(|&i| {
+                let f = &facts[i];
+                (
+                    std::cmp::Reverse(f.independent_sources),
+                    std::cmp::Reverse(f.sources),
+                    f.verdict,
+                    i,
+                )
+            }),
+            FactSort::Date => order.sort_by_key(|&i| {
+                let last = first_last(&facts[i]).map(|(_, b)| date_key(b));
+                (last.is_none(), std::cmp::Reverse(last), i)
+            }),
+        }
+        self.facts_order = order;
+        self.facts_sel = selected
+            .and_then(|id| {
+                self.facts_order
+                    .iter()
+                    .position(|&i| index.facts[i].id == id)
+            })
+            .unwrap_or(0);
+        let members = self.selected_fact(index).map_or(0, |f| f.members.len());
+        self.member_sel = self.member_sel.min(members.saturating_sub(1));
+    }
+
+    /// The fact selected in the Facts view.
+    pub fn selected_fact<'a>(&self, index: &'a Index) -> Option<&'a crate::index::Fact> {
+        self.facts_order
+            .get(self.facts_sel)
+            .and_then(|&i| index.facts.get(i))
+    }
+
+    /// The mark of a review target.
+    pub fn mark_of(&self, target: ReviewTarget) -> Option<&Mark> {
+        match target {
+            ReviewTarget::Claim(r) => self.marks.claim(r),
+            ReviewTarget::Fact(id) => self.marks.fact(id),
+        }
     }
 
     /// Rows of the comparison as shown (same rows hidden when asked).
@@ -235,6 +442,66 @@ pub fn areas(width: u16, height: u16) -> Areas {
         status,
         main,
     }
+}
+
+/// Where each part of the Facts view is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactsAreas {
+    /// The facts table, bordered, a header row inside.
+    pub table: Rect,
+    /// The selected fact's verdict and reason, two lines.
+    pub reason: Rect,
+    /// The selected fact's members, bordered.
+    pub members: Rect,
+    /// The timeline chart, bordered.
+    pub chart: Rect,
+    pub status: Rect,
+}
+
+/// Lines the Facts view gives the selected member's sentence.
+pub fn sentence_rows(members: Rect) -> usize {
+    if members.height >= 20 { 4 } else { 3 }
+}
+
+/// Lays out the Facts view: the table over the reason, the members beside the chart.
+pub fn facts_areas(width: u16, height: u16) -> FactsAreas {
+    let full = Rect::new(0, 0, width, height);
+    let [main, status] = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([Constraint::Min(1), Constraint::Length(1)])
+        .areas(full);
+    let table_h = (main.height * 2 / 5).max(9);
+    let [table, reason, bottom] = Layout::default()
+        .direction(Direction::Vertical)
+        .constraints([
+            Constraint::Length(table_h),
+            Constraint::Length(2),
+            Constraint::Min(3),
+        ])
+        .areas(main);
+    let [members, chart] = Layout::default()
+        .direction(Direction::Horizontal)
+        .constraints([Constraint::Percentage(58), Constraint::Percentage(42)])
+        .areas(bottom);
+    FactsAreas {
+        table,
+        reason,
+        members,
+        chart,
+        status,
+    }
+}
+
+/// Rows of the facts table (inside its border, under its header).
+pub fn fact_rows(a: &FactsAreas) -> usize {
+    a.table.height.saturating_sub(3).max(1) as usize
+}
+
+/// Rows of the members list (inside its border, above the selected member's sentence).
+pub fn member_rows(a: &FactsAreas) -> usize {
+    (a.members.height.saturating_sub(2) as usize)
+        .saturating_sub(sentence_rows(a.members) + 1)
+        .max(1)
 }
 
 /// Rows a bordered pane of this height shows.

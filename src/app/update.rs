@@ -1,9 +1,14 @@
 //! The reducer: the only code that changes [`AppState`].
 
 use super::action::{Action, Command};
-use super::state::{AppState, Loading, Mode, Pane, SOURCE_ROWS, areas, inner_rows, reader_lines};
+use super::state::{
+    AppState, Loading, Mode, Pane, Review, ReviewTarget, SOURCE_ROWS, areas, fact_rows,
+    facts_areas, inner_rows, member_rows, next_verdict_filter, reader_lines,
+};
 use crate::index::diff::{Relation, diff_articles};
-use crate::index::{ClaimRef, Index, Query};
+use crate::index::{ClaimRef, Index, MatchKind, Query};
+use crate::report::ReportFormat;
+use crate::workspace::{Mark, Rating};
 
 /// Work for the event loop to carry out.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,6 +16,18 @@ pub enum Effect {
     /// Run a search off the UI thread (a [`crate::index::Searcher`], which narrows on its own);
     /// reply with `Action::SearchDone` of this generation.
     Search { generation: u64, query: Query },
+    /// Write a review mark to the workspace (`None`: remove it); reply with
+    /// `Action::MarkSaved`.
+    SaveMark {
+        target: ReviewTarget,
+        mark: Option<Mark>,
+        /// Stored keys the mark replaces: a claim's older article keys, a fact's older
+        /// digests (see [`crate::workspace::Marks`]).
+        replaces: Vec<String>,
+    },
+    /// Write a report of the index and its marks to a file, atomically; reply with
+    /// `Action::ReportWritten`.
+    WriteReport { path: String, format: ReportFormat },
 }
 
 /// Applies an action to the state. Returns the effects to carry out.
@@ -24,7 +41,7 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
         }
         Action::SearchDone {
             generation,
-            hits,
+            found,
             micros,
         } => {
             if generation == s.search_generation
@@ -35,7 +52,16 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
                 let kept = (s.mode != Mode::Search)
                     .then(|| s.claims.get(s.claim_sel).copied())
                     .flatten();
-                s.search_results = Some(hits.into_iter().map(|h| h.at).collect());
+                let mut loose: Vec<ClaimRef> = found
+                    .hits
+                    .iter()
+                    .filter(|h| h.kind == MatchKind::Loose)
+                    .map(|h| h.at)
+                    .collect();
+                loose.sort_unstable();
+                s.search_loose = loose;
+                s.search_results = Some(found.hits.iter().map(|h| h.at).collect());
+                s.search_counts = Some((found.matches, found.loose));
                 s.search_micros = Some(micros);
                 s.refresh_claims(index);
                 s.claim_sel = kept
@@ -49,7 +75,7 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Click { pane, row } => {
-            if matches!(s.mode, Mode::Help | Mode::Facts) {
+            if !matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare) {
                 return vec![];
             }
             s.focus = pane;
@@ -64,6 +90,9 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Scroll { pane, lines } => {
+            if s.mode.is_popup() {
+                return vec![];
+            }
             let prev = s.focus;
             s.focus = pane;
             let cmd = if lines > 0 {
@@ -95,6 +124,50 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             s.loading = None;
             index_changed(s, index)
         }
+        Action::Edit(req) => {
+            match (s.mode, &mut s.review) {
+                (Mode::Review, Some(r)) => {
+                    r.note.handle(req);
+                }
+                (Mode::Report, _) => {
+                    s.report_path.handle(req);
+                }
+                _ => {}
+            }
+            vec![]
+        }
+        Action::MarksLoaded(marks) => {
+            let unmatched = marks.unmatched;
+            s.marks = marks;
+            s.refresh_claims(index);
+            s.refresh_facts(index);
+            keep_visible(s, index);
+            if unmatched > 0 {
+                s.status = Some(format!(
+                    "{unmatched} stored mark(s) match nothing in these articles (kept in the workspace)"
+                ));
+            }
+            vec![]
+        }
+        Action::WorkspaceNotice(why) => {
+            s.status = Some(why.clone());
+            s.workspace_notice = Some(why);
+            vec![]
+        }
+        Action::MarkSaved(result) => {
+            s.status = Some(match result {
+                Ok(place) => format!("mark saved in {place}"),
+                Err(e) => format!("mark kept for this session only: {e}"),
+            });
+            vec![]
+        }
+        Action::ReportWritten(result) => {
+            s.status = Some(match result {
+                Ok(done) => done,
+                Err(e) => format!("report not written: {e}"),
+            });
+            vec![]
+        }
     }
 }
 
@@ -111,6 +184,7 @@ fn index_changed(s: &mut AppState, index: &Index) -> Vec<Effect> {
     if let Some(c) = claim {
         s.claim_sel = s.claims.iter().position(|&x| x == c).unwrap_or(s.claim_sel);
     }
+    s.refresh_facts(index);
     keep_visible(s, index);
     if s.query.is_empty() || (s.mode != Mode::Search && s.search_results.is_none()) {
         return vec![];
@@ -122,12 +196,18 @@ fn index_changed(s: &mut AppState, index: &Index) -> Vec<Effect> {
     }]
 }
 
+fn clear_search(s: &mut AppState) {
+    s.search_results = None;
+    s.search_micros = None;
+    s.search_counts = None;
+    s.search_loose.clear();
+}
+
 fn search_effect(s: &mut AppState) -> Vec<Effect> {
     s.search_generation += 1;
     let query = Query::parse(&s.query);
     if query.is_empty() {
-        s.search_results = None;
-        s.search_micros = None;
+        clear_search(s);
     }
     vec![Effect::Search {
         generation: s.search_generation,
@@ -147,6 +227,14 @@ fn select_source(s: &mut AppState, index: &Index, i: usize) {
 }
 
 fn page(s: &AppState) -> usize {
+    if s.mode == Mode::Facts {
+        let fa = facts_areas(s.width, s.height);
+        return if s.members_focused {
+            member_rows(&fa)
+        } else {
+            fact_rows(&fa)
+        };
+    }
     let a = areas(s.width, s.height);
     match s.focus {
         Pane::Sources => inner_rows(a.sources) / SOURCE_ROWS,
@@ -166,12 +254,17 @@ fn move_by(s: &mut AppState, index: &Index, delta: isize) {
     };
     match s.mode {
         Mode::Help => s.help_scroll = step(s.help_scroll, 200),
+        Mode::Review | Mode::Report => {}
         Mode::Facts => {
-            if s.fact_open {
-                let n = index.facts.get(s.facts_sel).map_or(0, |f| f.members.len());
+            if s.members_focused {
+                let n = s.selected_fact(index).map_or(0, |f| f.members.len());
                 s.member_sel = step(s.member_sel, n);
             } else {
-                s.facts_sel = step(s.facts_sel, index.facts.len());
+                let before = s.facts_sel;
+                s.facts_sel = step(s.facts_sel, s.facts_order.len());
+                if s.facts_sel != before {
+                    s.member_sel = 0;
+                }
             }
         }
         Mode::Compare if s.focus == Pane::Reader => {
@@ -197,19 +290,21 @@ fn move_by(s: &mut AppState, index: &Index, delta: isize) {
     keep_visible(s, index);
 }
 
+/// The first row a list shows so that `sel` is among its `rows` rows.
+fn fit(sel: usize, offset: usize, rows: usize) -> usize {
+    let rows = rows.max(1);
+    if sel < offset {
+        sel
+    } else if sel >= offset + rows {
+        sel + 1 - rows
+    } else {
+        offset
+    }
+}
+
 /// Keeps each list's selection inside its visible rows.
 fn keep_visible(s: &mut AppState, _index: &Index) {
     let a = areas(s.width, s.height);
-    let fit = |sel: usize, offset: usize, rows: usize| -> usize {
-        let rows = rows.max(1);
-        if sel < offset {
-            sel
-        } else if sel >= offset + rows {
-            sel + 1 - rows
-        } else {
-            offset
-        }
-    };
     s.source_offset = fit(
         s.source_sel,
         s.source_offset,
@@ -219,6 +314,9 @@ fn keep_visible(s: &mut AppState, _index: &Index) {
         s.mode == Mode::Search || s.search_results.is_some(),
     ));
     s.claim_offset = fit(s.claim_sel, s.claim_offset, claim_rows);
+    let fa = facts_areas(s.width, s.height);
+    s.facts_sel = s.facts_sel.min(s.facts_order.len().saturating_sub(1));
+    s.facts_offset = fit(s.facts_sel, s.facts_offset, fact_rows(&fa));
 }
 
 fn open_claim(s: &mut AppState, index: &Index, r: ClaimRef) {
@@ -258,12 +356,114 @@ fn compare_pair(s: &AppState) -> Option<(usize, usize)> {
     }
 }
 
+/// What a review mark would be set on now: the selected fact or figure in the Facts view,
+/// the selected claim, the claim opened in the Reader, the selected row of a comparison.
+fn review_target(s: &AppState, index: &Index) -> Result<ReviewTarget, &'static str> {
+    match s.mode {
+        Mode::Facts => {
+            let f = s.selected_fact(index).ok_or("no fact to mark")?;
+            if s.members_focused {
+                let m = f.members.get(s.member_sel).ok_or("no figure to mark")?;
+                Ok(ReviewTarget::Claim(m.at))
+            } else {
+                Ok(ReviewTarget::Fact(f.id))
+            }
+        }
+        Mode::Compare if s.focus == Pane::Reader => s
+            .compare
+            .as_ref()
+            .and_then(|d| d.rows.get(s.compare_sel))
+            .and_then(|row| row.left.or(row.right))
+            .map(ReviewTarget::Claim)
+            .ok_or("no claim on this row to mark"),
+        _ => match s.focus {
+            Pane::Claims => s
+                .claims
+                .get(s.claim_sel)
+                .map(|&r| ReviewTarget::Claim(r))
+                .ok_or("no claim to mark"),
+            Pane::Reader => s
+                .reader_target
+                .map(ReviewTarget::Claim)
+                .ok_or("open a claim (Enter in Claims) to mark it"),
+            Pane::Sources => Err("select a claim (2 for Claims) to mark it"),
+        },
+    }
+}
+
+/// The mode a popup opened now returns to.
+fn popup_return(mode: Mode) -> Mode {
+    match mode {
+        Mode::Compare | Mode::Facts => mode,
+        _ => Mode::Normal,
+    }
+}
+
+fn close_facts(s: &mut AppState) {
+    s.mode = s.behind_facts;
+    s.members_focused = false;
+}
+
+fn confirm(s: &mut AppState, index: &Index) -> Vec<Effect> {
+    match s.mode {
+        Mode::Review => {
+            let Some(r) = s.review.take() else {
+                s.mode = s.behind_popup;
+                return vec![];
+            };
+            let mark = r.rating.map(|rating| Mark::now(rating, r.note.value()));
+            let replaces = match r.target {
+                ReviewTarget::Claim(c) => {
+                    let old = s.marks.claim_aliases.get(&c).cloned();
+                    s.marks.set_claim(c, mark.clone());
+                    old
+                }
+                ReviewTarget::Fact(f) => {
+                    let old = s.marks.fact_digests.get(&f).cloned();
+                    s.marks.set_fact(f, mark.clone());
+                    old
+                }
+            }
+            .unwrap_or_default();
+            s.mode = s.behind_popup;
+            s.refresh_claims(index);
+            s.refresh_facts(index);
+            keep_visible(s, index);
+            vec![Effect::SaveMark {
+                target: r.target,
+                mark,
+                replaces,
+            }]
+        }
+        Mode::Report => {
+            let path = s.report_path.value().trim().to_string();
+            match ReportFormat::from_path(&path) {
+                Some(format) if !path.is_empty() => {
+                    s.mode = s.behind_popup;
+                    s.status = Some(format!("writing {path}…"));
+                    vec![Effect::WriteReport { path, format }]
+                }
+                _ => {
+                    s.status = Some(
+                        "name the report file .md, .csv, .json or .jsonld (ClaimReview)".into(),
+                    );
+                    vec![]
+                }
+            }
+        }
+        _ => vec![],
+    }
+}
+
 fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
     match c {
         Command::Quit => s.quit = true,
         Command::FocusSources => s.focus = Pane::Sources,
         Command::FocusClaims => s.focus = Pane::Claims,
         Command::FocusReader => s.focus = Pane::Reader,
+        Command::NextPane | Command::PrevPane if s.mode == Mode::Facts => {
+            s.members_focused = !s.members_focused;
+        }
         Command::NextPane | Command::PrevPane => {
             let order = [Pane::Sources, Pane::Claims, Pane::Reader];
             let i = order.iter().position(|&p| p == s.focus).unwrap_or(0);
@@ -285,19 +485,18 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         Command::Last => move_by(s, index, isize::MAX / 2),
         Command::Open => match s.mode {
             Mode::Facts => {
-                if s.fact_open {
-                    if let Some(m) = index
-                        .facts
-                        .get(s.facts_sel)
+                if s.members_focused {
+                    if let Some(m) = s
+                        .selected_fact(index)
                         .and_then(|f| f.members.get(s.member_sel))
                     {
                         let at = m.at;
                         s.mode = Mode::Normal;
-                        s.fact_open = false;
+                        s.members_focused = false;
                         open_claim(s, index, at);
                     }
-                } else if !index.facts.is_empty() {
-                    s.fact_open = true;
+                } else if s.selected_fact(index).is_some() {
+                    s.members_focused = true;
                     s.member_sel = 0;
                 }
             }
@@ -333,8 +532,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             s.mode = Mode::Search;
             s.focus = Pane::Claims;
             s.query.clear();
-            s.search_results = None;
-            s.search_micros = None;
+            clear_search(s);
             s.refresh_claims(index);
         }
         Command::SearchAccept => {
@@ -348,8 +546,12 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         }
         Command::Back => match s.mode {
             Mode::Help => s.mode = s.behind_popup,
-            Mode::Facts if s.fact_open => s.fact_open = false,
-            Mode::Facts => s.mode = s.behind_popup,
+            Mode::Review | Mode::Report => {
+                s.review = None;
+                s.mode = s.behind_popup;
+            }
+            Mode::Facts if s.members_focused => s.members_focused = false,
+            Mode::Facts => close_facts(s),
             Mode::Compare => {
                 s.mode = Mode::Normal;
                 s.compare = None;
@@ -358,8 +560,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
                 s.mode = Mode::Normal;
                 if s.search_results.is_some() || !s.query.is_empty() {
                     s.query.clear();
-                    s.search_results = None;
-                    s.search_micros = None;
+                    clear_search(s);
                     s.search_generation += 1;
                     s.claim_sel = 0;
                     s.refresh_claims(index);
@@ -418,22 +619,68 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             }
         }
         Command::Facts => {
-            if s.mode != Mode::Facts {
-                s.behind_popup = if s.mode == Mode::Compare {
+            if s.mode == Mode::Facts {
+                close_facts(s);
+            } else {
+                s.behind_facts = if s.mode == Mode::Compare {
                     Mode::Compare
                 } else {
                     Mode::Normal
                 };
                 s.mode = Mode::Facts;
-                s.fact_open = false;
+                s.members_focused = false;
+                s.refresh_facts(index);
+                keep_visible(s, index);
+            }
+        }
+        Command::SortFacts => {
+            s.fact_sort = s.fact_sort.next();
+            s.refresh_facts(index);
+            keep_visible(s, index);
+        }
+        Command::FilterVerdict => {
+            s.verdict_filter = next_verdict_filter(s.verdict_filter);
+            s.refresh_facts(index);
+            keep_visible(s, index);
+        }
+        Command::FilterMarks => {
+            s.mark_filter = s.mark_filter.next();
+            s.refresh_claims(index);
+            s.refresh_facts(index);
+            keep_visible(s, index);
+            s.status = Some(match s.mark_filter.label() {
+                Some(l) => format!("showing {l} claims and facts"),
+                None => "showing every claim and fact".into(),
+            });
+        }
+        Command::Review => match review_target(s, index) {
+            Ok(target) => {
+                let old = s.mark_of(target);
+                s.review = Some(Review {
+                    target,
+                    rating: Some(old.map_or(Rating::Verified, |m| m.rating)),
+                    note: tui_input::Input::new(old.map_or(String::new(), |m| m.note.clone())),
+                });
+                s.behind_popup = popup_return(s.mode);
+                s.mode = Mode::Review;
+            }
+            Err(hint) => s.status = Some(hint.into()),
+        },
+        Command::NextRating | Command::PrevRating => {
+            if let Some(r) = &mut s.review {
+                r.step(if c == Command::NextRating { 1 } else { -1 });
+            }
+        }
+        Command::Confirm => return confirm(s, index),
+        Command::Report => {
+            if !matches!(s.mode, Mode::Report | Mode::Review | Mode::Help) {
+                s.behind_popup = popup_return(s.mode);
+                s.mode = Mode::Report;
             }
         }
         Command::Help => {
             if s.mode != Mode::Help {
-                s.behind_popup = match s.mode {
-                    Mode::Compare => Mode::Compare,
-                    _ => Mode::Normal,
-                };
+                s.behind_popup = popup_return(s.mode);
                 s.mode = Mode::Help;
                 s.help_scroll = 0;
             }
@@ -471,7 +718,10 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
 mod tests {
     use super::*;
     use crate::app::state::Loading;
-    use crate::index::{SearchHit, Searcher, SkimMatcher};
+    use crate::index::Verdict;
+    use crate::index::{SearchHit, SearchOutcome, Searcher, SkimMatcher};
+    use crate::workspace::{MarkFilter, Marks};
+    use tui_input::InputRequest;
 
     fn seeds() -> Index {
         Index::build(crate::load(&[], &Default::default()).articles)
@@ -594,18 +844,18 @@ mod tests {
         let mut run =
             |s: &mut AppState, c: char| match update(s, &index, Action::SearchInput(c)).pop() {
                 Some(Effect::Search { generation, query }) => {
-                    let hits = searcher.search(&index, &query, &m, 1000);
+                    let found = searcher.search(&index, &query, &m, 1000);
                     update(
                         s,
                         &index,
                         Action::SearchDone {
                             generation,
-                            hits,
+                            found,
                             micros: 5,
                         },
                     );
                 }
-                None => panic!("typing searches"),
+                _ => panic!("typing searches"),
             };
         run(&mut s, 'n');
         let broad = s.claims.len();
@@ -621,8 +871,11 @@ mod tests {
                 .contains("north"),
             "whole words rank first"
         );
+        let (matches, loose) = s.search_counts.expect("counted");
+        assert!(matches > 0 && matches + loose >= s.claims.len());
         let stale = SearchHit {
             at: index.claims[0],
+            kind: MatchKind::Word,
             score: 1,
         };
         update(
@@ -630,7 +883,11 @@ mod tests {
             &index,
             Action::SearchDone {
                 generation: 1,
-                hits: vec![stale],
+                found: SearchOutcome {
+                    hits: vec![stale],
+                    matches: 1,
+                    loose: 0,
+                },
                 micros: 1,
             },
         );
@@ -644,6 +901,7 @@ mod tests {
         assert!(s.search_results.is_some(), "accepted results stay listed");
         cmd(&mut s, &index, Command::Back);
         assert!(s.search_results.is_none());
+        assert!(s.search_counts.is_none());
         assert_eq!(s.claims.len(), index.claims.len());
     }
 
@@ -688,22 +946,244 @@ mod tests {
     }
 
     #[test]
-    fn facts_popup_lists_members_and_opens_one() {
+    fn the_facts_view_lists_members_and_opens_one_in_the_reader() {
         let index = seeds();
         let mut s = AppState::new(&index, 160, 45);
         cmd(&mut s, &index, Command::Facts);
         assert_eq!(s.mode, Mode::Facts);
+        assert_eq!(s.facts_order.len(), index.facts.len());
         cmd(&mut s, &index, Command::Open);
-        assert!(s.fact_open);
+        assert!(s.members_focused);
         cmd(&mut s, &index, Command::MoveDown);
-        let member = index.facts[0].members[1].at;
+        let fact = s.selected_fact(&index).unwrap();
+        let member = fact.members[1].at;
         cmd(&mut s, &index, Command::Open);
         assert_eq!(s.mode, Mode::Normal);
         assert_eq!(s.reader_target, Some(member));
+        cmd(&mut s, &index, Command::Facts);
+        assert_eq!(s.mode, Mode::Facts, "back to the view");
+        assert_eq!(s.selected_fact(&index).map(|f| f.id), Some(fact.id));
         cmd(&mut s, &index, Command::Help);
         assert_eq!(s.mode, Mode::Help);
         cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Facts, "help returns to the Facts view");
+        cmd(&mut s, &index, Command::NextPane);
+        assert!(s.members_focused);
+        cmd(&mut s, &index, Command::Back);
+        assert!(!s.members_focused, "Esc leaves the members first");
+        cmd(&mut s, &index, Command::Back);
         assert_eq!(s.mode, Mode::Normal);
+    }
+
+    #[test]
+    fn the_facts_view_sorts_and_filters_by_verdict_keeping_the_selection() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 80, 24);
+        cmd(&mut s, &index, Command::Facts);
+        let verdicts = |s: &AppState| -> Vec<Verdict> {
+            s.facts_order
+                .iter()
+                .map(|&i| index.facts[i].verdict)
+                .collect()
+        };
+        let v = verdicts(&s);
+        assert!(v.windows(2).all(|w| w[0] <= w[1]), "by verdict: {v:?}");
+        cmd(&mut s, &index, Command::Last);
+        let last = s.selected_fact(&index).unwrap().id;
+        cmd(&mut s, &index, Command::SortFacts);
+        assert_eq!(s.fact_sort, crate::app::state::FactSort::Sources);
+        let sources: Vec<usize> = s
+            .facts_order
+            .iter()
+            .map(|&i| index.facts[i].independent_sources)
+            .collect();
+        assert!(sources.windows(2).all(|w| w[0] >= w[1]), "{sources:?}");
+        assert_eq!(s.selected_fact(&index).unwrap().id, last, "selection kept");
+        cmd(&mut s, &index, Command::SortFacts);
+        assert_eq!(s.fact_sort, crate::app::state::FactSort::Date);
+        cmd(&mut s, &index, Command::FilterVerdict);
+        assert_eq!(s.verdict_filter, Some(Verdict::Conflict));
+        assert!(verdicts(&s).iter().all(|&v| v == Verdict::Conflict));
+        for _ in 0..3 {
+            cmd(&mut s, &index, Command::FilterVerdict);
+        }
+        assert_eq!(s.verdict_filter, Some(Verdict::Single));
+        assert!(!s.facts_order.is_empty());
+        assert!(verdicts(&s).iter().all(|&v| v == Verdict::Single));
+        cmd(&mut s, &index, Command::FilterVerdict);
+        assert_eq!(s.facts_order.len(), index.facts.len());
+        cmd(&mut s, &index, Command::PageDown);
+        assert!(s.facts_sel > 0);
+        assert!(s.facts_offset <= s.facts_sel);
+    }
+
+    /// Sets a mark through the review popup: rating steps down from the first, a note typed.
+    fn review(s: &mut AppState, index: &Index, steps: usize, note: &str) -> Vec<Effect> {
+        cmd(s, index, Command::Review);
+        assert_eq!(s.mode, Mode::Review, "{:?}", s.status);
+        cmd(s, index, Command::First);
+        for _ in 0..steps {
+            cmd(s, index, Command::NextRating);
+        }
+        update(s, index, Action::Edit(InputRequest::DeleteLine));
+        for c in note.chars() {
+            update(s, index, Action::Edit(InputRequest::InsertChar(c)));
+        }
+        cmd(s, index, Command::Confirm)
+    }
+
+    #[test]
+    fn a_review_mark_on_a_claim_is_kept_and_saved_and_can_be_removed() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Review);
+        assert_eq!(s.mode, Mode::Normal, "nothing to mark in Sources");
+        assert!(s.status.as_deref().unwrap().contains("select a claim"));
+        cmd(&mut s, &index, Command::FocusClaims);
+        cmd(&mut s, &index, Command::MoveDown);
+        let claim = s.claims[s.claim_sel];
+        let effects = review(&mut s, &index, 1, "two ministries disagree");
+        assert_eq!(s.mode, Mode::Normal);
+        let mark = s.marks.claim(claim).cloned().expect("marked");
+        assert_eq!(mark.rating, Rating::Disputed);
+        assert_eq!(mark.note, "two ministries disagree");
+        assert_eq!(
+            effects,
+            vec![Effect::SaveMark {
+                target: ReviewTarget::Claim(claim),
+                mark: Some(mark.clone()),
+                replaces: vec![],
+            }]
+        );
+        cmd(&mut s, &index, Command::Review);
+        let open = s.review.as_ref().unwrap();
+        assert_eq!(
+            open.rating,
+            Some(Rating::Disputed),
+            "the popup shows the mark"
+        );
+        assert_eq!(open.note.value(), "two ministries disagree");
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
+        assert!(s.review.is_none());
+        assert_eq!(s.marks.claim(claim), Some(&mark), "cancel changes nothing");
+        cmd(&mut s, &index, Command::Review);
+        cmd(&mut s, &index, Command::PrevRating);
+        cmd(&mut s, &index, Command::PrevRating);
+        assert_eq!(
+            s.review.as_ref().unwrap().rating,
+            None,
+            "the last choice removes"
+        );
+        let effects = cmd(&mut s, &index, Command::Confirm);
+        assert!(s.marks.claim(claim).is_none());
+        assert_eq!(
+            effects,
+            vec![Effect::SaveMark {
+                target: ReviewTarget::Claim(claim),
+                mark: None,
+                replaces: vec![],
+            }]
+        );
+        update(&mut s, &index, Action::MarkSaved(Ok("ws.sqlite".into())));
+        assert_eq!(s.status.as_deref(), Some("mark saved in ws.sqlite"));
+        update(&mut s, &index, Action::MarkSaved(Err("read-only".into())));
+        assert!(s.status.as_deref().unwrap().contains("this session only"));
+    }
+
+    #[test]
+    fn a_review_mark_on_a_fact_and_on_a_figure_from_the_facts_view() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Facts);
+        let fact = s.selected_fact(&index).unwrap().id;
+        let effects = review(&mut s, &index, 2, "");
+        assert_eq!(s.mode, Mode::Facts, "back to the view");
+        assert_eq!(s.marks.fact(fact).map(|m| m.rating), Some(Rating::False));
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::SaveMark {
+                target: ReviewTarget::Fact(f),
+                ..
+            }] if *f == fact
+        ));
+        cmd(&mut s, &index, Command::Open);
+        let member = s.selected_fact(&index).unwrap().members[0].at;
+        review(&mut s, &index, 4, "no public record");
+        assert_eq!(
+            s.marks.claim(member).map(|m| m.rating),
+            Some(Rating::Unverifiable)
+        );
+    }
+
+    #[test]
+    fn the_mark_filter_narrows_claims_and_facts() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        let mut marks = Marks::default();
+        let claim = index.claims[3];
+        marks.set_claim(claim, Some(Mark::now(Rating::Misleading, "")));
+        let fact = index.facts[1].id;
+        marks.set_fact(fact, Some(Mark::now(Rating::Verified, "")));
+        marks.unmatched = 2;
+        update(&mut s, &index, Action::MarksLoaded(marks));
+        assert!(s.status.as_deref().unwrap().contains("2 stored mark(s)"));
+        cmd(&mut s, &index, Command::FilterMarks);
+        assert_eq!(s.mark_filter, MarkFilter::Marked);
+        assert_eq!(s.claims, vec![claim]);
+        assert_eq!(s.facts_order, vec![1]);
+        cmd(&mut s, &index, Command::FilterMarks);
+        assert_eq!(s.mark_filter, MarkFilter::Rating(Rating::Verified));
+        assert!(s.claims.is_empty());
+        assert_eq!(s.facts_order, vec![1]);
+        while s.mark_filter != MarkFilter::Unmarked {
+            cmd(&mut s, &index, Command::FilterMarks);
+        }
+        assert_eq!(s.claims.len(), index.claims.len() - 1);
+        assert_eq!(s.facts_order.len(), index.facts.len() - 1);
+        cmd(&mut s, &index, Command::FilterMarks);
+        assert_eq!(s.mark_filter, MarkFilter::All);
+        assert_eq!(s.claims.len(), index.claims.len());
+    }
+
+    #[test]
+    fn a_report_is_asked_for_by_file_name_and_its_format_follows_the_extension() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Report);
+        assert_eq!(s.mode, Mode::Report);
+        assert_eq!(s.report_path.value(), crate::app::state::DEFAULT_REPORT);
+        update(&mut s, &index, Action::Edit(InputRequest::DeleteLine));
+        for c in "review".chars() {
+            update(&mut s, &index, Action::Edit(InputRequest::InsertChar(c)));
+        }
+        assert!(cmd(&mut s, &index, Command::Confirm).is_empty());
+        assert_eq!(s.mode, Mode::Report, "stays open");
+        assert!(s.status.as_deref().unwrap().contains(".jsonld"));
+        for c in ".jsonld".chars() {
+            update(&mut s, &index, Action::Edit(InputRequest::InsertChar(c)));
+        }
+        assert_eq!(
+            cmd(&mut s, &index, Command::Confirm),
+            vec![Effect::WriteReport {
+                path: "review.jsonld".into(),
+                format: ReportFormat::Claimreview,
+            }]
+        );
+        assert_eq!(s.mode, Mode::Normal);
+        update(&mut s, &index, Action::ReportWritten(Ok("wrote it".into())));
+        assert_eq!(s.status.as_deref(), Some("wrote it"));
+        update(
+            &mut s,
+            &index,
+            Action::ReportWritten(Err("disk full".into())),
+        );
+        assert_eq!(s.status.as_deref(), Some("report not written: disk full"));
+        cmd(&mut s, &index, Command::Report);
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
+        update(&mut s, &index, Action::WorkspaceNotice("read-only".into()));
+        assert_eq!(s.workspace_notice.as_deref(), Some("read-only"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::ids::{ClusterId, FactId};
 
 pub use checks::ArithmeticCheck;
 pub use facts::{Fact, Verdict};
-pub use search::{Matcher, Query, SearchHit, Searcher, SkimMatcher};
+pub use search::{MatchKind, Matcher, Query, SearchHit, SearchOutcome, Searcher, SkimMatcher};
 
 /// Where a claim lives: article index and claim index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -227,11 +227,34 @@ impl Index {
             })
     }
 
-    /// Facts with at least one conflict.
-    pub fn conflict_count(&self) -> usize {
-        self.facts
+    /// Facts in conflict that every one of `articles` states (every fact in conflict when
+    /// `articles` is empty). The one count of conflicts: the status bar (all articles), the
+    /// Sources pane (one article), the Facts view and Compare (the two compared) all use it.
+    pub fn conflicts_among(&self, articles: &[usize]) -> usize {
+        let Some((&first, rest)) = articles.split_first() else {
+            return self
+                .facts
+                .iter()
+                .filter(|f| f.verdict == Verdict::Conflict)
+                .count();
+        };
+        let Some(a) = self.articles.get(first) else {
+            return 0;
+        };
+        let mut ids: Vec<FactId> = a
+            .claims
             .iter()
+            .flat_map(|c| c.quantities.iter().filter_map(|q| q.fact))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.into_iter()
+            .filter_map(|id| self.fact(id))
             .filter(|f| f.verdict == Verdict::Conflict)
+            .filter(|f| {
+                rest.iter()
+                    .all(|&o| f.members.iter().any(|m| m.at.article as usize == o))
+            })
             .count()
     }
 }
@@ -298,5 +321,6 @@ mod tests {
         );
         let conflicts = |i: &Index| i.claims.iter().filter(|&&r| i.claim_in_conflict(r)).count();
         assert_eq!(conflicts(&grown), conflicts(&built));
+        assert_eq!(grown.conflicts_among(&[]), built.conflicts_among(&[]));
     }
 }

@@ -132,11 +132,25 @@ impl Query {
 /// query's fuzzy terms) are spent on a search.
 const FULL_SCORE_BUDGET: usize = 1000;
 
-/// A quick ranking of a claim that passed the filters: whole words and substrings above
-/// letters in order, compact spans above scattered ones. Only the best candidates by this
-/// score are given to the fuzzy matcher.
-fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> i64 {
+/// How closely a claim holds a query's words, best first: a search lists every whole-word
+/// match, then the claims holding the words inside longer ones, then the loose matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Every term is a whole word of the claim ("korean" in "North Korean troops").
+    Word,
+    /// Every term is in the claim as typed, some inside a longer word ("korea" in "Korean").
+    Part,
+    /// Some term's letters are only scattered through the claim, in order.
+    Loose,
+}
+
+/// A quick ranking of a claim that passed the filters: how closely it holds the terms, and
+/// within that, earlier and more compact matches first. Only the best candidates by this
+/// ranking are given to the fuzzy matcher.
+fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> (MatchKind, i64) {
     let mut total = 0;
+    let mut kind = MatchKind::Word;
     for (t, finder) in q.terms.iter().zip(finders) {
         match (t, finder) {
             (Term::Fuzzy(f), Some(finder)) => {
@@ -146,20 +160,29 @@ fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> i64 
                             || finder
                                 .find_iter(&hay.as_bytes()[pos + 1..])
                                 .any(|p| is_word_at(hay, pos + 1 + p, f.len()));
+                        if !word {
+                            kind = kind.max(MatchKind::Part);
+                        }
                         1000 + if word { 500 } else { 0 } - (pos.min(200) / 20) as i64
                     }
                     None => {
+                        kind = MatchKind::Loose;
                         // The claim passed the letters-in-order test, so they are all there.
                         let spread = letters_in_order(hay, f).map_or(0, |(first, end)| end - first);
                         500 - spread.min(450) as i64
                     }
                 }
             }
-            (Term::Exact(e), _) => total += 10 * e.len() as i64,
+            (Term::Exact(e), _) => {
+                if !whole_word(hay, e) {
+                    kind = kind.max(MatchKind::Part);
+                }
+                total += 10 * e.len() as i64
+            }
             _ => {}
         }
     }
-    total
+    (kind, total)
 }
 
 /// A substring searcher for each fuzzy term (`None` for other terms), built once per search.
@@ -177,7 +200,30 @@ fn term_finders(q: &Query) -> Vec<Option<memmem::Finder<'_>>> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
     pub at: ClaimRef,
+    pub kind: MatchKind,
     pub score: i64,
+}
+
+impl SearchHit {
+    /// Best first: whole words, then parts of words, then loose matches; higher scores first
+    /// within each; index order between equals.
+    fn order(a: &SearchHit, b: &SearchHit) -> std::cmp::Ordering {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.score.cmp(&a.score))
+            .then(a.at.cmp(&b.at))
+    }
+}
+
+/// What a search found: the best hits, and how many claims match in all, the loose matches
+/// (letters scattered in order) counted apart from the rest.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchOutcome {
+    pub hits: Vec<SearchHit>,
+    /// Claims holding every term as typed (whole words or inside words).
+    pub matches: usize,
+    /// Claims holding some term's letters only scattered, in order.
+    pub loose: usize,
 }
 
 /// Runs the queries of one search box: when a query extends an earlier one (the last, or one
@@ -203,17 +249,17 @@ struct PastSearch {
 }
 
 impl Searcher {
-    /// The best `limit` claims for the query.
+    /// The best `limit` claims for the query, and how many match in all.
     pub fn search(
         &mut self,
         index: &Index,
         q: &Query,
         m: &dyn Matcher,
         limit: usize,
-    ) -> Vec<SearchHit> {
+    ) -> SearchOutcome {
         if q.is_empty() {
             self.recent.clear();
-            return Vec::new();
+            return SearchOutcome::default();
         }
         self.recent
             .retain(|p| p.linked == index.linked && p.claims <= index.claims.len());
@@ -252,6 +298,9 @@ pub struct SearchResult {
     pub path: String,
     pub claim_id: crate::ids::ClaimId,
     pub text: String,
+    /// How closely the claim holds the query's words: `word`, `part` or `loose`.
+    #[serde(rename = "match")]
+    pub kind: MatchKind,
     /// Character positions of the matched letters in `text`.
     pub indices: Vec<usize>,
 }
@@ -389,15 +438,14 @@ impl Index {
     }
 
     /// Every claim matching the query (within `among` when given), best first, at most
-    /// `limit`. An empty query lists claims in order.
+    /// `limit`, with the number of matches and loose matches in all.
     pub fn search(
         &self,
         q: &Query,
         m: &dyn Matcher,
         among: Option<&[ClaimRef]>,
         limit: usize,
-    ) -> Vec<SearchHit> {
-        let order = |a: &SearchHit, b: &SearchHit| b.score.cmp(&a.score).then(a.at.cmp(&b.at));
+    ) -> SearchOutcome {
         let finders = term_finders(q);
         let first_pass = |i: usize| -> Option<SearchHit> {
             let r = self.claims[i];
@@ -405,12 +453,12 @@ impl Index {
             if !self.passes_filters(r, hay, q) {
                 return None;
             }
-            Some(SearchHit {
-                at: r,
-                score: cheap_score(hay, q, &finders),
-            })
+            let (kind, score) = cheap_score(hay, q, &finders);
+            Some(SearchHit { at: r, kind, score })
         };
         let mut hits = self.scan(among, first_pass);
+        let loose = hits.iter().filter(|h| h.kind == MatchKind::Loose).count();
+        let matches = hits.len() - loose;
         let fuzzy_terms = q
             .terms
             .iter()
@@ -419,7 +467,7 @@ impl Index {
             .max(1);
         let budget = limit.saturating_mul(2).max(FULL_SCORE_BUDGET / fuzzy_terms);
         if hits.len() > budget {
-            hits.select_nth_unstable_by(budget - 1, order);
+            hits.select_nth_unstable_by(budget - 1, SearchHit::order);
             hits.truncate(budget);
         }
         let mut hits: Vec<SearchHit> = hits
@@ -427,17 +475,21 @@ impl Index {
             .filter_map(|h| {
                 let i = self.claims.binary_search(&h.at).ok()?;
                 Some(SearchHit {
-                    at: h.at,
                     score: self.score_claim(self.search_text.get(i), q, m)?,
+                    ..h
                 })
             })
             .collect();
         if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, order);
+            hits.select_nth_unstable_by(limit - 1, SearchHit::order);
             hits.truncate(limit);
         }
-        hits.sort_unstable_by(order);
-        hits
+        hits.sort_unstable_by(SearchHit::order);
+        SearchOutcome {
+            hits,
+            matches,
+            loose,
+        }
     }
 
     /// Matched character positions of the query's fuzzy terms in a claim's text, for
@@ -474,9 +526,17 @@ impl Index {
         out
     }
 
-    /// Search results in the CLI's JSON shape.
-    pub fn search_results(&self, q: &Query, m: &dyn Matcher, limit: usize) -> Vec<SearchResult> {
-        self.search(q, m, None, limit)
+    /// Search results in the CLI's JSON shape, with the numbers of matches and loose
+    /// matches in all.
+    pub fn search_results(
+        &self,
+        q: &Query,
+        m: &dyn Matcher,
+        limit: usize,
+    ) -> (Vec<SearchResult>, usize, usize) {
+        let found = self.search(q, m, None, limit);
+        let results = found
+            .hits
             .into_iter()
             .map(|h| {
                 let c = self.claim(h.at);
@@ -485,10 +545,12 @@ impl Index {
                     path: self.article_of(h.at).path.clone(),
                     claim_id: c.id,
                     text: c.text.to_string(),
+                    kind: h.kind,
                     indices: self.match_indices(h.at, q, m),
                 }
             })
-            .collect()
+            .collect();
+        (results, found.matches, found.loose)
     }
 }
 
@@ -512,6 +574,43 @@ mod tests {
                 Term::Value(Compare::Lt, 10.0),
             ]
         );
+    }
+
+    #[test]
+    fn whole_words_rank_before_parts_of_words_and_loose_matches_are_counted_apart() {
+        let q = Query::parse("north korean");
+        let finders = term_finders(&q);
+        let kind = |hay: &str| cheap_score(hay, &q, &finders).0;
+        assert_eq!(kind("north korean troops crossed"), MatchKind::Word);
+        assert_eq!(
+            kind("the korean border, north of the river"),
+            MatchKind::Word
+        );
+        assert_eq!(kind("northern koreans fled"), MatchKind::Part);
+        assert_eq!(
+            kind("no threat, the kremlin's oreans said now"),
+            MatchKind::Loose
+        );
+        let exact = Query::parse("'troop");
+        let finders = term_finders(&exact);
+        assert_eq!(
+            cheap_score("50,000 troops", &exact, &finders).0,
+            MatchKind::Part
+        );
+        let hit = |kind, score, claim| SearchHit {
+            at: ClaimRef { article: 0, claim },
+            kind,
+            score,
+        };
+        let mut hits = [
+            hit(MatchKind::Loose, 900, 0),
+            hit(MatchKind::Part, 10, 1),
+            hit(MatchKind::Word, 5, 2),
+            hit(MatchKind::Word, 50, 3),
+        ];
+        hits.sort_by(SearchHit::order);
+        let claims: Vec<u32> = hits.iter().map(|h| h.at.claim).collect();
+        assert_eq!(claims, [3, 2, 1, 0], "kind first, then score");
     }
 
     #[test]
@@ -584,6 +683,7 @@ mod searcher_tests {
         let found = |q: &str| {
             index
                 .search(&Query::parse(q), &m, None, 10)
+                .hits
                 .iter()
                 .map(|h| index.claim(h.at).text.to_string())
                 .collect::<Vec<_>>()
@@ -614,7 +714,7 @@ mod searcher_tests {
         assert_eq!(narrowed, index.search(&q, &m, None, 1000));
         let half = index.claims.len() / 2;
         assert!(
-            narrowed.iter().any(|h| h.at >= index.claims[half]),
+            narrowed.hits.iter().any(|h| h.at >= index.claims[half]),
             "hits among the claims pushed after the first query"
         );
     }

@@ -11,39 +11,29 @@ use crate::app::{AppState, Mode, Pane};
 use crate::index::{Index, Query};
 use crate::text::display_safe;
 
-/// A short tag for a claim's source: the outlet, else the file name without its extension.
-pub fn source_tag(index: &Index, article: usize) -> String {
-    let label = index.articles[article].source_label();
-    let stem = label.rsplit_once('.').map_or(label.as_str(), |(s, _)| s);
-    let short: String = stem
-        .split(['_', ' '])
-        .next()
-        .unwrap_or(stem)
-        .chars()
-        .take(8)
-        .collect();
-    display_safe(&short).into_owned()
-}
-
 pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
     let t = view.theme;
     let searching = s.mode == Mode::Search || s.search_results.is_some();
     let scope = if s.search_results.is_some() {
+        let found = match s.search_counts {
+            Some((matches, loose)) => format!("{matches} matches · {loose} loose"),
+            None => format!("{} results", s.claims.len()),
+        };
         match s.search_micros {
-            Some(us) => format!(
-                "search: {} results in {:.1} ms",
-                s.claims.len(),
-                us as f64 / 1000.0
-            ),
-            None => format!("search: {} results", s.claims.len()),
+            Some(us) => format!("search: {found} in {:.1} ms", us as f64 / 1000.0),
+            None => format!("search: {found}"),
         }
     } else if s.all_claims {
         format!("all sources · {}", s.claims.len())
     } else {
         let name = s
             .selected_article()
-            .map_or(String::new(), |a| source_tag(index, a));
+            .map_or(String::new(), |a| s.tag(a).to_string());
         format!("{name} · {}", s.claims.len())
+    };
+    let scope = match s.mark_filter.label() {
+        Some(m) => format!("{scope} · {m}"),
+        None => scope,
     };
     let title = Line::from(vec![
         Span::styled(" Claims ", t.title),
@@ -79,7 +69,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .iter()
         .skip(s.claim_offset)
         .take(rows)
-        .map(|r| source_tag(index, r.article as usize).chars().count())
+        .map(|r| s.tag(r.article as usize).chars().count())
         .max()
         .unwrap_or(0);
     let speaker_width = (width / 3).min(24);
@@ -91,10 +81,18 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         .take(rows)
         .map(|(_, &r)| {
             let c = index.claim(r);
-            let mut spans = vec![Span::styled(
-                format!("{:<tag_width$} ", source_tag(index, r.article as usize)),
-                t.dim,
-            )];
+            let loose = searching && s.search_loose.binary_search(&r).is_ok();
+            let mut spans = vec![
+                super::mark_sign(s.marks.claim(r), t),
+                Span::styled(
+                    format!(
+                        "{:<tag_width$}{}",
+                        s.tag(r.article as usize),
+                        if loose { "~" } else { " " }
+                    ),
+                    t.dim,
+                ),
+            ];
             if index.claim_in_conflict(r) {
                 spans.push(Span::styled("!CONFLICT ", t.conflict));
             }
@@ -121,9 +119,14 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 shown.pop();
                 shown.push('…');
             }
+            let base = if loose {
+                t.dim
+            } else {
+                ratatui::style::Style::default()
+            };
             spans.extend(paint(
                 &shown,
-                ratatui::style::Style::default(),
+                base,
                 &figure_ranges(c, c.start(), t),
                 &matched,
                 t.matched,
@@ -143,6 +146,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     if s.claims.is_empty() {
         let msg = if searching {
             "no claim matches"
+        } else if s.mark_filter.label().is_some() {
+            "no claim is marked so (M shows more)"
         } else {
             "no claims"
         };

@@ -17,10 +17,31 @@ fn marker(r: Relation) -> &'static str {
     match r {
         Relation::Same => "=",
         Relation::Similar => "~",
-        Relation::Conflict => "!",
+        Relation::Conflict => "≠",
         Relation::LeftOnly => "<",
         Relation::RightOnly => ">",
     }
+}
+
+/// Whether the two claims of a row state a fact in conflict (the row then shows `!`, and
+/// counts among the title's conflicts).
+fn states_a_conflict(index: &Index, row: &DiffRow) -> bool {
+    let (Some(l), Some(r)) = (row.left, row.right) else {
+        return false;
+    };
+    index.claim_in_conflict(l)
+        && index.claim(l).quantities.iter().any(|ql| {
+            ql.fact.is_some_and(|id| {
+                index
+                    .claim(r)
+                    .quantities
+                    .iter()
+                    .any(|qr| qr.fact == Some(id))
+                    && index
+                        .fact(id)
+                        .is_some_and(|f| f.verdict == crate::index::Verdict::Conflict)
+            })
+        })
 }
 
 fn row_lines(index: &Index, row: &DiffRow, col: usize) -> (Vec<String>, Vec<String>) {
@@ -50,7 +71,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         Span::styled(" Compare ", t.title),
         Span::styled(
             format!(
-                "({} same, {} similar, {} conflicting, {} only A, {} only B{}) ",
+                "({} · {} same, {} similar, {} differ, {} only A, {} only B{}) ",
+                super::conflicts(index.conflicts_among(&[d.left, d.right])),
                 sum.same,
                 sum.similar,
                 sum.conflict,
@@ -72,7 +94,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     let style = |r: Relation| match r {
         Relation::Same => t.same,
         Relation::Similar => t.similar,
-        Relation::Conflict => t.conflict,
+        Relation::Conflict => t.similar,
         Relation::LeftOnly => t.left_only,
         Relation::RightOnly => t.right_only,
     };
@@ -124,14 +146,25 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         let selected = i == s.compare_sel;
         let rel = style(row.relation);
         for k in 0..n {
+            let conflict = states_a_conflict(index, row);
             let m = if k == 0 {
                 if row.copied {
                     "c"
+                } else if conflict {
+                    "!"
                 } else {
                     marker(row.relation)
                 }
             } else {
                 " "
+            };
+            let rel = if conflict { t.conflict } else { rel };
+            let sign = |r: Option<crate::index::ClaimRef>| {
+                if k == 0 {
+                    super::mark_sign(r.and_then(|r| s.marks.claim(r)), t)
+                } else {
+                    Span::raw("")
+                }
             };
             let base = if selected {
                 t.selected
@@ -145,10 +178,15 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             } else {
                 base
             };
+            let (ls, rs) = (sign(row.left), sign(row.right));
+            let left = pad(&lt);
+            let left = super::pad(&left, col.saturating_sub(ls.width()));
             lines.push(Line::from(vec![
                 Span::styled(format!("{m} "), rel),
-                Span::styled(pad(&lt), text_style),
+                ls,
+                Span::styled(left, text_style),
                 Span::styled(" │ ", t.border),
+                rs,
                 Span::styled(rt, text_style),
             ]));
         }

@@ -5,6 +5,7 @@ pub mod compare;
 pub mod facts;
 pub mod help;
 pub mod reader;
+pub mod review;
 pub mod sources;
 pub mod text;
 pub mod theme;
@@ -18,6 +19,7 @@ use crate::app::keymap::KeyContext;
 use crate::app::state::{Loading, MIN_HEIGHT, MIN_WIDTH, areas};
 use crate::app::{AppState, Command, Keymap, Mode, Pane};
 use crate::index::{Index, Matcher};
+use crate::workspace::Mark;
 pub use theme::Theme;
 
 /// What rendering needs besides the state and the index.
@@ -47,20 +49,35 @@ pub fn render(frame: &mut Frame, s: &AppState, index: &Index, view: &View) {
         return;
     }
     let a = areas(area.width, area.height);
-    if s.mode == Mode::Compare
-        || (matches!(s.mode, Mode::Help | Mode::Facts) && s.behind_popup == Mode::Compare)
-    {
-        compare::render(frame, a.main, s, index, view);
+    let screen = if s.mode.is_popup() {
+        s.behind_popup
     } else {
-        sources::render(frame, a.sources, s, index, view);
-        claims::render(frame, a.claims, s, index, view);
-        reader::render(frame, a.reader, s, index, view);
+        s.mode
+    };
+    match screen {
+        Mode::Facts => facts::render(frame, area, s, index, view),
+        Mode::Compare => compare::render(frame, a.main, s, index, view),
+        _ => {
+            sources::render(frame, a.sources, s, index, view);
+            claims::render(frame, a.claims, s, index, view);
+            reader::render(frame, a.reader, s, index, view);
+        }
     }
     render_status(frame, a.status, s, index, view);
     match s.mode {
         Mode::Help => help::render(frame, area, s, view),
-        Mode::Facts => facts::render(frame, area, s, index, view),
+        Mode::Review => review::render(frame, area, s, index, view),
+        Mode::Report => review::render_report(frame, area, s, view),
         _ => {}
+    }
+}
+
+/// A claim's or a fact's review mark as a sign and a space, in its rating's style; blank
+/// when unmarked.
+pub fn mark_sign<'a>(mark: Option<&Mark>, theme: &Theme) -> Span<'a> {
+    match mark {
+        Some(m) => Span::styled(format!("{} ", m.rating.sign()), theme.rating(m.rating)),
+        None => Span::raw(""),
     }
 }
 
@@ -97,18 +114,37 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             hint(view, ctx, Command::NextDifference, "next diff"),
             hint(view, ctx, Command::ToggleUnchanged, "hide same"),
             hint(view, ctx, Command::Open, "open"),
+            hint(view, ctx, Command::Review, "review"),
             hint(view, ctx, Command::Back, "back"),
             hint(view, ctx, Command::Help, "help"),
         ],
-        Mode::Help | Mode::Facts => vec![
+        Mode::Help => vec![hint(view, ctx, Command::Back, "close")],
+        Mode::Facts => vec![
             hint(view, ctx, Command::Open, "open"),
-            hint(view, ctx, Command::Back, "close"),
+            hint(view, ctx, Command::NextPane, "members"),
+            hint(view, ctx, Command::SortFacts, "sort"),
+            hint(view, ctx, Command::FilterVerdict, "verdict"),
+            hint(view, ctx, Command::Review, "review"),
+            hint(view, ctx, Command::FilterMarks, "marked"),
+            hint(view, ctx, Command::Report, "report"),
+            hint(view, ctx, Command::Back, "back"),
+        ],
+        Mode::Review => vec![
+            hint(view, ctx, Command::Confirm, "save"),
+            hint(view, ctx, Command::NextRating, "rating"),
+            hint(view, ctx, Command::Back, "cancel"),
+        ],
+        Mode::Report => vec![
+            hint(view, ctx, Command::Confirm, "write"),
+            hint(view, ctx, Command::Back, "cancel"),
         ],
         Mode::Normal => vec![
             hint(view, ctx, Command::Search, "search"),
-            hint(view, ctx, Command::Mark, "mark"),
-            hint(view, ctx, Command::Compare, "compare"),
             hint(view, ctx, Command::Facts, "facts"),
+            hint(view, ctx, Command::Review, "review"),
+            hint(view, ctx, Command::Report, "report"),
+            hint(view, ctx, Command::Mark, "pick"),
+            hint(view, ctx, Command::Compare, "compare"),
             hint(view, ctx, Command::Help, "help"),
             hint(view, ctx, Command::Quit, "quit"),
         ],
@@ -116,6 +152,12 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
     .into_iter()
     .flatten()
     .collect();
+    let marked = s.marks.claims.len() + s.marks.facts.len();
+    let marks = match (&s.workspace_notice, marked) {
+        (Some(_), _) => " · marks not saved".to_string(),
+        (None, 0) => String::new(),
+        (None, n) => format!(" · {n} marked"),
+    };
     let counts = match s.loading {
         Some(Loading::Extracting { done, total }) => format!(
             " loading {done}/{total} articles · {} claims so far ",
@@ -127,11 +169,11 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             index.claims.len()
         ),
         None => format!(
-            " {} articles · {} claims · {} facts · {} conflicts ",
+            " {} articles · {} claims · {} facts · {}{marks} ",
             index.articles.len(),
             index.claims.len(),
             index.facts.len(),
-            index.conflict_count()
+            conflicts(index.conflicts_among(&[]))
         ),
     };
     let mut spans = vec![
@@ -140,7 +182,10 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
         Span::raw(" "),
     ];
     match &s.status {
-        Some(msg) => spans.push(Span::styled(msg.clone(), view.theme.conflict)),
+        Some(msg) => spans.push(Span::styled(
+            crate::text::display_safe(msg).into_owned(),
+            view.theme.conflict,
+        )),
         None => spans.push(Span::styled(hints.join("  "), view.theme.dim)),
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -187,4 +232,45 @@ pub fn render_loading(frame: &mut Frame, what: &str) {
 /// Whether a pane has focus in this state.
 pub fn focused(s: &AppState, pane: Pane) -> bool {
     s.focus == pane && matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare)
+}
+
+/// A count of facts in conflict: "1 conflict", "3 conflicts".
+pub fn conflicts(n: usize) -> String {
+    if n == 1 {
+        "1 conflict".into()
+    } else {
+        format!("{n} conflicts")
+    }
+}
+
+/// Text cut to `width` columns, with an ellipsis when cut; control characters removed.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let safe = crate::text::display_safe(s).replace('\n', " ");
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = safe.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return safe;
+    }
+    for c in safe.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Text padded with spaces (or cut) to exactly `width` columns.
+pub fn pad(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = fit(s, width);
+    let w = cut.width();
+    format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
 }

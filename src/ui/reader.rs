@@ -28,13 +28,28 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         return;
     };
     let noise = if s.show_noise { ", noise shown" } else { "" };
-    let title = Line::from(vec![
-        Span::styled(" Reader ", t.title),
-        Span::styled(
-            format!("({}{noise}) ", display_safe(&a.source_label())),
-            t.dim,
-        ),
-    ]);
+    let marked = s.marks.in_article(s.reader_article);
+    let marked = if marked > 0 {
+        format!(" · {marked} marked")
+    } else {
+        String::new()
+    };
+    let mut title = vec![Span::styled(" Reader ", t.title)];
+    if let Some(m) = s
+        .reader_target
+        .filter(|r| r.article as usize == s.reader_article)
+        .and_then(|r| s.marks.claim(r))
+    {
+        title.push(Span::styled(
+            format!("{} {} ", m.rating.sign(), m.rating),
+            t.rating(m.rating),
+        ));
+    }
+    title.push(Span::styled(
+        format!("({}{noise}{marked}) ", display_safe(&a.source_label())),
+        t.dim,
+    ));
+    let title = Line::from(title);
     let block = pane_block(title, focused(s, Pane::Reader), t);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -55,11 +70,23 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 _ => t.dim,
             };
             let mut ranges = Vec::new();
-            for c in a
+            for (ci, c) in a
                 .claims
                 .iter()
-                .filter(|c| c.end() > l.start && c.start() < l.end)
+                .enumerate()
+                .filter(|(_, c)| c.end() > l.start && c.start() < l.end)
             {
+                let at = crate::index::ClaimRef {
+                    article: s.reader_article as u32,
+                    claim: ci as u32,
+                };
+                if let Some(m) = s.marks.claim(at) {
+                    ranges.push((
+                        c.start().max(l.start) - l.start..c.end().min(l.end) - l.start,
+                        t.rating(m.rating)
+                            .remove_modifier(ratatui::style::Modifier::BOLD),
+                    ));
+                }
                 for q in c
                     .quantities
                     .iter()

@@ -34,21 +34,13 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 None => Span::raw("    "),
             };
             let date = a.date.map_or("undated   ".to_string(), |d| d.to_string());
-            let conflicts = a
-                .claims
-                .iter()
-                .enumerate()
-                .filter(|(c, _)| {
-                    index.claim_in_conflict(crate::index::ClaimRef {
-                        article: i as u32,
-                        claim: *c as u32,
-                    })
-                })
-                .count();
+            let conflicts = index.conflicts_among(&[i]);
+            let marked = s.marks.in_article(i);
+            let extra = usize::from(conflicts > 0) * 3 + usize::from(marked > 0) * 3;
             let label = display_safe(&a.source_label()).into_owned();
             let label: String = label
                 .chars()
-                .take(width.saturating_sub(26).max(6))
+                .take(width.saturating_sub(26 + extra).max(6))
                 .collect();
             let mut first = vec![
                 mark,
@@ -57,7 +49,10 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 Span::styled(format!("{:>3} claims ", a.claims.len()), t.dim),
             ];
             if conflicts > 0 {
-                first.push(Span::styled(format!("!{conflicts}"), t.conflict));
+                first.push(Span::styled(format!("!{conflicts} "), t.conflict));
+            }
+            if marked > 0 {
+                first.push(Span::styled(format!("✎{marked}"), t.mark));
             }
             let title = display_safe(a.title.as_deref().unwrap_or("(no title)")).into_owned();
             let second = format!("    {title}");

@@ -25,6 +25,14 @@ pub struct Theme {
     pub right_only: Style,
     pub agree: Style,
     pub evolving: Style,
+    /// Review marks, by rating.
+    pub verified: Style,
+    pub disputed: Style,
+    pub rated_false: Style,
+    pub misleading: Style,
+    pub unverifiable: Style,
+    /// The timeline's sources, in turn.
+    pub series: [Style; 6],
 }
 
 /// Colour overrides from the config file, by name ("cyan", "lightred", "#ff8800").
@@ -60,6 +68,19 @@ impl Theme {
             right_only: fg(Color::Magenta),
             agree: fg(Color::Green),
             evolving: fg(Color::Yellow),
+            verified: fg(Color::Green).add_modifier(Modifier::BOLD),
+            disputed: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            rated_false: fg(Color::Red).add_modifier(Modifier::BOLD),
+            misleading: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            unverifiable: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            series: [
+                fg(Color::Cyan),
+                fg(Color::Yellow),
+                fg(Color::Magenta),
+                fg(Color::Green),
+                fg(Color::LightRed),
+                fg(Color::LightBlue),
+            ],
         }
     }
 
@@ -86,6 +107,35 @@ impl Theme {
             right_only: m(Modifier::BOLD),
             agree: Style::default(),
             evolving: m(Modifier::ITALIC),
+            verified: m(Modifier::BOLD),
+            disputed: m(Modifier::BOLD),
+            rated_false: m(Modifier::BOLD),
+            misleading: m(Modifier::BOLD),
+            unverifiable: m(Modifier::BOLD),
+            series: [Style::default(); 6],
+        }
+    }
+
+    /// The style of a review rating.
+    pub fn rating(&self, r: crate::workspace::Rating) -> Style {
+        use crate::workspace::Rating;
+        match r {
+            Rating::Verified => self.verified,
+            Rating::Disputed => self.disputed,
+            Rating::False => self.rated_false,
+            Rating::Misleading => self.misleading,
+            Rating::Unverifiable => self.unverifiable,
+        }
+    }
+
+    /// The style of a verdict.
+    pub fn verdict(&self, v: crate::index::Verdict) -> Style {
+        use crate::index::Verdict;
+        match v {
+            Verdict::Conflict => self.conflict,
+            Verdict::Evolving => self.evolving,
+            Verdict::Agree => self.agree,
+            Verdict::Single => self.dim,
         }
     }
 
