@@ -10,17 +10,102 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// Which way a hedge word bends the figure it stands before.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a hedge word says about the figure it qualifies: which side of it the true value
+/// lies, and whether close to it. `extract::hedge` turns this into an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum HedgeBound {
-    /// "nearly 60,000": the figure is an upper bound.
+    /// "up to 300", "at most", "fewer than": a ceiling; how far below it is not said.
     Upper,
-    /// "more than 40%": the figure is a lower bound.
+    /// "more than 40%", "at least", "over": a floor; how far above it is not said.
     Lower,
-    /// "about 800": roughly the figure, either side.
+    /// "nearly 60,000", "almost", "just under": a little below the figure.
+    JustBelow,
+    /// "just over 2,000", "slightly more than": a little above the figure.
+    JustAbove,
+    /// "about 800", "some", "roughly": near the figure, either side.
     Approx,
+}
+
+/// What a figure measures. A closed set: every unit in `units.json` names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    /// Things counted: troops, homes, votes.
+    Count,
+    Area,
+    Length,
+    Volume,
+    Mass,
+    Money,
+    /// Shares of a whole: "40%", "two thirds of the seats", "one in five adults".
+    Percent,
+    Duration,
+    Speed,
+    Temperature,
+    /// Amounts of data: megabytes, gigabytes.
+    Data,
+    Energy,
+    Power,
+    /// How old someone or something is: "a 45-year-old man", "ten years old".
+    Age,
+    /// A bare number: what it measures is not said.
+    Number,
+}
+
+impl QuantityKind {
+    /// The kind's name as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Count => "count",
+            QuantityKind::Area => "area",
+            QuantityKind::Length => "length",
+            QuantityKind::Volume => "volume",
+            QuantityKind::Mass => "mass",
+            QuantityKind::Money => "money",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Duration => "duration",
+            QuantityKind::Speed => "speed",
+            QuantityKind::Temperature => "temperature",
+            QuantityKind::Data => "data",
+            QuantityKind::Energy => "energy",
+            QuantityKind::Power => "power",
+            QuantityKind::Age => "age",
+            QuantityKind::Number => "number",
+        }
+    }
+}
+
+impl std::fmt::Display for QuantityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for QuantityKind {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for QuantityKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for QuantityKind {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl From<QuantityKind> for ustr::Ustr {
+    fn from(k: QuantityKind) -> ustr::Ustr {
+        ustr::ustr(k.as_str())
+    }
 }
 
 /// How an abbreviation's period stands to the end of a sentence.
@@ -57,8 +142,12 @@ pub struct SentenceWords {
 #[derive(Debug, Clone, Deserialize)]
 pub struct UnitDef {
     pub unit: String,
-    pub kind: String,
+    pub kind: QuantityKind,
+    /// How many canonical units one of these is.
     pub factor: f64,
+    /// Added after scaling, for scales that do not share a zero (°F to °C).
+    #[serde(default)]
+    pub offset: f64,
     pub aliases: Vec<String>,
 }
 
@@ -66,6 +155,8 @@ pub struct UnitDef {
 struct UnitsFile {
     units: Vec<UnitDef>,
     currency_symbols: HashMap<String, String>,
+    #[serde(default)]
+    currency_prefixes: HashMap<String, String>,
     scales: HashMap<String, f64>,
 }
 
@@ -74,6 +165,16 @@ struct NumbersFile {
     units: HashMap<String, u64>,
     tens: HashMap<String, u64>,
     multipliers: HashMap<String, u64>,
+    #[serde(default)]
+    ordinals: HashMap<String, u64>,
+    #[serde(default)]
+    parts: HashMap<String, u64>,
+    #[serde(default)]
+    multiples: HashMap<String, f64>,
+    #[serde(default)]
+    vulgar: HashMap<String, f64>,
+    #[serde(default)]
+    negative: Vec<String>,
     counts: HashMap<String, f64>,
     vague: HashMap<String, (f64, f64)>,
     fractions: HashMap<String, f64>,
@@ -98,6 +199,10 @@ struct CountNounsFile {
     generic: Vec<String>,
     #[serde(default)]
     strong_bodies: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    generic_bodies: Vec<String>,
+    #[serde(default)]
+    body_modifiers: HashMap<String, Vec<String>>,
     #[serde(default)]
     accumulating: Vec<String>,
 }
@@ -214,10 +319,30 @@ pub struct Lexicon {
     /// Unit aliases (lowercase word sequences) to their index in `units`, longest first.
     pub unit_aliases: Phrases<usize>,
     pub currency_symbols: Vec<(String, String)>,
+    /// Letters written before "$" that name whose dollar it is ("HK", "C", "NZ"),
+    /// lowercase and without periods, to the currency's code.
+    pub currency_prefixes: HashMap<String, String>,
+    /// The first tokens (lowercase) a currency written before a figure can begin with: a
+    /// symbol's ("$", "us" of "US$"), a prefix's, a code's. Saves trying every symbol at
+    /// every token.
+    pub currency_heads: HashSet<String>,
+    /// Currency codes written before or after a figure ("GBP 350", "75 USD"), uppercase,
+    /// to their index in `units`.
+    pub currency_codes: HashMap<String, usize>,
     pub scales: HashMap<String, f64>,
     pub number_units: HashMap<String, u64>,
     pub number_tens: HashMap<String, u64>,
     pub number_multipliers: HashMap<String, u64>,
+    /// Ordinal words to their number ("fifth": 5, "hundredth": 100), singular.
+    pub ordinals: HashMap<String, u64>,
+    /// Words naming equal parts of a whole that are not ordinals ("half": 2, "quarters": 4).
+    pub parts: HashMap<String, u64>,
+    /// Words that multiply a number before them ("three dozen"), lowercase.
+    pub multiples: HashMap<String, f64>,
+    /// Single-character fractions ("½", "¾").
+    pub vulgar_fractions: HashMap<char, f64>,
+    /// Words that make the number after them negative ("minus", "negative").
+    pub negative_words: HashSet<String>,
     pub number_counts: Phrases<f64>,
     pub vague: Phrases<(f64, f64)>,
     pub fractions: Phrases<f64>,
@@ -232,8 +357,12 @@ pub struct Lexicon {
     pub count_synonyms: HashMap<String, String>,
     /// Nouns naming only their class ("people").
     pub generic_nouns: HashSet<String>,
-    /// Bodies counted by their members ("a 50,000-strong group"), to the members' class.
+    /// Bodies counted by their members ("a 50,000-strong brigade"), to the members' class.
     pub strong_bodies: HashMap<String, String>,
+    /// Bodies whose members' class a word before them names ("enemy group").
+    pub generic_bodies: HashSet<String>,
+    /// Words naming the class of a generic body's members ("enemy": troops).
+    pub body_modifiers: HashMap<String, String>,
     /// Classes and nouns whose figures grow or are revised over time.
     pub accumulating: HashSet<String>,
     /// Words just before a duration that make it a time reference ("the past two weeks").
@@ -246,6 +375,8 @@ pub struct Lexicon {
     pub exchange_tolerance: f64,
     /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
     pub measure_cues: Phrases<String>,
+    /// Words of change before a figure ("rose", "fell"): "rose 5% to 10%" is no range.
+    pub change_verbs: HashSet<String>,
     pub reference_words: HashSet<String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
@@ -296,6 +427,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "attribution_verbs.txt",
     "boilerplate.txt",
     "captions.txt",
+    "change_verbs.txt",
     "count_nouns.json",
     "dates.json",
     "entities.json",
@@ -417,25 +549,23 @@ impl Lexicon {
                 line,
                 reason: "expected phrase<TAB>bound".into(),
             })?;
-            let bound = match bound.trim() {
-                "upper" => HedgeBound::Upper,
-                "lower" => HedgeBound::Lower,
-                "approx" => HedgeBound::Approx,
-                other => {
-                    return Err(LexiconError::Line {
+            let bound: HedgeBound =
+                serde_json::from_value(serde_json::Value::String(bound.trim().to_string()))
+                    .map_err(|_| LexiconError::Line {
                         name: "hedges.txt".into(),
                         line,
-                        reason: format!("unknown bound {other:?}"),
-                    });
-                }
-            };
+                        reason: format!("unknown bound {:?}", bound.trim()),
+                    })?;
             match phrase.strip_prefix('+') {
                 Some(after) => post_hedges.push((phrase_words(after), bound)),
                 None => hedges.push((phrase_words(phrase), bound)),
             }
         }
-        hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        post_hedges.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let longest_first = |(w, _): &(Vec<String>, HedgeBound)| {
+            std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
+        };
+        hedges.sort_by_key(longest_first);
+        post_hedges.sort_by_key(longest_first);
 
         let mut role_nouns = HashMap::default();
         for (_, l) in list_lines(&read("role_nouns.txt")) {
@@ -487,6 +617,26 @@ impl Lexicon {
         let mut currency_symbols: Vec<(String, String)> =
             units_file.currency_symbols.into_iter().collect();
         currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        let mut currency_codes = HashMap::default();
+        for (i, u) in units_file.units.iter().enumerate() {
+            if u.kind != QuantityKind::Money {
+                continue;
+            }
+            let unit_code = u
+                .unit
+                .chars()
+                .all(|c| c.is_ascii_uppercase())
+                .then_some(&u.unit);
+            let alias_codes = u
+                .aliases
+                .iter()
+                .filter(|a| a.chars().all(|c| c.is_ascii_lowercase()));
+            for code in unit_code.into_iter().chain(alias_codes) {
+                if code.len() == 3 {
+                    currency_codes.insert(code.to_uppercase(), i);
+                }
+            }
+        }
 
         let phrases = |m: HashMap<String, f64>| {
             let mut v: Vec<(Vec<String>, f64)> =
@@ -521,6 +671,12 @@ impl Lexicon {
         for (class, bodies) in nouns.strong_bodies {
             for b in bodies {
                 strong_bodies.insert(b.to_lowercase(), class.clone());
+            }
+        }
+        let mut body_modifiers = HashMap::default();
+        for (class, words) in nouns.body_modifiers {
+            for w in words {
+                body_modifiers.insert(w.to_lowercase(), class.clone());
             }
         }
         let mut time_refs_before = HashSet::default();
@@ -576,9 +732,30 @@ impl Lexicon {
             .chain(fractions.iter().map(|(w, _)| &w[0]))
             .chain(numbers.units.keys())
             .chain(numbers.tens.keys())
-            .cloned()
+            .chain(numbers.vulgar.keys())
+            .chain(numbers.parts.keys())
+            .chain(&numbers.negative)
+            .filter_map(|w| crate::extract::quantities::first_token(w))
+            .map(str::to_string)
             .collect();
-        quantity_starters.insert("between".into());
+        for w in ["between", "from", "a", "an", "-", "−"] {
+            quantity_starters.insert(w.into());
+        }
+        quantity_starters.extend(currency_codes.keys().map(|c| c.to_lowercase()));
+        quantity_starters.extend(units_file.currency_prefixes.keys().cloned());
+        let mut currency_heads: HashSet<String> = currency_codes
+            .keys()
+            .map(|c| c.to_lowercase())
+            .chain(units_file.currency_prefixes.keys().cloned())
+            .collect();
+        for (sym, _) in &currency_symbols {
+            currency_heads
+                .extend(crate::extract::quantities::first_token(sym).map(str::to_lowercase));
+        }
+        for p in units_file.currency_prefixes.keys() {
+            currency_heads
+                .extend(crate::extract::quantities::first_token(p).map(str::to_lowercase));
+        }
         for (sym, _) in &currency_symbols {
             quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
             quantity_starters.insert(
@@ -626,10 +803,25 @@ impl Lexicon {
             units: units_file.units,
             unit_aliases: Phrases::new(unit_aliases),
             currency_symbols,
+            currency_prefixes: units_file.currency_prefixes,
+            currency_heads,
+            currency_codes,
             scales: units_file.scales,
             number_units: numbers.units,
             number_tens: numbers.tens,
             number_multipliers: numbers.multipliers,
+            ordinals: numbers.ordinals,
+            parts: numbers.parts,
+            multiples: numbers.multiples,
+            vulgar_fractions: numbers
+                .vulgar
+                .iter()
+                .filter_map(|(k, &v)| {
+                    let mut c = k.chars();
+                    c.next().filter(|_| c.next().is_none()).map(|c| (c, v))
+                })
+                .collect(),
+            negative_words: numbers.negative.into_iter().collect(),
             number_counts: Phrases::new(number_counts),
             vague: Phrases::new(vague),
             fractions: Phrases::new(fractions),
@@ -639,6 +831,12 @@ impl Lexicon {
             count_synonyms,
             generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
             strong_bodies,
+            generic_bodies: nouns
+                .generic_bodies
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            body_modifiers,
             accumulating: nouns
                 .accumulating
                 .iter()
@@ -649,6 +847,7 @@ impl Lexicon {
             exchange_rates,
             exchange_tolerance: rates.tolerance,
             measure_cues: Phrases::new(measure_cues),
+            change_verbs: words("change_verbs.txt"),
             reference_words: words("reference_words.txt"),
             entities: ents.entities,
             entity_aliases,
@@ -811,8 +1010,8 @@ mod tests {
             (words("more"), 4),
         ]);
         let at = |t: &str| list.starting_with(t).map(|(_, v)| *v).collect::<Vec<_>>();
-        assert_eq!(at("more"), [1, 4]);
-        assert_eq!(at("more-or-less"), [2]);
+        assert_eq!(at("more"), [1, 2, 4], "a hyphen ends a token");
+        assert_eq!(at("more-or-less"), Vec::<i32>::new());
         assert_eq!(at("km"), [3]);
         assert_eq!(at("than"), Vec::<i32>::new());
         let odd = Phrases::new(vec![(words("about"), 1), (vec![String::new()], 2)]);
@@ -863,7 +1062,7 @@ mod tests {
         assert!(
             lex.hedges
                 .iter()
-                .any(|(w, b)| w == &["nearly"] && *b == HedgeBound::Upper)
+                .any(|(w, b)| w == &["nearly"] && *b == HedgeBound::JustBelow)
         );
         assert_eq!(
             lex.count_nouns.get("personnel").map(String::as_str),

@@ -420,7 +420,10 @@ fn the_status_bar_sources_facts_view_and_compare_count_conflicts_alike() {
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
     let status = screen.lines().last().unwrap();
     assert!(status.contains("· 1 conflict "), "{status}");
-    let sources: Vec<&str> = screen.lines().filter(|l| l.contains(" 2021-05-0")).collect();
+    let sources: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" 2021-05-0"))
+        .collect();
     assert_eq!(
         sources.iter().filter(|l| l.contains("!1")).count(),
         2,

@@ -4,6 +4,7 @@
 pub mod attribution;
 pub mod claims;
 pub mod entities;
+pub mod hedge;
 pub mod quantities;
 pub mod sentences;
 
@@ -12,7 +13,7 @@ use serde::{Serialize, Serializer};
 pub use attribution::Attribution;
 pub use claims::{Claim, DateRef, extract_claims};
 pub use entities::Entity;
-pub use quantities::{Quantity, find_quantities};
+pub use quantities::{Quantity, QuantityKind, find_quantities};
 
 /// Writes whole numbers without a fractional part, so 50000.0 reads as 50000.
 pub(crate) fn number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {

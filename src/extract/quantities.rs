@@ -1,5 +1,15 @@
 //! Figures in prose: numbers in digits or words, their hedges, ranges, scales and units, and
 //! the numbers that are not quantities (times, dates, ordinals, model names, phone numbers).
+//!
+//! A figure is read in stages, each in its own place: a hedge before it ("nearly", "more
+//! than"); a currency before it; the number itself ([`number`]: digits, words, fractions,
+//! scales); a range ("10-12", "between 10 and 12"); what it measures ([`measure`]: unit,
+//! currency, counted noun); a hedge after it ("or more"); and the filters that drop numbers
+//! that are not figures (years, labels, ages in names).
+
+mod measure;
+mod number;
+mod tokens;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -8,14 +18,13 @@ use regex::Regex;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
-use crate::lexicon::{HedgeBound, Lexicon};
+use crate::lexicon::Lexicon;
+pub use crate::lexicon::{HedgeBound, QuantityKind};
 use crate::text::{Span, dates};
+use number::{Number, Read};
+use tokens::{Tok, TokKind, tokenize};
 
-/// Auxiliary words skipped between a counted noun and what happened to it ("people are now
-/// believed to have died").
-const PREDICATE_REACH: usize = 6;
-/// Tokens before a bare figure searched for a cue to what it counts.
-const CUE_REACH: usize = 8;
+use super::hedge;
 
 /// One figure found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -35,10 +44,13 @@ pub struct Quantity {
     pub high: Option<f64>,
     /// The hedge as written ("nearly", "more than"), `null` when the figure is exact.
     pub approx: Option<Ustr>,
+    /// What the hedge says about the value: below it, above it, near it (see
+    /// [`hedge`](super::hedge)); `null` when the figure is exact.
+    pub bound: Option<HedgeBound>,
     /// The unit as written and folded ("troops", "km2", "%", "USD"); `null` for a bare number.
     pub unit: Option<Ustr>,
-    /// What is measured: count, area, length, money, percent, duration, mass, speed, number.
-    pub kind: Ustr,
+    /// What is measured.
+    pub kind: QuantityKind,
     /// The unit every figure of this kind is compared in (count: the folded noun group).
     pub canonical_unit: Option<Ustr>,
     /// The value (or bounds' middle) in `canonical_unit`.
@@ -63,115 +75,66 @@ impl Quantity {
         self.text.end()
     }
 
-    /// The interval of values the wording allows, with a tolerance for rounding and hedges,
-    /// in canonical units.
+    /// The values the wording allows, in canonical units: the hedge policy of
+    /// [`hedge`](super::hedge) applied to the stated value, range or vague magnitude. An end the
+    /// wording leaves open is infinite ("more than 40%": 40 to infinity).
+    pub fn bounds(&self) -> Option<(f64, f64)> {
+        self.canonical(hedge::interval)
+    }
+
+    /// The values a figure of the same fact may take, in canonical units: [`Quantity::bounds`]
+    /// with an open end closed by [`hedge::closed`](super::hedge::closed) ("more than 300": 300
+    /// to 450).
     pub fn interval(&self) -> Option<(f64, f64)> {
-        let factor = match (self.canonical_value, self.value) {
-            (Some(c), Some(v)) if v != 0.0 => c / v,
-            _ => 1.0,
+        self.canonical(hedge::closed)
+    }
+
+    fn canonical(&self, point: fn(f64, Option<HedgeBound>) -> (f64, f64)) -> Option<(f64, f64)> {
+        let (lo, hi) = match (self.value, self.low, self.high) {
+            (Some(v), _, _) => point(v, self.bound),
+            // A range ("some 20 to 30") widens at each end by its hedge.
+            (None, Some(lo), Some(hi)) => match self.bound {
+                None => (lo, hi),
+                b => (point(lo, b).0, point(hi, b).1),
+            },
+            (None, Some(lo), None) => point(lo, Some(HedgeBound::Lower)),
+            (None, None, Some(hi)) => point(hi, Some(HedgeBound::Upper)),
+            (None, None, None) => return None,
         };
-        let scale = |x: f64| x * factor;
-        match (self.value, self.low, self.high) {
-            (_, Some(lo), Some(hi)) => Some((scale(lo), scale(hi))),
-            (Some(v), Some(lo), None) => Some((scale(lo), scale(v.max(lo) * 1.5))),
-            (Some(v), None, Some(hi)) => Some((scale(v.min(hi) * 0.85), scale(hi))),
-            (Some(v), None, None) => {
-                let tol = if self.approx.is_some() {
-                    0.12
-                } else {
-                    rounding_tolerance(v)
-                };
-                Some((scale(v * (1.0 - tol)), scale(v * (1.0 + tol))))
-            }
-            _ => None,
-        }
+        let (factor, offset) = self.to_canonical();
+        Some((lo * factor + offset, hi * factor + offset))
     }
-}
 
-/// How far a figure may stand from the true one, relative to it, judged by how round it is:
-/// 40,000 is good to ±5,000, 12,000 to ±500, 7,413 to ±0.5.
-fn rounding_tolerance(v: f64) -> f64 {
-    let v = v.abs();
-    if v < 10.0 || v.fract() != 0.0 {
-        return 0.01;
-    }
-    let mut n = v as u64;
-    let mut zeros = 0;
-    while n.is_multiple_of(10) && n > 0 {
-        n /= 10;
-        zeros += 1;
-    }
-    let step = 10f64.powi(zeros);
-    (0.5 * step / v).max(0.0005)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TokKind {
-    Word,
-    Num,
-    Sym,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Tok {
-    start: usize,
-    end: usize,
-    kind: TokKind,
-    space_before: bool,
-}
-
-fn tokenize(text: &str) -> Vec<Tok> {
-    let at = |i: usize| crate::text::char_at(text, i);
-    // Extends a token over characters of its class, and over a joiner followed by one.
-    let run = |mut pos: usize, class: fn(char) -> bool, joiner: fn(char) -> bool| {
-        while let Some((c, len)) = at(pos) {
-            if class(c) || (joiner(c) && at(pos + len).is_some_and(|(n, _)| class(n))) {
-                pos += len;
-            } else {
-                break;
-            }
+    /// How a stated value converts to the canonical unit: `canonical = value * factor + offset`.
+    /// The factor is read from the canonical and stated values, so a copy whose canonical value
+    /// is set to its stated one is compared in its own unit.
+    fn to_canonical(&self) -> (f64, f64) {
+        if self.kind == QuantityKind::Temperature
+            && let Some(def) = self
+                .unit
+                .and_then(|u| {
+                    Lexicon::global()
+                        .units
+                        .iter()
+                        .find(|d| d.unit == u.as_str())
+                })
+                .filter(|d| d.offset != 0.0)
+        {
+            return (def.factor, def.offset);
         }
-        pos
-    };
-    let mut toks = Vec::new();
-    let mut pos = 0;
-    let mut space = true;
-    while let Some((c, len)) = at(pos) {
-        if c.is_whitespace() {
-            space = true;
-            pos += len;
-            continue;
-        }
-        let start = pos;
-        let (kind, end) = if c.is_ascii_digit() {
-            let end = run(
-                pos + len,
-                |d| d.is_ascii_digit(),
-                |d| matches!(d, ',' | '.'),
-            );
-            (TokKind::Num, end)
-        } else if c.is_alphabetic() {
-            let end = run(pos + len, char::is_alphabetic, |d| {
-                matches!(d, '-' | '\'' | '’')
-            });
-            (TokKind::Word, end)
-        } else {
-            (TokKind::Sym, pos + len)
-        };
-        pos = end;
-        toks.push(Tok {
-            start,
-            end,
-            kind,
-            space_before: space,
+        let stated = self.value.or(match (self.low, self.high) {
+            (Some(a), Some(b)) => Some((a + b) / 2.0),
+            (a, b) => a.or(b),
         });
-        space = false;
+        match (self.canonical_value, stated) {
+            (Some(c), Some(v)) if v != 0.0 => (c / v, 0.0),
+            _ => (1.0, 0.0),
+        }
     }
-    toks
 }
 
-/// The first token of a word as the figure parser reads it ("more-or-less" is one token,
-/// "km2" starts with "km"), `None` for a word with none.
+/// The first token of a word as the figure parser reads it ("more-or-less" starts with
+/// "more", "km2" with "km"), `None` for a word with none.
 pub(crate) fn first_token(word: &str) -> Option<&str> {
     tokenize(word).first().map(|t| &word[t.start..t.end])
 }
@@ -183,10 +146,11 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
     let re = R.get_or_init(|| {
         Regex::new(concat!(
             r"(?i)https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.[\w.]+|(?:^|[^\w])[@#][A-Za-z0-9_]+|\b[a-z0-9-]+\.(?:com|org|net|gov|io|co|ly)(?:/\S*)?",
-            r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s?[ap]m\b",
+            r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s?[ap]m\b|\b\d{1,2}\s?o['’]clock\b",
+            r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
             r"|\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s*\d{3}[\s.-]\d{4}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b|\b\d{3}-\d{4}\b",
             r"|\b\d+(?:st|nd|rd|th)\b",
-            r"|\b[A-Za-z]+-\d+[A-Za-z]*(?:/\d+)*\b|\b[A-Z]+\d+[A-Za-z]*\b|\b\d+/\d+(?:/\d+)?\b",
+            r"|\b[A-Za-z]+-\d+[A-Za-z]*(?:/\d+)*\b|\b[A-Z]+\d+[A-Za-z]*\b|\b\d+/\d+/\d+\b",
         ))
         .expect("exclusion pattern compiles")
     });
@@ -201,7 +165,21 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
             spans.push(d.start..d.end);
         }
     }
-    spans
+    merge_spans(spans)
+}
+
+/// Spans sorted and merged where they overlap, so that both starts and ends ascend and a
+/// position is looked up by binary search.
+fn merge_spans(mut spans: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    spans.sort_unstable_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(spans.len());
+    for r in spans {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 struct Parser<'a> {
@@ -214,19 +192,25 @@ struct Parser<'a> {
     lex: &'a Lexicon,
 }
 
-/// A number read from tokens: value, or bounds for ranges and vague magnitudes.
-#[derive(Debug, Clone, Copy)]
-struct Number {
-    value: Option<f64>,
-    low: Option<f64>,
-    high: Option<f64>,
+/// A hedge as read: what it says and how it was written.
+#[derive(Debug, Clone)]
+struct Hedged {
+    bound: HedgeBound,
+    text: String,
+}
+
+/// What a figure measures, as the measure stage read it.
+#[derive(Debug)]
+struct Measure {
+    kind: QuantityKind,
+    unit: Option<Ustr>,
+    canonical_unit: Option<Ustr>,
+    factor: f64,
+    offset: f64,
+    modifiers: Vec<Ustr>,
+    predicate: Option<Ustr>,
+    /// The token after what was read.
     next: usize,
-    /// Written with digits and no separators: a candidate year or label.
-    plain_digits: bool,
-    scaled: bool,
-    vague: bool,
-    fraction: bool,
-    word_one: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -255,6 +239,22 @@ impl<'a> Parser<'a> {
         self.lower.get(i).map_or("", |l| l.as_ref())
     }
 
+    /// The text of tokens `r` as written.
+    fn raw_text(&self, r: Range<usize>) -> &str {
+        match (
+            self.toks.get(r.start),
+            self.toks.get(r.end.saturating_sub(1)),
+        ) {
+            (Some(a), Some(b)) if r.start < r.end => &self.text[a.start..b.end],
+            _ => "",
+        }
+    }
+
+    /// The text of tokens `r`, lowercase.
+    fn lower_text(&self, r: Range<usize>) -> String {
+        self.raw_text(r).to_lowercase()
+    }
+
     fn is(&self, i: usize, kind: TokKind) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == kind)
     }
@@ -265,9 +265,10 @@ impl<'a> Parser<'a> {
 
     fn is_excluded(&self, i: usize) -> bool {
         let t = self.toks[i];
+        let first_ending_after = self.excluded.partition_point(|r| r.end <= t.start);
         self.excluded
-            .iter()
-            .any(|r| t.start < r.end && r.start < t.end)
+            .get(first_ending_after)
+            .is_some_and(|r| r.start < t.end)
     }
 
     /// Matches a phrase of lowercase words at `i`; returns the index after it.
@@ -299,382 +300,49 @@ impl<'a> Parser<'a> {
             .find_map(|(w, b)| self.phrase(i, w).map(|j| (j, *b)))
     }
 
-    fn digits(&self, i: usize) -> Option<(f64, usize, bool)> {
-        if !self.is(i, TokKind::Num) || self.is_excluded(i) {
-            return None;
-        }
-        let raw = self.s(i);
-        let mut text = raw.replace(',', "");
-        let mut j = i + 1;
-        let first_group = raw.len() <= 3 && !raw.contains([',', '.']);
-        if first_group {
-            while self.is(j, TokKind::Num)
-                && self.s(j).len() == 3
-                && !self.s(j).contains([',', '.'])
-                && self.toks[j].space_before
-                && !self.is(j + 1, TokKind::Num)
-            {
-                text.push_str(self.s(j));
-                j += 1;
-            }
-        }
-        let plain = !raw.contains(',') && j == i + 1;
-        text.parse::<f64>()
-            .ok()
-            .map(|v| (v, j, plain && !raw.contains('.')))
-    }
-
-    fn word_number(&self, i: usize) -> Option<(f64, usize)> {
-        let lex = self.lex;
-        let mut total: u64 = 0;
-        let mut current: u64 = 0;
-        let mut j = i;
-        let mut any = false;
-        loop {
-            let w = self.low(j);
-            let parts: Vec<&str> = w.split('-').collect();
-            let compound = parts.len() == 2
-                && lex.number_tens.contains_key(parts[0])
-                && lex.number_units.contains_key(parts[1]);
-            if let Some(&u) = lex.number_units.get(w) {
-                current += u;
-            } else if let Some(&t) = lex.number_tens.get(w) {
-                current += t;
-            } else if compound {
-                current += lex.number_tens[parts[0]] + lex.number_units[parts[1]];
-            } else if let Some(&m) = lex.number_multipliers.get(w).filter(|_| any) {
-                if m == 100 {
-                    current = current.max(1) * 100;
-                } else {
-                    total += current.max(1) * m;
-                    current = 0;
-                }
-            } else if w == "and"
-                && any
-                && (lex.number_units.contains_key(self.low(j + 1))
-                    || lex.number_tens.contains_key(self.low(j + 1)))
-            {
-                j += 1;
-                continue;
-            } else {
-                break;
-            }
-            any = true;
-            j += 1;
-        }
-        any.then_some(((total + current) as f64, j))
-    }
-
-    fn scale_at(&self, i: usize, allow_short: bool) -> Option<(f64, usize)> {
-        let w = self.low(i);
-        let &f = self.lex.scales.get(w)?;
-        let short = w.len() <= 3 && !matches!(w, "mln" | "bln" | "trln");
-        if short && !(allow_short && self.attached(i)) && !(allow_short && w.len() >= 2) {
-            return None;
-        }
-        Some((f, i + 1))
-    }
-
-    /// A number at `i`: digits, words, counts like "a dozen", vague magnitudes, fractions.
-    fn number(&self, i: usize, money: bool) -> Option<Number> {
-        let lex = self.lex;
-        let base = Number {
-            value: None,
-            low: None,
-            high: None,
-            next: i,
-            plain_digits: false,
-            scaled: false,
-            vague: false,
-            fraction: false,
-            word_one: false,
-        };
-        if let Some((v, j, plain)) = self.digits(i) {
-            let mut n = Number {
-                value: Some(v),
-                next: j,
-                plain_digits: plain,
-                ..base
-            };
-            let allow_short = money || self.attached(j);
-            if let Some((f, k)) = self
-                .scale_at(j, allow_short)
-                .filter(|_| !self.unit_first(j, money))
-            {
-                n.value = Some(v * f);
-                n.next = k;
-                n.scaled = true;
-                n.plain_digits = false;
-            }
-            return Some(n);
-        }
-        for (words, (lo, hi)) in lex.vague.starting_with(self.low(i)) {
-            if let Some(mut j) = self.phrase(i, words) {
-                if self.low(j) == "of" {
-                    j += 1;
-                }
-                return Some(Number {
-                    low: Some(*lo),
-                    high: Some(*hi),
-                    next: j,
-                    vague: true,
-                    ..base
-                });
-            }
-        }
-        for (words, f) in lex.fractions.starting_with(self.low(i)) {
-            if let Some(j) = self.phrase(i, words)
-                && matches!(self.low(j), "of" | "the")
-            {
-                return Some(Number {
-                    value: Some(f * 100.0),
-                    next: j,
-                    fraction: true,
-                    ..base
-                });
-            }
-        }
-        for (words, v) in lex.number_counts.starting_with(self.low(i)) {
-            if let Some(j) = self.phrase(i, words)
-                && !self.is(j, TokKind::Num)
-            {
-                let mut n = Number {
-                    value: Some(*v),
-                    next: j,
-                    ..base
-                };
-                if let Some((f, k)) = self.scale_at(j, false) {
-                    n.value = Some(v * f);
-                    n.next = k;
-                }
-                return Some(n);
-            }
-        }
-        if let Some((v, j)) = self.word_number(i) {
-            let mut n = Number {
-                value: Some(v),
-                next: j,
-                word_one: j == i + 1 && v <= 1.0,
-                ..base
-            };
-            if let Some((f, k)) = self.scale_at(j, false) {
-                n.value = Some(v * f);
-                n.next = k;
-                n.scaled = true;
-            }
-            return Some(n);
-        }
-        None
-    }
-
-    /// Whether the word at `i` reads better as a unit than as a scale ("50m" of length).
-    fn unit_first(&self, i: usize, money: bool) -> bool {
-        !money
-            && matches!(self.low(i), "m" | "b")
-            && self
-                .lex
-                .unit_aliases
-                .iter()
-                .any(|(w, _)| w.len() == 1 && w[0] == self.low(i))
-    }
-
-    fn currency_at(&self, i: usize) -> Option<(String, usize)> {
-        let t = self.toks.get(i)?;
-        let rest = &self.text[t.start..];
-        for (sym, code) in &self.lex.currency_symbols {
-            if rest.starts_with(sym.as_str()) {
-                let mut j = i;
-                while j < self.toks.len() && self.toks[j].start < t.start + sym.len() {
-                    j += 1;
-                }
-                if self.is(j, TokKind::Num) && self.attached(j)
-                    || self.is(j, TokKind::Num) && sym.chars().all(|c| !c.is_alphabetic())
-                {
-                    return Some((code.clone(), j));
-                }
-            }
-        }
-        None
-    }
-
-    fn unit_at(&self, i: usize) -> Option<(usize, usize)> {
-        if self.low(i) == "%" {
-            return self
-                .lex
-                .units
-                .iter()
-                .position(|u| u.unit == "%")
-                .map(|u| (u, i + 1));
-        }
-        self.lex
-            .unit_aliases
-            .starting_with(self.low(i))
-            .find_map(|(w, u)| {
-                let j = self.phrase(i, w)?;
-                let def = &self.lex.units[*u];
-                let single_letter = w.len() == 1 && w[0].chars().count() == 1;
-                if single_letter && !self.attached(i) && def.kind != "percent" {
-                    return None;
-                }
-                if self.is(j, TokKind::Word) && self.attached(j) {
-                    return None;
-                }
-                Some((*u, j))
-            })
-    }
-
-    fn is_counted_word(&self, w: &str) -> bool {
-        self.lex.count_nouns.contains_key(w)
-    }
-
-    fn plural_noun(&self, i: usize) -> bool {
-        let w = self.low(i);
-        self.is(i, TokKind::Word)
-            && w.chars().count() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("'s")
-            && !self.lex.not_counted.contains(w)
-            && !self.lex.is_stopword(w)
-            && !self.lex.hedges.iter().any(|(h, _)| h[0] == w)
-    }
-
-    /// The counted noun after a figure: (noun index, modifier indexes, next index).
-    fn counted_noun(&self, mut i: usize, strong: bool) -> Option<(usize, Vec<usize>, usize)> {
-        let mut partitive = false;
-        if self.low(i) == "of"
-            && matches!(
-                self.low(i + 1),
-                "the" | "its" | "their" | "our" | "his" | "her"
-            )
-        {
-            i += 2;
-            partitive = true;
-        }
-        let mut mods = Vec::new();
-        for j in i..i + 4 {
-            if !self.is(j, TokKind::Word) {
-                if self.low(j) == "-" && self.attached(j) && self.is(j + 1, TokKind::Word) {
-                    continue;
-                }
-                return None;
-            }
-            let w = self.low(j);
-            if self.lex.not_counted.contains(w)
-                || self.lex.is_stopword(w) && !self.is_counted_word(w)
-            {
-                return None;
-            }
-            let next_is_word = self.is(j + 1, TokKind::Word)
-                && !self.lex.is_stopword(self.low(j + 1))
-                && !self.lex.not_counted.contains(self.low(j + 1));
-            let next_is_state = self.predicate_at(j + 1).is_some();
-            if self.is_counted_word(w)
-                && !(next_is_word && self.is_counted_word(self.low(j + 1)) && !next_is_state)
-            {
-                return Some((j, mods, j + 1));
-            }
-            if (self.plural_noun(j) && !partitive || strong)
-                && !(next_is_word
-                    && (self.plural_noun(j + 1) || self.is_counted_word(self.low(j + 1)) || strong))
-            {
-                return Some((j, mods, j + 1));
-            }
-            if w.ends_with("'s") || w.ends_with("’s") {
-                mods.clear();
-                continue;
-            }
-            mods.push(j);
-        }
-        None
-    }
-
-    /// A state word right after a counted noun, or after "were", "have been" and the like.
-    fn predicate_after(&self, k: usize) -> Option<usize> {
-        let mut j = k;
-        while j < k + PREDICATE_REACH
-            && matches!(
-                self.low(j),
-                "were"
-                    | "was"
-                    | "are"
-                    | "is"
-                    | "have"
-                    | "has"
-                    | "had"
-                    | "been"
-                    | "be"
-                    | "reportedly"
-                    | "remain"
-                    | "remained"
-                    | "remains"
-                    | "now"
-                    | "still"
-                    | "believed"
-                    | "feared"
-                    | "thought"
-                    | "reported"
-                    | "confirmed"
-                    | "to"
-                    | "may"
-                    | "might"
-                    | "likely"
-            )
-        {
-            j += 1;
-        }
-        self.predicate_at(j)
-    }
-
-    /// What a bare figure counts, from a cue shortly before it in the same clause ("the death
-    /// toll rose to 27").
-    fn cue_before(&self, i: usize) -> Option<String> {
-        let start = i.saturating_sub(CUE_REACH);
-        for j in (start..i).rev() {
-            if matches!(self.low(j), "," | ";" | ":" | "." | "(" | ")") {
-                return None;
-            }
-            for (words, group) in self.lex.measure_cues.starting_with(self.low(j)) {
-                if self.phrase(j, words).is_some_and(|end| end <= i) {
-                    return Some(group.clone());
-                }
-            }
-        }
-        None
-    }
-
-    fn predicate_at(&self, i: usize) -> Option<usize> {
-        let w = self.low(i);
-        let group = self.lex.count_nouns.get(w)?;
-        matches!(
-            group.as_str(),
-            "deaths" | "injured" | "captured" | "missing"
-        )
-        .then_some(i)
-    }
-
     /// Whether a quantity can begin at token `i`: digits, or a word or symbol listed as a
     /// starter. Saves trying every token.
     fn may_start(&self, i: usize) -> bool {
-        let low = self.low(i);
-        self.is(i, TokKind::Num)
-            || self.lex.quantity_starters.contains(low)
-            || low
-                .split_once('-')
-                .is_some_and(|(head, _)| self.lex.number_tens.contains_key(head))
+        match self.low(i) {
+            // A minus sign only right before digits.
+            "-" | "−" => self.is(i + 1, TokKind::Num) && self.attached(i + 1),
+            w => self.is(i, TokKind::Num) || self.lex.quantity_starters.contains(w),
+        }
     }
 
     fn parse_all(&self) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
+        // A bound stated for the clause ahead: "At most, we controlled about 1,376 km2".
+        let mut clause_bound: Option<Hedged> = None;
         let mut i = 0;
         while i < self.toks.len() {
+            if matches!(self.low(i), "." | ";" | "!" | "?") {
+                clause_bound = None;
+            }
             if !self.may_start(i) {
                 i += 1;
                 continue;
             }
-            match self.parse_at(i, out.last()) {
+            let hedge = self.hedge_at(i);
+            if let Some((j, bound)) = hedge
+                && self.low(j) == ","
+                && matches!(bound, HedgeBound::Upper | HedgeBound::Lower)
+            {
+                clause_bound = Some(Hedged {
+                    bound,
+                    text: self.text[self.toks[i].start..self.toks[j - 1].end].to_lowercase(),
+                });
+                i = j + 1;
+                continue;
+            }
+            match self.parse_at(i, hedge, out.last()) {
                 Some((found, next)) => {
-                    out.extend(found);
+                    if let Some(mut q) = found {
+                        if let Some(h) = clause_bound.take() {
+                            bound_by_clause(&mut q, h);
+                        }
+                        out.push(q);
+                    }
                     i = next.max(i + 1);
                 }
                 None => i += 1,
@@ -684,77 +352,218 @@ impl<'a> Parser<'a> {
     }
 
     /// Reads a quantity starting at token `i`: `Some((Some(q), next))` for a figure,
-    /// `Some((None, next))` for digits that are not one and must be skipped whole (a score),
-    /// `None` when nothing starts here.
-    fn parse_at(&self, i: usize, previous: Option<&Quantity>) -> Option<(Option<Quantity>, usize)> {
-        let lex = self.lex;
-        let (after_hedge, hedge) = match self.hedge_at(i) {
-            Some((j, b)) => (
-                j,
-                Some((
-                    b,
-                    self.text[self.toks[i].start..self.toks[j - 1].end].to_lowercase(),
-                )),
-            ),
-            None => (i, None),
+    /// `Some((None, next))` for digits that are not one and must be skipped whole (a score,
+    /// an ordinal), `None` when nothing starts here. `hedge_at_i` is [`Parser::hedge_at`] at `i`.
+    fn parse_at(
+        &self,
+        i: usize,
+        hedge_at_i: Option<(usize, HedgeBound)>,
+        previous: Option<&Quantity>,
+    ) -> Option<(Option<Quantity>, usize)> {
+        let (after_hedge, hedge) = self.hedge_before(i, hedge_at_i);
+        let opener = match self.low(after_hedge) {
+            "between" => Some(true),
+            "from" => Some(false),
+            _ => None,
         };
-        let between = self.low(after_hedge) == "between";
-        let start_num = if between {
-            after_hedge + 1
-        } else {
-            after_hedge
-        };
-        let (currency, num_at) = match self.currency_at(start_num) {
+        let start_num = after_hedge + usize::from(opener.is_some());
+        let (currency, num_at) = match self.currency_before(start_num) {
             Some((c, j)) => (Some(c), j),
             None => (None, start_num),
         };
-        let mut n = self.number(num_at, currency.is_some())?;
-        if hedge.is_none() && i != num_at && currency.is_none() && !between {
+        let mut n = match self.number(num_at, currency.is_some())? {
+            Read::Number(n) => n,
+            Read::Skip(end) => return (i == num_at).then_some((None, end)),
+        };
+        if hedge.is_none() && i != num_at && currency.is_none() && opener.is_none() {
             return None;
         }
-        if self.is(num_at, TokKind::Word)
+        if hedge.is_none()
             && num_at > 0
-            && self.low(num_at - 1) == "-"
             && self.attached(num_at)
+            && matches!(self.low(num_at - 1), "=" | "<" | ">")
         {
+            // "=>30", "<>30": a comparison the hedges do not read.
+            return Some((None, n.next));
+        }
+        if n.spelled && num_at > 0 && self.low(num_at - 1) == "-" && self.attached(num_at) {
             return None;
         }
-
-        let mut j = n.next;
-        let mut range_high: Option<(f64, bool)> = None;
-        let dash =
-            matches!(self.low(j), "-" | "–" | "—") && self.attached(j) && self.attached(j + 1);
-        let word_sep = matches!(self.low(j), "to") || (between && self.low(j) == "and");
-        if (dash || word_sep) && !n.vague && !n.fraction {
-            let k = j + 1;
-            let k = if self.currency_at(k).is_some() {
-                self.currency_at(k).map(|(_, k)| k).unwrap_or(k)
-            } else {
-                k
-            };
-            if let Some(m) = self.number(k, currency.is_some())
-                && let (Some(a), Some(b)) = (n.value, m.value)
-            {
-                let a_scaled = if m.scaled && !n.scaled {
-                    a * (b / self.digits(k).map_or(b, |d| d.0))
-                } else {
-                    a
-                };
-                if b > a_scaled || (word_sep && b >= a_scaled) {
-                    n.value = Some(a_scaled);
-                    range_high = Some((b, m.plain_digits));
-                    j = m.next;
-                } else if dash && b < a {
-                    return Some((None, m.next));
-                }
-            }
+        if self.glued_label(&n) {
+            return (i == num_at).then_some((None, n.next + 1));
         }
+        let between = opener == Some(true);
+        let mut range_high = match self.range_after(&mut n, i, currency.is_some(), between) {
+            Ok(r) => r,
+            Err(skip) => return Some((None, skip)),
+        };
+        let strong =
+            self.low(n.next) == "-" && self.attached(n.next) && self.low(n.next + 1) == "strong";
+        let mut m = self.measure(&mut n, i, num_at, currency, strong, previous);
+        if range_high.is_none() {
+            range_high = self.range_in_units(&n, &mut m, i, between);
+        }
+        if opener.is_some() && range_high.is_none() {
+            return None;
+        }
+        let (approx, bound) = match self.hedge_after(m.next) {
+            Some((h, j)) => {
+                m.next = j;
+                (Some(ustr(&h.text)), Some(h.bound))
+            }
+            None => (
+                hedge.as_ref().map(|h| ustr(&h.text)),
+                hedge.as_ref().map(|h| h.bound),
+            ),
+        };
+        if self.not_a_figure(&n, num_at, range_high, &m, hedge.is_some()) {
+            return None;
+        }
+        if n.word_one && m.unit.is_none() && !self.one_counts(&mut m, num_at) {
+            return None;
+        }
+        let built = self.build(i, &n, num_at, range_high, m, approx, bound);
+        Some((Some(built.quantity), built.next_token))
+    }
 
-        let mut approx = hedge.as_ref().map(|(_, h)| ustr(h));
-        let mut bound = hedge.as_ref().map(|(b, _)| *b);
-        let mut strong = false;
-        if self.low(j) == "-" && self.attached(j) && self.low(j + 1) == "strong" {
-            strong = true;
+    /// Stage 1: a hedge before the figure ("nearly", "more than"); the token after it.
+    /// `found` is [`Parser::hedge_at`] at `i`.
+    fn hedge_before(
+        &self,
+        i: usize,
+        found: Option<(usize, HedgeBound)>,
+    ) -> (usize, Option<Hedged>) {
+        match found {
+            // "=>30", "<>30": a comparison sign glued to another is not a hedge.
+            Some((j, _))
+                if i > 0 && self.attached(i) && matches!(self.low(i - 1), "=" | "<" | ">") =>
+            {
+                (j, None)
+            }
+            Some((j, bound)) => (
+                j,
+                Some(Hedged {
+                    bound,
+                    text: self.text[self.toks[i].start..self.toks[j - 1].end].to_lowercase(),
+                }),
+            ),
+            None => (i, None),
+        }
+    }
+
+    /// Digits glued to letters that are neither a unit nor a scale: a label ("13F", "777F",
+    /// "5G", "the 1990s").
+    fn glued_label(&self, n: &Number) -> bool {
+        let j = n.next;
+        !n.spelled
+            && !n.scaled
+            && self.is(j, TokKind::Word)
+            && self.attached(j)
+            && self.unit_at(j).is_none()
+            && !self
+                .lex
+                .currency_codes
+                .contains_key(&self.s(j).to_uppercase())
+    }
+
+    /// Stage 4: a range after the number ("10-12", "10 to 12 million", "between 10 and 12",
+    /// "20~100"): the upper end, with `n` moved past it; `Err(next)` for digits that are not
+    /// a figure ("3-1", a score).
+    fn range_after(
+        &self,
+        n: &mut Number,
+        start: usize,
+        money: bool,
+        between: bool,
+    ) -> Result<Option<f64>, usize> {
+        let j = n.next;
+        let sep = self.low(j);
+        let tight = self.attached(j) && self.attached(j + 1);
+        let spaced = !self.attached(j) && !self.attached(j + 1);
+        let dash = matches!(sep, "-" | "–" | "—" | "~") && (tight || spaced);
+        let word_sep = matches!(sep, "through" | "thru")
+            || (sep == "to" && !self.after_change(start))
+            || (between && sep == "and");
+        if !(dash || word_sep) || n.vague || n.share {
+            return Ok(None);
+        }
+        let k = self.currency_before(j + 1).map_or(j + 1, |(_, k)| k);
+        let Some(Read::Number(m)) = self.number(k, money) else {
+            return Ok(None);
+        };
+        let (Some(a), Some(b)) = (n.value, m.value) else {
+            return Ok(None);
+        };
+        // "7-Eleven": a range is written in digits at both ends, or in words at both.
+        if m.share || m.vague || (dash && n.spelled != m.spelled) {
+            return Ok(None);
+        }
+        // "10 to 12 million": the scale of the upper end applies to the lower.
+        let a = match (m.scaled, n.scaled, self.digits(k)) {
+            (true, false, Some((raw, _, _))) if raw != 0.0 => a * (b / raw),
+            _ => a,
+        };
+        if b > a || (word_sep && b >= a) {
+            n.value = Some(a);
+            n.next = m.next;
+            n.plain_digits &= m.plain_digits;
+            return Ok(Some(b));
+        }
+        if dash && tight && b < a && !n.spelled {
+            return Err(m.next);
+        }
+        Ok(None)
+    }
+
+    /// Whether a word of change stands right before the figure starting at `i`: "rose 5% to
+    /// 10%" is a change and a level, not a range.
+    fn after_change(&self, i: usize) -> bool {
+        i > 0 && self.lex.change_verbs.contains(self.low(i - 1))
+    }
+
+    /// A range whose ends both carry the unit ("70% to 80%", "between 5 km and 10 km"): the
+    /// upper end, with `m` moved past it.
+    fn range_in_units(
+        &self,
+        n: &Number,
+        m: &mut Measure,
+        start: usize,
+        between: bool,
+    ) -> Option<f64> {
+        let unit = m.unit.filter(|_| m.kind != QuantityKind::Count)?;
+        let j = m.next;
+        let sep = self.low(j);
+        let dash = matches!(sep, "-" | "–" | "—") && self.attached(j) == self.attached(j + 1);
+        let to = sep == "to" && !self.after_change(start);
+        if !(dash || to || (between && sep == "and")) {
+            return None;
+        }
+        let k = self.currency_before(j + 1).map_or(j + 1, |(_, k)| k);
+        let Some(Read::Number(second)) = self.number(k, m.kind == QuantityKind::Money) else {
+            return None;
+        };
+        let (a, b) = (n.value?, second.value?);
+        let (u, end) = self.unit_at(second.next)?;
+        (self.lex.units[u].unit == unit.as_str() && b > a && !second.share).then(|| {
+            m.next = end;
+            b
+        })
+    }
+
+    /// Stage 5: what the number measures, and the token after it. May adjust the number for
+    /// what the measure says ("75 USD million", "5 feet and 2 inches", "15 dollars 50").
+    fn measure(
+        &self,
+        n: &mut Number,
+        i: usize,
+        num_at: usize,
+        currency: Option<String>,
+        strong: bool,
+        previous: Option<&Quantity>,
+    ) -> Measure {
+        let lex = self.lex;
+        let mut j = n.next;
+        if strong {
             j += 2;
         } else if self.low(j) == "-"
             && self.attached(j)
@@ -763,177 +572,483 @@ impl<'a> Parser<'a> {
         {
             j += 1;
         }
-        let mut unit = None;
-        let mut kind = ustr("number");
-        let mut canonical_unit = None;
-        let mut factor = 1.0;
-        let mut modifiers = Vec::new();
-        let mut predicate = None;
-
-        if let Some(code) = &currency {
-            kind = ustr("money");
-            unit = Some(ustr(code));
-            if let Some(def) = lex.units.iter().find(|u| &u.unit == code) {
-                factor = def.factor;
+        let mut m = Measure {
+            kind: QuantityKind::Number,
+            unit: None,
+            canonical_unit: None,
+            factor: 1.0,
+            offset: 0.0,
+            modifiers: Vec::new(),
+            predicate: None,
+            next: j,
+        };
+        let currency = currency.or_else(|| {
+            self.currency_after(j).map(|(c, k)| {
+                j = k;
+                c
+            })
+        });
+        if let Some(code) = currency {
+            m.kind = QuantityKind::Money;
+            m.unit = Some(ustr(&code));
+            if let Some(def) = lex.units.iter().find(|u| u.unit == code) {
+                m.factor = def.factor;
             }
-            canonical_unit = Some(ustr("USD"));
-        } else if let Some((u, k)) = (!strong).then(|| self.unit_at(j)).flatten() {
+            m.canonical_unit = Some(ustr("USD"));
+            m.next = self.cents(n, j, true);
+            return m;
+        }
+        if let Some((u, k)) = (!strong && !n.share).then(|| self.unit_at(j)).flatten() {
             let def = &lex.units[u];
-            kind = ustr(&def.kind);
-            unit = Some(ustr(&def.unit));
-            factor = def.factor;
-            canonical_unit = Some(ustr(
-                lex.units
-                    .iter()
-                    .find(|d| d.kind == def.kind && d.factor == 1.0)
-                    .map_or(&def.unit, |d| &d.unit),
-            ));
-            j = k;
-        } else if let Some((noun, mods, k)) = (!n.fraction)
-            .then(|| self.counted_noun(j, strong))
-            .flatten()
-        {
+            m.kind = def.kind;
+            m.unit = Some(ustr(&def.unit));
+            m.factor = def.factor;
+            m.offset = def.offset;
+            m.canonical_unit = Some(ustr(self.canonical_unit_of(def.kind, &def.unit)));
+            m.next = k;
+            if def.kind == QuantityKind::Money {
+                if let Some((f, k)) = self.scale_at(k, true).filter(|_| !n.scaled) {
+                    // "75 USD million".
+                    n.value = n.value.map(|v| v * f);
+                    n.scaled = true;
+                    m.next = k;
+                }
+                m.next = self.cents(n, m.next, false);
+            } else {
+                m.next = self.smaller_unit(n, m.next, u);
+                m.next = self.and_a_fraction(n, m.next);
+            }
+            if def.kind == QuantityKind::Duration {
+                self.age(&mut m, num_at);
+            }
+            return m;
+        }
+        if let Some((noun, k)) = self.hyphen_noun(j) {
+            // "a 66-page complaint", "a 12-member panel".
             let w = self.low(noun);
+            m.kind = QuantityKind::Count;
+            m.unit = Some(ustr(w));
+            m.canonical_unit = Some(ustr(
+                lex.count_nouns
+                    .get(w)
+                    .map_or_else(|| crate::text::fold_word(w), String::clone)
+                    .as_str(),
+            ));
+            m.next = k;
+            return m;
+        }
+        if self.is_age(n, num_at) {
+            m.kind = QuantityKind::Age;
+            m.unit = Some(ustr("year"));
+            m.canonical_unit = Some(ustr("year"));
+            return m;
+        }
+        if n.share {
+            m.kind = QuantityKind::Percent;
+            m.unit = Some(ustr("%"));
+            m.canonical_unit = Some(ustr("%"));
+            return m;
+        }
+        if let Some((noun, mods, k)) = self.counted_noun(j, strong) {
+            let w = self.lower_text(noun.clone());
+            let w = w.as_str();
+            let body_class = || {
+                if lex.generic_bodies.contains(w) {
+                    mods.iter()
+                        .find_map(|r| lex.body_modifiers.get(&self.lower_text(r.clone())))
+                } else {
+                    lex.strong_bodies.get(w)
+                }
+            };
             let group = lex
                 .count_nouns
                 .get(w)
-                .or_else(|| strong.then(|| lex.strong_bodies.get(w)).flatten());
-            let state = self.predicate_at(noun).is_some();
-            let inherit = previous.filter(|p| state && p.kind == "count" && p.unit.is_some());
-            kind = ustr("count");
+                .or_else(|| strong.then(body_class).flatten());
+            // "12,220 injured" after "7,905 soldiers killed" counts soldiers too; a noun of
+            // its own ("12 deaths") does not take the figure before it.
+            let state = self.predicate_at(noun.end - 1).is_some() && !w.ends_with('s');
+            let inherit =
+                previous.filter(|p| state && p.kind == QuantityKind::Count && p.unit.is_some());
+            m.kind = QuantityKind::Count;
             if let Some(p) = inherit {
-                unit = p.unit;
-                canonical_unit = p.canonical_unit;
-                modifiers = p.modifiers.to_vec();
-                predicate = Some(ustr(w));
+                m.unit = p.unit;
+                m.canonical_unit = p.canonical_unit;
+                m.modifiers = p.modifiers.to_vec();
+                m.predicate = Some(ustr(w));
             } else {
-                canonical_unit =
+                m.canonical_unit =
                     Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
-                unit = Some(ustr(w));
-                modifiers = mods.iter().map(|&m| ustr(self.s(m))).collect();
+                m.unit = Some(ustr(w));
+                m.modifiers = mods.into_iter().map(|r| ustr(self.raw_text(r))).collect();
                 if let Some(p) = self.predicate_after(k) {
-                    predicate = Some(ustr(self.low(p)));
+                    m.predicate = Some(ustr(self.low(p)));
                 }
             }
-            if let Some(g) = predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
-                && matches!(canonical_unit.as_deref(), Some("people" | "troops"))
+            if let Some(g) = m.predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
+                && matches!(m.canonical_unit.as_deref(), Some("people" | "troops"))
             {
-                canonical_unit = Some(ustr(g));
+                m.canonical_unit = Some(ustr(g));
             }
-            j = k;
-        } else if n.fraction {
-            kind = ustr("percent");
-            unit = Some(ustr("%"));
-            canonical_unit = Some(ustr("%"));
-        } else if let Some(group) = (currency.is_none() && !strong)
-            .then(|| self.cue_before(i))
-            .flatten()
-        {
-            kind = ustr("count");
-            unit = Some(ustr(&group));
-            canonical_unit = Some(ustr(&group));
+            m.next = k;
+            return m;
         }
+        if let Some(p) = (!strong).then(|| self.predicate_after(j)).flatten() {
+            // "another 14 were injured".
+            let w = self.low(p);
+            let group = lex.count_nouns.get(w).map_or(w, String::as_str);
+            m.kind = QuantityKind::Count;
+            m.unit = Some(ustr(group));
+            m.canonical_unit = Some(ustr(group));
+            m.predicate = Some(ustr(w));
+            return m;
+        }
+        if let Some(group) = (!strong).then(|| self.cue_before(i)).flatten() {
+            m.kind = QuantityKind::Count;
+            m.unit = Some(ustr(&group));
+            m.canonical_unit = Some(ustr(&group));
+        }
+        m
+    }
 
+    /// The unit every figure of a kind is compared in: the kind's unit with factor 1.
+    fn canonical_unit_of<'u>(&'u self, kind: QuantityKind, unit: &'u str) -> &'u str {
+        self.lex
+            .units
+            .iter()
+            .find(|d| d.kind == kind && d.factor == 1.0 && d.offset == 0.0)
+            .map_or(unit, |d| d.unit.as_str())
+    }
+
+    /// "15 dollars 50", "3 dollars 50 cents", "$4 and 50 cents": cents after a whole amount
+    /// of money, added to it; the token after. After a currency written before the number
+    /// ("$4"), only a number that says "cents" is read so.
+    fn cents(&self, n: &mut Number, j: usize, symbol: bool) -> usize {
+        let k = if self.low(j) == "and" { j + 1 } else { j };
+        let Some(v) = n.value.filter(|v| !n.scaled && v.fract() == 0.0) else {
+            return j;
+        };
+        let Some(Read::Number(c)) = self.number(k, false) else {
+            return j;
+        };
+        let Some(cents) = c
+            .value
+            .filter(|c| (0.0..100.0).contains(c) && c.fract() == 0.0)
+        else {
+            return j;
+        };
+        if c.scaled || c.share || c.vague || !(c.spelled || self.s(k).len() <= 2) {
+            return j;
+        }
+        let end = match self.unit_at(c.next) {
+            Some((u, e)) if self.lex.units[u].unit == "USc" => e,
+            Some(_) => return j,
+            None if symbol => return j,
+            None if self.is(c.next, TokKind::Word)
+                && !self.lex.is_stopword(self.low(c.next))
+                && !self.lex.not_counted.contains(self.low(c.next)) =>
+            {
+                return j;
+            }
+            None if self.is(c.next, TokKind::Num) => return j,
+            None => c.next,
+        };
+        n.value = Some(v + cents / 100.0);
+        end
+    }
+
+    /// "5 feet and 2 inches", "2 hours 30 minutes": a smaller unit of the same kind after a
+    /// measure, added to it in the first unit; the token after.
+    fn smaller_unit(&self, n: &mut Number, j: usize, unit: usize) -> usize {
+        let Some(v) = n.value else {
+            return j;
+        };
+        let k = if self.low(j) == "and" { j + 1 } else { j };
+        let Some(Read::Number(c)) = self.number(k, false) else {
+            return j;
+        };
+        let Some((u2, end)) = c.value.and(self.unit_at(c.next)) else {
+            return j;
+        };
+        let (first, second) = (&self.lex.units[unit], &self.lex.units[u2]);
+        if first.kind != second.kind
+            || second.factor >= first.factor
+            || first.offset != 0.0
+            || c.share
+            || c.vague
+        {
+            return j;
+        }
+        n.value = Some(v + c.value.unwrap_or(0.0) * second.factor / first.factor);
+        end
+    }
+
+    /// "a week and a half", "two hours and a quarter": a fraction of the unit after it, added
+    /// to the figure; the token after.
+    fn and_a_fraction(&self, n: &mut Number, j: usize) -> usize {
+        let Some(v) = n.value.filter(|_| self.low(j) == "and") else {
+            return j;
+        };
+        match self.fraction_words(j + 1) {
+            Some((num, den, k, _)) if num < den => {
+                n.value = Some(v + num / den);
+                k
+            }
+            _ => j,
+        }
+    }
+
+    /// A noun glued by a hyphen after a number, counted by it ("66-page", "12-member"): the
+    /// noun and the token after.
+    fn hyphen_noun(&self, j: usize) -> Option<(usize, usize)> {
+        let k = j + 1;
+        let w = self.low(k);
+        let noun = self.low(j) == "-"
+            && self.attached(j)
+            && self.attached(k)
+            && self.is(k, TokKind::Word)
+            && w.chars().count() >= 3
+            && self.s(k).chars().all(char::is_lowercase)
+            && !self.lex.is_stopword(w)
+            && !self.lex.not_counted.contains(w)
+            && !self.lex.number_multipliers.contains_key(w)
+            && !self.is_number_word(k)
+            && self.lex.post_hedges.starting_with(w).next().is_none();
+        noun.then_some((k, k + 1))
+    }
+
+    /// A duration that says how old: "29 years old", "a 45-year-old man", "ninety five years
+    /// of age", "aged 45".
+    fn age(&self, m: &mut Measure, num_at: usize) {
+        let j = m.next;
+        let hyphen_old = self.low(j) == "-" && self.attached(j) && self.low(j + 1) == "old";
+        let of_age = self.low(j) == "of" && self.low(j + 1) == "age";
+        let old = if self.low(j) == "old" {
+            Some(j + 1)
+        } else if hyphen_old || of_age {
+            Some(j + 2)
+        } else {
+            None
+        };
+        let aged = num_at > 0 && self.low(num_at - 1) == "aged";
+        if old.is_none() && !aged {
+            return;
+        }
+        m.kind = QuantityKind::Age;
+        m.canonical_unit = Some(ustr("year"));
+        m.factor /= self
+            .lex
+            .units
+            .iter()
+            .find(|d| d.unit == "year")
+            .map_or(1.0, |d| d.factor);
+        if let Some(k) = old {
+            m.next = k;
+        }
+    }
+
+    /// A bare number said to be an age: "aged 45". (An age after a name, "John Smith, 45,",
+    /// stays a bare number: it is not a count.)
+    fn is_age(&self, n: &Number, num_at: usize) -> bool {
+        let years = n
+            .value
+            .filter(|v| (1.0..=120.0).contains(v) && v.fract() == 0.0);
+        years.is_some() && n.plain_digits && num_at > 0 && self.low(num_at - 1) == "aged"
+    }
+
+    /// Stage 6: a hedge after the figure ("or more", "-plus"): the hedge and the token after.
+    fn hedge_after(&self, j: usize) -> Option<(Hedged, usize)> {
         let at = if self.low(j) == "-" && self.attached(j) {
             j + 1
         } else {
             j
         };
-        for (words, b) in lex.post_hedges.starting_with(self.low(at)) {
+        for (words, b) in self.lex.post_hedges.starting_with(self.low(at)) {
             if let Some(k) = self.phrase(at, words)
                 && !matches!(self.low(k), "than" | "of")
                 && !self.is(k, TokKind::Num)
             {
-                approx = Some(ustr(&words.join(" ")));
-                bound = Some(*b);
-                j = k;
-                break;
+                let text = words.join(" ");
+                return Some((Hedged { bound: *b, text }, k));
             }
         }
-        if n.plain_digits
-            && range_high.is_none()
-            && currency.is_none()
-            && unit.is_none()
-            && hedge.is_none()
-        {
-            let v = n.value.unwrap_or(0.0);
-            if (1800.0..=2100.0).contains(&v) {
-                return None;
-            }
-            if num_at > 0 {
-                let prev = self.low(num_at - 1);
-                let prev_raw = self.s(num_at - 1);
-                if lex.reference_words.contains(prev)
-                    || lex.reference_words.contains(&format!("{prev}."))
-                {
-                    return None;
-                }
-                if crate::text::is_capitalized(prev_raw)
-                    && self.is(num_at - 1, TokKind::Word)
-                    && !lex.months.contains_key(prev)
-                    && self.word_number(num_at - 1).is_none()
-                {
-                    return None;
-                }
-            }
-        }
-        if n.word_one && unit.is_none() {
-            let w = self.low(j);
-            let noun_like = self.is(j, TokKind::Word)
-                && !lex.is_stopword(w)
-                && !lex.attribution_verbs.contains(w)
-                && !w.ends_with("ed")
-                && !crate::text::is_capitalized(self.s(j));
-            if !noun_like {
-                return None;
-            }
-            kind = ustr("count");
-            unit = Some(ustr(w));
-            canonical_unit = Some(
-                lex.count_nouns
-                    .get(w)
-                    .map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)),
-            );
-            j += 1;
-        }
+        None
+    }
 
+    /// Stage 7: numbers that are not figures. Years ("the 2016 election", "1988 sales"),
+    /// year spans ("2016-2020"), labels after a reference word or a name ("Resolution 2231",
+    /// "Boeing 737").
+    fn not_a_figure(
+        &self,
+        n: &Number,
+        num_at: usize,
+        range_high: Option<f64>,
+        m: &Measure,
+        hedged: bool,
+    ) -> bool {
+        let counts = matches!(m.kind, QuantityKind::Count | QuantityKind::Number);
+        if counts && !hedged && num_at > 0 && self.follows_excluded_dash(num_at) {
+            // "March 5-7": the end of a span of dates.
+            return true;
+        }
+        if n.word_one && num_at > 0 && self.is_reference_word(num_at - 1) {
+            // "the number one priority".
+            return true;
+        }
+        if !n.plain_digits || hedged || !counts {
+            return false;
+        }
+        let year_like = |v: f64| (1800.0..=2100.0).contains(&v) && v.fract() == 0.0;
+        let v = n.value.unwrap_or(0.0);
+        if let Some(hi) = range_high {
+            return year_like(v) && (year_like(hi) || (hi < 100.0 && hi > v % 100.0));
+        }
+        if year_like(v) {
+            return true;
+        }
+        if m.unit.is_some() || num_at == 0 {
+            return false;
+        }
+        let prev = self.low(num_at - 1);
+        if self.is_reference_word(num_at - 1) {
+            return true;
+        }
+        crate::text::is_capitalized(self.s(num_at - 1))
+            && self.is(num_at - 1, TokKind::Word)
+            && !self.lex.months.contains_key(prev)
+            && !self.lex.is_stopword(prev)
+            && !self.is_number_word(num_at - 1)
+    }
+
+    /// Whether the word at `i` makes the number after it a name ("Resolution 2231").
+    fn is_reference_word(&self, i: usize) -> bool {
+        let w = self.low(i);
+        self.lex.reference_words.contains(w) || self.lex.reference_words.contains(&format!("{w}."))
+    }
+
+    /// Whether a dash glues the number at `i` to an excluded span before it ("March 5-7").
+    fn follows_excluded_dash(&self, i: usize) -> bool {
+        i >= 2
+            && matches!(self.low(i - 1), "-" | "–")
+            && self.attached(i - 1)
+            && self.attached(i)
+            && self.is(i - 2, TokKind::Num)
+            && self.is_excluded(i - 2)
+    }
+
+    /// "one witness": the noun after a lone "one" makes it a count. False when none does
+    /// ("one of them", "no one was hurt").
+    fn one_counts(&self, m: &mut Measure, num_at: usize) -> bool {
+        let j = m.next;
+        let Some((end, w)) = self.compound(j) else {
+            return false;
+        };
+        let w = w.as_str();
+        // "no one", "any one", "the one": a pronoun.
+        let pronoun = num_at > 0
+            && matches!(
+                self.low(num_at - 1),
+                "no" | "any" | "every" | "some" | "each" | "which" | "this" | "that" | "the"
+            );
+        let noun_like = !pronoun
+            && !self.lex.is_stopword(w)
+            && !self.lex.not_counted.contains(w)
+            && !self.lex.attribution_verbs.contains(w)
+            && !w.ends_with("ed")
+            && !crate::text::is_capitalized(self.s(j));
+        if !noun_like {
+            return false;
+        }
+        m.kind = QuantityKind::Count;
+        m.unit = Some(ustr(w));
+        m.canonical_unit = Some(
+            self.lex
+                .count_nouns
+                .get(w)
+                .map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)),
+        );
+        m.next = end;
+        true
+    }
+
+    /// The figure from its stages.
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        &self,
+        i: usize,
+        n: &Number,
+        num_at: usize,
+        range_high: Option<f64>,
+        m: Measure,
+        mut approx: Option<Ustr>,
+        bound: Option<HedgeBound>,
+    ) -> Built {
         let (value, mut low, mut high) = match range_high {
-            Some((hi, _)) => (None, n.value, Some(hi)),
+            Some(hi) => (None, n.value, Some(hi)),
             None => (n.value, n.low, n.high),
         };
         if n.vague {
             approx = Some(ustr(
-                &self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
+                self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
                     .trim_end_matches(" of")
-                    .to_lowercase(),
+                    .to_lowercase()
+                    .as_str(),
             ));
         }
         if let Some(v) = value {
             match bound {
-                Some(HedgeBound::Upper) => high = Some(v),
-                Some(HedgeBound::Lower) => low = Some(v),
+                Some(HedgeBound::Upper | HedgeBound::JustBelow) => high = Some(v),
+                Some(HedgeBound::Lower | HedgeBound::JustAbove) => low = Some(v),
                 _ => {}
             }
         }
-        let mid = value.or_else(|| match (low, high) {
+        let mid = value.or(match (low, high) {
             (Some(a), Some(b)) => Some((a + b) / 2.0),
             (a, b) => a.or(b),
         });
-        let q = Quantity {
-            text: self.source.slice(self.toks[i].start..self.toks[j - 1].end),
-            value,
-            low,
-            high,
-            approx,
-            unit,
-            kind,
-            canonical_value: mid.map(|m| m * factor),
-            canonical_unit,
-            modifiers: modifiers.into(),
-            predicate,
-            fact: None,
-        };
-        Some((Some(q), j))
+        let end = m.next.min(self.toks.len()).max(i + 1);
+        Built {
+            quantity: Quantity {
+                text: self
+                    .source
+                    .slice(self.toks[i].start..self.toks[end - 1].end),
+                value,
+                low,
+                high,
+                approx,
+                bound,
+                unit: m.unit,
+                kind: m.kind,
+                canonical_value: mid.map(|v| v * m.factor + m.offset),
+                canonical_unit: m.canonical_unit,
+                modifiers: m.modifiers.into(),
+                predicate: m.predicate,
+                fact: None,
+            },
+            next_token: end,
+        }
+    }
+}
+
+/// A figure and the token after it.
+struct Built {
+    quantity: Quantity,
+    next_token: usize,
+}
+
+/// Applies a bound stated for the clause ("At most, we controlled about 1,376 km2") to its
+/// first figure, unless the figure states its own bound.
+fn bound_by_clause(q: &mut Quantity, h: Hedged) {
+    if matches!(q.bound, Some(HedgeBound::Upper | HedgeBound::Lower)) {
+        return;
+    }
+    let Some(v) = q.value else {
+        return;
+    };
+    q.approx = Some(ustr(&h.text));
+    q.bound = Some(h.bound);
+    match h.bound {
+        HedgeBound::Upper => q.high = Some(v),
+        _ => q.low = Some(v),
     }
 }
 

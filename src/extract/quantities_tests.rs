@@ -8,6 +8,7 @@ fn render(text: &str) -> Vec<String> {
         .iter()
         .map(|q| {
             let num = |v: f64| {
+                let v = (v * 1e4).round() / 1e4;
                 if v.fract() == 0.0 {
                     format!("{}", v as i64)
                 } else {
@@ -104,6 +105,13 @@ fn number_words() {
         ("Four soldiers were wounded.", &["4 [soldiers] count"]),
         ("One of them left early.", &[]),
         ("No one was hurt.", &[]),
+        ("No one else was hurt.", &[]),
+        ("At one point the line broke.", &[]),
+        ("It is the number one priority.", &[]),
+        (
+            "One man was killed and another 14 were injured.",
+            &["1 [man] count", "14 [injured] count"],
+        ),
         ("The court heard from one witness.", &["1 [witness] count"]),
         (
             "Seventeen candidates filed papers.",
@@ -196,6 +204,7 @@ fn vague_magnitudes_and_fractions() {
         ),
         ("Two-thirds of members voted yes.", &["66.6667 [%] percent"]),
         ("Half the staff were laid off.", &["50 [%] percent"]),
+        ("Profit doubled in the first half of the year.", &[]),
         ("A quarter of the crop was lost.", &["25 [%] percent"]),
         (
             "Three quarters of the seats went to the ruling party.",
@@ -210,7 +219,7 @@ fn vague_magnitudes_and_fractions() {
             "Scores of houses burned.",
             &["- >=40 <=99 ~scores [houses] count"],
         ),
-        ("Half an hour later it ended.", &[]),
+        ("Half an hour later it ended.", &["0.5 [h] duration"]),
     ]);
 }
 
@@ -263,7 +272,7 @@ fn hedges_set_bounds() {
         ),
         (
             "At most, they held 1,376 square kilometers.",
-            &["1376 [km2] area"],
+            &["1376 <=1376 ~at most [km2] area"],
         ),
         (
             "An estimated 50,000 people attended.",
@@ -361,6 +370,24 @@ fn ranges() {
             &["- >=5 <=7 [%] percent"],
         ),
         ("The match ended 3-1.", &[]),
+        (
+            "Around 70% to 80% of cases were mild.",
+            &["- >=70 <=80 ~around [%] percent"],
+        ),
+        ("Between 10% and 15% voted.", &["- >=10 <=15 [%] percent"]),
+        (
+            "The camp is 5 km - 10 km away.",
+            &["- >=5 <=10 [km] length"],
+        ),
+        (
+            "Prices rose 5% to 10% a year.",
+            &["5 [%] percent", "10 [%] percent"],
+        ),
+        (
+            "Shares fell 3 to 145 pence.",
+            &["3 number", "145 [GBp] money"],
+        ),
+        ("The festival runs March 5-7.", &[]),
     ]);
 }
 
@@ -395,6 +422,23 @@ fn units_and_conversions() {
         ("Inflation hit 40%.", &["40 [%] percent"]),
         ("The plant used 80 tons of steel.", &["80 [t] mass"]),
         ("The 12 ft boat capsized.", &["12 [ft] length"]),
+        ("The 66-page complaint was filed.", &["66 [page] count"]),
+        ("A 12-member panel met.", &["12 [member] count"]),
+        ("It was a 3-D film.", &["3 number"]),
+        (
+            "Close to two million long-time residents left.",
+            &["2000000 ~close to [residents] count"],
+        ),
+        (
+            "The galaxy is 230 million light-years away.",
+            &["230000000 [light-years] count"],
+        ),
+        ("It opened one neo-bank.", &["1 [neo-bank] count"]),
+        (
+            "The 13.8-billion-year-old universe.",
+            &["13800000000 [year] age"],
+        ),
+        ("It offers a 360-degree view.", &["360 [degree] count"]),
     ]);
 }
 
@@ -415,6 +459,20 @@ fn counted_nouns_and_qualifiers() {
     assert_eq!(q[0].kind, "count");
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     assert_eq!(q[0].approx.as_deref(), Some("nearly"));
+    let q = find_quantities("A 2,000-strong group marched on the capital.");
+    assert_eq!(
+        q[0].canonical_unit.as_deref(),
+        Some("group"),
+        "a group of whom?"
+    );
+    let q = find_quantities("The 3,000-strong brigade pulled back.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
+    let q = find_quantities("Officials reported 40 casualties, and the hospital 12 deaths.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("casualties"));
+    assert_eq!(q[1].canonical_unit.as_deref(), Some("deaths"));
+    let q = find_quantities("After three rounds of talks, 10 buildings and 4 homes burned.");
+    assert_eq!(q[0].canonical_unit.as_deref(), Some("round"));
+    assert_eq!(q[1].canonical_unit.as_deref(), Some("buildings"));
     let q = find_quantities("Holding back 50,000 of the occupier's army personnel.");
     assert_eq!(q[0].unit.as_deref(), Some("personnel"));
     check(&[
@@ -480,4 +538,328 @@ fn not_quantities() {
         ("Highway 1 was closed.", &[]),
         ("The Boeing 737 landed.", &[]),
     ]);
+}
+
+#[test]
+fn fractions_and_mixed_numbers() {
+    check(&[
+        ("Three fifths of the budget is spent.", &["60 [%] percent"]),
+        ("The answer was three fifths.", &["0.6 number"]),
+        ("One fifth is gone.", &["0.2 number"]),
+        (
+            "The fund lost two thirds of a million dollars.",
+            &["666666.6667 [USD] money"],
+        ),
+        (
+            "The city has five and a half million people.",
+            &["5500000 [people] count"],
+        ),
+        (
+            "The state has one million and a half residents.",
+            &["1500000 [residents] count"],
+        ),
+        ("The score was twenty and three fifths.", &["20.6 number"]),
+        ("It rose 3 1/2 points.", &["3.5 [points] count"]),
+        ("He added ¾ of a cup.", &["0.75 [cup] volume"]),
+        ("The pipe is 1½ inches wide.", &["1.5 [in] length"]),
+        (
+            "Prices fell as much as 1 / 4 point.",
+            &["0.25 <=0.25 ~as much as number"],
+        ),
+        ("The yield rose 7 3/4%.", &["7.75 [%] percent"]),
+        ("Only a fifth.", &["0.2 number"]),
+        (
+            "He lost by five-and-a-half points.",
+            &["5.5 [points] count"],
+        ),
+        ("The notes read 6/8 and 2/4.", &[]),
+        ("She won a third term in office.", &[]),
+        ("The mayor spoke for half an hour.", &["0.5 [h] duration"]),
+        (
+            "It ended a week and a half later.",
+            &["1.5 [week] duration"],
+        ),
+        (
+            "They talked for two hours and a quarter.",
+            &["2.25 [h] duration"],
+        ),
+        (
+            "A third of a mile of road was paved.",
+            &["0.3333 [mi] length"],
+        ),
+        ("Nine in ten parents agreed.", &["90 [%] percent"]),
+        (
+            "Two out of three voters stayed home.",
+            &["66.6667 [%] percent"],
+        ),
+        ("One in 20 tests was positive.", &["5 [%] percent"]),
+        ("They won 3 in 2019.", &["3 number"]),
+        ("Codes like 9/11 and 24/7 are not fractions.", &[]),
+    ]);
+}
+
+#[test]
+fn spelled_compounds() {
+    check(&[
+        (
+            "The jury heard one hundred and sixty-one witnesses.",
+            &["161 [witnesses] count"],
+        ),
+        (
+            "The form lists 3 hundred and 21 names.",
+            &["321 [names] count"],
+        ),
+        (
+            "Some 4 thousand 3 hundred and 21 ballots were void.",
+            &["4321 ~some [ballots] count"],
+        ),
+        (
+            "It costs a quarter million dollars.",
+            &["250000 [USD] money"],
+        ),
+        ("Half a dozen boats capsized.", &["6 [boats] count"]),
+        ("They seized 3 dozen rifles.", &["36 [rifles] count"]),
+        ("There are three dozen eggs.", &["36 [eggs] count"]),
+        ("Fifty - two cars were hit.", &["52 [cars] count"]),
+        ("Twenty one people died.", &["21 [people] count"]),
+        (
+            "Two hundred and two thousand votes were cast.",
+            &["202000 [votes] count"],
+        ),
+        (
+            "Inflation hit two point five percent.",
+            &["2.5 [%] percent"],
+        ),
+        (
+            "The debt is three lakh crore rupees.",
+            &["3000000000000 [INR] money"],
+        ),
+        ("It was the twenty-first time.", &[]),
+        ("The one hundred and fifth session opened.", &[]),
+    ]);
+}
+
+#[test]
+fn signs_and_decimals() {
+    check(&[
+        ("The index closed at -9.23.", &["-9.23 number"]),
+        ("Temperatures of minus 5 were forecast.", &["-5 number"]),
+        ("It was −3 °C at dawn.", &["-3 [°C] temperature"]),
+        ("The rate rose .08 points.", &["0.08 [points] count"]),
+        ("Growth was negative one percent.", &["-1 [%] percent"]),
+        ("The flask held 1.2e3 litres.", &["1200 [l] volume"]),
+        ("The rout ended 10-2.", &[]),
+        (
+            "It fell to -40 degrees Fahrenheit.",
+            &["-40 [°F] temperature"],
+        ),
+    ]);
+    let f = find_quantities("It fell to -40 degrees Fahrenheit.");
+    assert_eq!(f[0].canonical_value, Some(-40.0), "-40 °F is -40 °C");
+}
+
+#[test]
+fn scale_suffixes_by_context() {
+    check(&[
+        ("The target is US$ 1MM this year.", &["1000000 [USD] money"]),
+        ("Its valuation hit $10M.", &["10000000 [USD] money"]),
+        ("They raised 10K in a week.", &["10000 number"]),
+        ("Losses reached £2.8bn.", &["2800000000 [GBP] money"]),
+        ("The app has 1.5bn users.", &["1500000000 [users] count"]),
+        ("India has 1.5bn.", &["1500000000 number"]),
+        ("The wall stands 10 m high.", &["10 [m] length"]),
+        ("He is 1.8m tall.", &["1.8 [m] length"]),
+        ("The region has 10m people.", &["10000000 [people] count"]),
+        ("The fund is 1.2 M strong.", &["1200000 number"]),
+        ("They paid 75 USD million.", &["75000000 [USD] money"]),
+        (
+            "The price starts at USD 22.5 million.",
+            &["22500000 [USD] money"],
+        ),
+        (
+            "The 4K screen cost $900.",
+            &["4000 number", "900 [USD] money"],
+        ),
+    ]);
+}
+
+#[test]
+fn lists_are_not_thousands() {
+    check(&[
+        (
+            "See items 22, 24, 26 and 31.",
+            &["22 number", "24 number", "26 number", "31 number"],
+        ),
+        (
+            "He drew 22,24,26.",
+            &["22 number", "24 number", "26 number"],
+        ),
+        ("The district has 22,240 voters.", &["22240 [voters] count"]),
+        (
+            "China's population is 1 414 021 100.",
+            &["1414021100 number"],
+        ),
+        (
+            "The census found 40 000 households.",
+            &["40000 [households] count"],
+        ),
+        (
+            "The router at 192.168.1.2 failed.",
+            &["192 number", "168 number", "1 number", "2 number"],
+        ),
+        ("Turnout was 1,674,200.5 exactly.", &["1674200.5 number"]),
+    ]);
+}
+
+#[test]
+fn years_dates_ages_and_clock_times_are_not_counts() {
+    check(&[
+        ("The 1988 sales slump hurt.", &[]),
+        ("He won the 2016 election.", &[]),
+        ("Records from 2016-2020 were lost.", &[]),
+        ("The 2019-20 budget passed.", &[]),
+        ("Maria Lopez, 45, said she would run.", &["45 number"]),
+        ("A man aged 45 was held.", &["45 [year] age"]),
+        ("The suspect is a 45-year-old man.", &["45 [year] age"]),
+        ("The child was ten months old.", &["10 [month] age"]),
+        ("The polls close at 8 p.m. sharp.", &[]),
+        ("The raid began at 0400 GMT.", &[]),
+        ("They met at 9 o'clock.", &[]),
+        ("The 13F filing and the 5G rollout were delayed.", &[]),
+        ("Sales in the 1990s doubled.", &[]),
+        ("About 2000 people came.", &["2000 ~about [people] count"]),
+        ("The pipeline is 2000 km long.", &["2000 [km] length"]),
+    ]);
+}
+
+#[test]
+fn currencies_before_and_after() {
+    check(&[
+        ("The fee is GBP 350.", &["350 [GBP] money"]),
+        (
+            "Exports hit HK$ 10.05 billion.",
+            &["10050000000 [HKD] money"],
+        ),
+        (
+            "The deal was worth C$16.4 million.",
+            &["16400000 [CAD] money"],
+        ),
+        ("A ticket costs 10 €.", &["10 [EUR] money"]),
+        ("The bike cost 100₾.", &["100 [GEL] money"]),
+        ("Each share paid 34 cents.", &["34 [USc] money"]),
+        ("It only cost 3 dollars 50 cents.", &["3.5 [USD] money"]),
+        ("It costs 15 dollars 50.", &["15.5 [USD] money"]),
+        (
+            "The bill was $4.25 and 32 items were sold.",
+            &["4.25 [USD] money", "32 [items] count"],
+        ),
+        ("The aid totals Rs 500 crore.", &["5000000000 [INR] money"]),
+        ("ALL 5 solutions are wrong.", &["5 [solutions] count"]),
+    ]);
+}
+
+#[test]
+fn measures_in_two_units_add_up() {
+    check(&[
+        ("He is 5 feet and 2 inches tall.", &["5.1667 [ft] length"]),
+        (
+            "The talks lasted 2 hours 30 minutes.",
+            &["2.5 [h] duration"],
+        ),
+        ("The mat is 1 m x 1 m.", &["1 [m] length", "1 [m] length"]),
+        ("The 20-square-mile park burned.", &["20 [mi2] area"]),
+        ("Winds of 150-mile-per-hour hit.", &["150 [mph] speed"]),
+    ]);
+}
+
+#[test]
+fn hedges_say_which_side_of_the_figure() {
+    let bound = |text: &str| {
+        find_quantities(text)
+            .iter()
+            .map(|q| (q.approx.map(|a| a.to_string()), q.bound, q.low, q.high))
+            .collect::<Vec<_>>()
+    };
+    use crate::lexicon::HedgeBound::{self, *};
+    /// The hedge as written, what it says, and the bounds it sets.
+    type Hedging = (Option<String>, Option<HedgeBound>, Option<f64>, Option<f64>);
+    let some = |s: &str| Some(s.to_string());
+    let table: &[(&str, Vec<Hedging>)] = &[
+        (
+            "More than 40 died.",
+            vec![(some("more than"), Some(Lower), Some(40.0), None)],
+        ),
+        (
+            "Over 300 came.",
+            vec![(some("over"), Some(Lower), Some(300.0), None)],
+        ),
+        (
+            "At least 12 were hurt.",
+            vec![(some("at least"), Some(Lower), Some(12.0), None)],
+        ),
+        (
+            "Up to 300 may go.",
+            vec![(some("up to"), Some(Upper), None, Some(300.0))],
+        ),
+        (
+            "At most 40 cars were hit.",
+            vec![(some("at most"), Some(Upper), None, Some(40.0))],
+        ),
+        (
+            "No more than 5 spoke.",
+            vec![(some("no more than"), Some(Upper), None, Some(5.0))],
+        ),
+        (
+            "Nearly 60,000 troops.",
+            vec![(some("nearly"), Some(JustBelow), None, Some(60000.0))],
+        ),
+        (
+            "Almost 90% agreed.",
+            vec![(some("almost"), Some(JustBelow), None, Some(90.0))],
+        ),
+        (
+            "Just over 2,000 ran.",
+            vec![(some("just over"), Some(JustAbove), Some(2000.0), None)],
+        ),
+        (
+            "About 800 stayed.",
+            vec![(some("about"), Some(Approx), None, None)],
+        ),
+        (
+            "Some 11,000 troops.",
+            vec![(some("some"), Some(Approx), None, None)],
+        ),
+        (
+            "Roughly 5 km away.",
+            vec![(some("roughly"), Some(Approx), None, None)],
+        ),
+        (
+            "1,000 people or more.",
+            vec![(some("or more"), Some(Lower), Some(1000.0), None)],
+        ),
+        (
+            "Values greater than 100 were cut.",
+            vec![(some("greater than"), Some(Lower), Some(100.0), None)],
+        ),
+        (
+            "Values less than or equal to 30 fail.",
+            vec![(some("less than or equal to"), Some(Upper), None, Some(30.0))],
+        ),
+        (
+            "When x >= 30 it stops.",
+            vec![(some(">="), Some(Lower), Some(30.0), None)],
+        ),
+        (
+            "At most, we controlled about 1,376 km2.",
+            vec![(some("at most"), Some(Upper), None, Some(1376.0))],
+        ),
+        (
+            "At least, they said, 12 boats sank. Then 3 more.",
+            vec![
+                (some("at least"), Some(Lower), Some(12.0), None),
+                (None, None, None, None),
+            ],
+        ),
+    ];
+    crate::extract::check_table(table, bound);
 }

@@ -976,7 +976,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                     .enumerate()
                     .filter(move |(_, q)| measures_something(c, q, lex))
                     .map(move |(qi, q)| {
-                        let block = stable_hash(&[&q.kind, block_class(q, lex)]);
+                        let block = stable_hash(&[q.kind.as_str(), block_class(q, lex)]);
                         let at = ClaimRef {
                             article: ai as u32,
                             claim: ci as u32,
@@ -1018,7 +1018,9 @@ fn link_block(
     let kind = {
         let &(_, at, qi) = &block[0];
         block_kind(
-            &articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize].kind,
+            articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize]
+                .kind
+                .as_str(),
         )
     };
     let cands: Vec<Candidate> = block
@@ -1182,7 +1184,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
             &first.qi.to_string(),
         ])),
         label,
-        kind: q0.kind,
+        kind: q0.kind.into(),
         unit: q0.canonical_unit,
         verdict,
         reason,

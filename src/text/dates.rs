@@ -1,6 +1,7 @@
 //! Finding dates in text ("November 11, 2024", "Nov. 22", "on Monday", "last week") and
 //! resolving them against a report's own date.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -160,8 +161,16 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let lex = Lexicon::global();
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
+    // The spans taken so far, start to end: a new mention is checked against its two
+    // neighbours, not against every mention found.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut push = |start: usize, end: usize, value: DateValue| {
-        if found.iter().all(|m| end <= m.start || start >= m.end) {
+        let before_free = taken
+            .range(..end)
+            .next_back()
+            .is_none_or(|(_, &e)| e <= start);
+        if before_free {
+            taken.insert(start, end);
             found.push(DateMention {
                 start,
                 end,
@@ -276,13 +285,29 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     }
     found.sort_by_key(|m| m.start);
     for m in &mut found {
-        let before = text[..m.start].trim_end().to_lowercase();
-        m.as_of = lex
-            .as_of
-            .iter()
-            .any(|p| before.ends_with(&format!(" {p}")) || before == *p);
+        m.as_of = follows_as_of(&text[..m.start], lex);
     }
     found
+}
+
+/// Whether `before` ends with an "as of" phrase (a whole word or words), read from its last
+/// few words only: each date looks back a bounded distance, so finding dates stays linear.
+fn follows_as_of(before: &str, lex: &Lexicon) -> bool {
+    static LONGEST: OnceLock<usize> = OnceLock::new();
+    let longest = *LONGEST.get_or_init(|| lex.as_of.iter().map(String::len).max().unwrap_or(0));
+    let before = before.trim_end();
+    // Lowercasing may lengthen a character, so take a generous tail: one word more than the
+    // longest phrase, in characters as wide as UTF-8 allows.
+    let mut from = before.len().saturating_sub(4 * (longest + 1));
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let whole = from == 0;
+    let tail = before[from..].to_lowercase();
+    lex.as_of.iter().any(|p| {
+        tail.strip_suffix(p.as_str())
+            .is_some_and(|rest| rest.ends_with(' ') || (rest.is_empty() && whole))
+    })
 }
 
 fn parse_period(code: &str) -> Option<(String, i32)> {
