@@ -72,6 +72,16 @@ struct CountNounsFile {
     accumulating: Vec<String>,
 }
 
+/// `fact_words.json`: what tells figures measuring the same thing apart.
+#[derive(Debug, Deserialize)]
+struct FactWordsFile {
+    hypothetical: Vec<String>,
+    #[serde(default)]
+    counted_as: HashMap<String, String>,
+    #[serde(default)]
+    accumulating_cues: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 struct ExchangeRatesFile {
     tolerance: f64,
@@ -216,6 +226,12 @@ pub struct Lexicon {
     /// Phrases before a bare figure naming what it counts, as word sequences, longest first.
     pub measure_cues: Phrases<String>,
     pub reference_words: HashSet<String>,
+    /// Words beside a figure that make it a possibility or a plan, not what happened.
+    pub hypothetical: HashSet<String>,
+    /// Words beside a count of people saying what they are counted as ("signed": signatures).
+    pub counted_as: HashMap<String, String>,
+    /// Words beside a count saying it is a running total ("deployed", "evacuated").
+    pub accumulating_cues: HashSet<String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
     pub entity_aliases: HashMap<String, usize>,
@@ -269,6 +285,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "dates.json",
     "entities.json",
     "exchange_rates.json",
+    "fact_words.json",
     "hedges.txt",
     "measure_cues.txt",
     "numbers.json",
@@ -501,6 +518,10 @@ impl Lexicon {
                 None => time_refs_before.insert(l),
             };
         }
+        let fact_words: FactWordsFile = typed(
+            "fact_words.json",
+            parse("fact_words.json", json("fact_words.json")?)?,
+        )?;
         let rates: ExchangeRatesFile = typed(
             "exchange_rates.json",
             parse("exchange_rates.json", json("exchange_rates.json")?)?,
@@ -618,6 +639,21 @@ impl Lexicon {
             exchange_tolerance: rates.tolerance,
             measure_cues: Phrases::new(measure_cues),
             reference_words: words("reference_words.txt"),
+            hypothetical: fact_words
+                .hypothetical
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            counted_as: fact_words
+                .counted_as
+                .into_iter()
+                .map(|(w, n)| (w.to_lowercase(), n.to_lowercase()))
+                .collect(),
+            accumulating_cues: fact_words
+                .accumulating_cues
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             entities: ents.entities,
             entity_aliases,
             place_suffixes: ents.place_suffixes.into_iter().collect(),

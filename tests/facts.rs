@@ -258,3 +258,136 @@ fn claims_reporting_one_event_are_clustered_and_others_are_not() {
         assert!(!linked(a, b), "{a} ~ {b} clustered");
     }
 }
+
+/// Linking scored on the five-outlet events of tests/fixtures/events against their gold
+/// (gold.json beside them: every figure a reader would compare, and which measure the same
+/// thing): pairs of figures in different reports that the tool links (same fact) against
+/// pairs the gold links, and the verdicts of the gold's facts the tool links.
+struct Scored {
+    linked: usize,
+    right: usize,
+    gold: usize,
+    verdicts: usize,
+    verdicts_right: usize,
+    errors: Vec<String>,
+}
+
+fn score_event(event: &str, gold: &Value) -> Scored {
+    let dir = fixture(&format!("events/{event}"));
+    let articles = json(&["extract", "--json", &dir]);
+    let facts = json(&["facts", "--json", &dir]);
+    let verdict_of = |id: &str| {
+        facts["facts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .map(|f| f["verdict"].as_str().unwrap().to_string())
+    };
+    // Each gold mention: (id, report, gold fact, the tool's fact id if the figure is read).
+    let mut mentions: Vec<(String, String, String, Option<String>)> = Vec::new();
+    for m in gold["mentions"].as_array().unwrap() {
+        let doc = m["doc"].as_str().unwrap();
+        let a = article(&articles, &format!("/{doc}.txt"));
+        let text = a["text"].as_str().unwrap();
+        let (snippet, figure) = (
+            m["sentence"].as_str().unwrap(),
+            m["figure"].as_str().unwrap(),
+        );
+        let at = text.find(snippet).expect("gold snippet in its report")
+            + snippet.find(figure).expect("figure in its snippet");
+        let fact = claims(a)
+            .iter()
+            .flat_map(|c| c["quantities"].as_array().unwrap())
+            .find(|q| {
+                let (s, e) = (
+                    q["start"].as_u64().unwrap() as usize,
+                    q["end"].as_u64().unwrap() as usize,
+                );
+                s < at + figure.len() && at < e
+            })
+            .and_then(|q| q["fact"].as_str().map(String::from));
+        mentions.push((
+            format!("{doc}:{figure}"),
+            doc.to_string(),
+            m["fact"].as_str().unwrap().to_string(),
+            fact,
+        ));
+    }
+    let mut s = Scored {
+        linked: 0,
+        right: 0,
+        gold: 0,
+        verdicts: 0,
+        verdicts_right: 0,
+        errors: vec![],
+    };
+    for (i, a) in mentions.iter().enumerate() {
+        for b in &mentions[i + 1..] {
+            if a.1 == b.1 {
+                continue;
+            }
+            let same_gold = a.2 == b.2;
+            let same_tool = a.3.is_some() && a.3 == b.3;
+            s.gold += usize::from(same_gold);
+            s.linked += usize::from(same_tool);
+            s.right += usize::from(same_gold && same_tool);
+            if same_tool && !same_gold {
+                s.errors
+                    .push(format!("{event}: wrong link {} ~ {}", a.0, b.0));
+            }
+        }
+    }
+    for f in gold["facts"].as_array().unwrap() {
+        let members: Vec<&(String, String, String, Option<String>)> = mentions
+            .iter()
+            .filter(|m| m.2 == f["id"].as_str().unwrap())
+            .collect();
+        let mut ids: Vec<&str> = members.iter().filter_map(|m| m.3.as_deref()).collect();
+        ids.sort_unstable();
+        let Some(top) = ids.chunk_by(|a, b| a == b).max_by_key(|run| run.len()) else {
+            continue;
+        };
+        if f["verdict"] == "single" || top.len() < 2 {
+            continue;
+        }
+        s.verdicts += 1;
+        let got = verdict_of(top[0]);
+        if got.as_deref() == f["verdict"].as_str() {
+            s.verdicts_right += 1;
+        } else {
+            s.errors.push(format!(
+                "{event}: {} is {got:?}, not {}",
+                f["label"], f["verdict"]
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn five_outlet_events_link_what_measures_the_same_thing() {
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("events/gold.json")).unwrap())
+            .unwrap();
+    let events = gold["events"].as_object().unwrap();
+    let (mut linked, mut right, mut pairs, mut verdicts, mut verdicts_right) = (0, 0, 0, 0, 0);
+    let mut errors = Vec::new();
+    for (event, g) in events {
+        let s = score_event(event, g);
+        linked += s.linked;
+        right += s.right;
+        pairs += s.gold;
+        verdicts += s.verdicts;
+        verdicts_right += s.verdicts_right;
+        errors.extend(s.errors);
+    }
+    let precision = right as f64 / linked.max(1) as f64;
+    let recall = right as f64 / pairs.max(1) as f64;
+    let summary = format!(
+        "pairs P {precision:.2} R {recall:.2} ({right} of {linked} linked, {pairs} in gold), verdicts {verdicts_right}/{verdicts}: {errors:#?}"
+    );
+    assert!(precision >= 0.95, "{summary}");
+    assert!(recall >= 0.5, "{summary}");
+    assert_eq!(verdicts_right, verdicts, "{summary}");
+}
