@@ -197,12 +197,24 @@ struct MemberJson<'a> {
     source: String,
 }
 
-/// When a figure holds: a day, or just a month (of an unknown year).
+/// When a figure holds: a day, a month (of an unknown year), or a year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum When {
     Day(NaiveDate),
     Month(Option<i32>, u32),
+    Year(i32),
     Unknown,
+}
+
+impl When {
+    fn year(self) -> Option<i32> {
+        match self {
+            When::Day(d) => Some(d.year()),
+            When::Month(y, _) => y,
+            When::Year(y) => Some(y),
+            When::Unknown => None,
+        }
+    }
 }
 
 /// Figures more than this many days apart are about different moments.
@@ -300,7 +312,8 @@ struct Draft {
     /// The first and last day members hold at.
     first_day: Option<NaiveDate>,
     last_day: Option<NaiveDate>,
-    /// The first and last day stated beside members, and the months stated without a day.
+    /// The first and last day stated beside members, and the months and years stated
+    /// without a day.
     first_stated: Option<NaiveDate>,
     last_stated: Option<NaiveDate>,
     months: Vec<When>,
@@ -434,10 +447,10 @@ fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
     let context = cosine(&c.context, &m.context);
     let mut s = context;
     if count {
-        if c.noun != m.noun {
+        if c.noun == m.noun {
+            s += if c.generic { 0.0 } else { SAME_NOUN };
+        } else if c.generic != m.generic {
             s -= BROADER_NOUN;
-        } else if !c.generic {
-            s += SAME_NOUN;
         }
     }
     let shared_subject = share(&c.subject, &m.subject);
@@ -452,6 +465,12 @@ fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
         s += SAME_QUALIFIER;
     }
     let relation = values(c, m);
+    // A year stated beside one figure, not the year the other holds at: another time,
+    // unless the values are the same ("$6.4 billion in 2017" and last year's "€5.3bn").
+    let other_year = |a: &Candidate, b: &Candidate| matches!((a.stated.year(), b.day), (Some(y), Some(d)) if y != d.year());
+    if relation != Values::Same && (other_year(c, m) || other_year(m, c)) {
+        return None;
+    }
     if kind == Kind::NeedsSubject
         && !shared_subject
         && !(relation == Values::Same && context >= SUBJECTLESS_CONTEXT)
@@ -603,9 +622,12 @@ impl Draft {
                 self.first_stated = Some(self.first_stated.map_or(d, |f| f.min(d)));
                 self.last_stated = Some(self.last_stated.map_or(d, |l| l.max(d)));
             }
-            When::Month(..) if !self.months.contains(&c.stated) => self.months.push(c.stated),
+            When::Month(..) | When::Year(_) if !self.months.contains(&c.stated) => {
+                self.months.push(c.stated);
+            }
             _ => {}
         }
+
         let at = self.by_article.partition_point(|&(a, _)| a <= c.at.article);
         self.by_article.insert(at, (c.at.article, i));
         if self.recent.len() == MAX_COMPARED {
@@ -941,6 +963,9 @@ fn stated_date(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (Whe
         {
             return (When::Month(Some(y), m), d.as_of);
         }
+        if let Ok(y) = iso.parse() {
+            return (When::Year(y), false);
+        }
     }
     (When::Unknown, false)
 }
@@ -958,7 +983,7 @@ fn months_apart(a: When, b: When) -> Option<i64> {
     let ym = |w: When| match w {
         When::Day(d) => Some((Some(d.year()), d.month())),
         When::Month(y, m) => Some((y, m)),
-        When::Unknown => None,
+        When::Year(_) | When::Unknown => None,
     };
     let ((ya, ma), (yb, mb)) = (ym(a)?, ym(b)?);
     Some(match (ya, yb) {
@@ -973,6 +998,10 @@ fn months_apart(a: When, b: When) -> Option<i64> {
 fn time_compatible(a: When, b: When) -> bool {
     match (a, b) {
         (When::Day(x), When::Day(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
+        (When::Year(_), _) | (_, When::Year(_)) => match (a.year(), b.year()) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        },
         _ => months_apart(a, b).is_none_or(|m| m < 2),
     }
 }
@@ -992,8 +1021,11 @@ fn keys<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Keys {
     out
 }
 
-/// The interval an exact figure is read as when linking: within [`EXACT_SPREAD`] of its value
-/// (and of its interval); hedged, vague and converted figures keep their interval.
+/// The interval a figure is read as when linking: an exact figure within [`EXACT_SPREAD`] of
+/// its value (and of its interval), a lower bound ("more than 10,000") up to
+/// [`LOWER_BOUND_REACH`] times it; hedged, vague and converted figures keep their interval.
+/// A verdict reads "more than 10,000" as any value above; a link needs more than that:
+/// "over 10,000 soldiers" and "59,000 troops" do not count one thing.
 fn linking_interval(
     q: &Quantity,
     interval: Option<(f64, f64)>,
@@ -1007,9 +1039,13 @@ fn linking_interval(
             lo.max(v * (1.0 - EXACT_SPREAD)),
             hi.min(v * (1.0 + EXACT_SPREAD)),
         )),
+        _ if q.low.is_some() && q.high.is_none() => Some((lo, hi.min(lo * LOWER_BOUND_REACH))),
         _ => Some((lo, hi)),
     }
 }
+
+/// How far above a lower bound a figure is read when linking.
+const LOWER_BOUND_REACH: f64 = 1.5;
 
 /// Whether a figure is stated as a possibility, a plan or a cap: a word of
 /// `fact_words.json`'s `hypothetical` list, in lowercase, in its phrase (a few words either
@@ -1074,16 +1110,18 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
     if q.value.is_none() && q.approx.is_some() && q.low.is_some() && q.high.is_some() {
         return Some((lo, hi * 1.5));
     }
+    // "At least 30", "more than 100": a lower bound, and no upper one.
+    if q.low.is_some() && q.high.is_none() {
+        return Some((lo, f64::INFINITY));
+    }
     Some((lo, hi))
 }
 
 /// The year whose exchange rate converts a figure: the figure's own, else its report's, else
 /// the latest year the report mentions.
 fn conversion_year(when: When, article: &Article) -> Option<i32> {
-    match when {
-        When::Day(d) => return Some(d.year()),
-        When::Month(Some(y), _) => return Some(y),
-        _ => {}
+    if let Some(y) = when.year() {
+        return Some(y);
     }
     article.date.map(|d| d.year()).or_else(|| {
         article
