@@ -393,3 +393,153 @@ fn five_outlet_events_link_what_measures_the_same_thing() {
     // ones people, with little else in common, stays apart; the later figures agree.
     assert!(verdicts_right + 1 >= verdicts, "{summary}");
 }
+
+/// Pair precision, recall and F1 of a clustering of claims against labels: over pairs of
+/// claims of different reports, linked when `linked(a, b)`.
+fn pair_f1(
+    claims: &[(String, String, Option<String>)],
+    label: &[Option<&str>],
+    linked: impl Fn(usize, usize) -> bool,
+) -> (f64, f64, f64) {
+    let (mut tp, mut predicted, mut gold) = (0, 0, 0);
+    for i in 0..claims.len() {
+        for j in i + 1..claims.len() {
+            if claims[i].0 == claims[j].0 {
+                continue;
+            }
+            let g = label[i].is_some() && label[i] == label[j];
+            let p = linked(i, j);
+            gold += usize::from(g);
+            predicted += usize::from(p);
+            tp += usize::from(g && p);
+        }
+    }
+    let p = tp as f64 / predicted.max(1) as f64;
+    let r = tp as f64 / gold.max(1) as f64;
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
+
+/// A plain TF-IDF cosine of two claims' words (lowercase letters and digits, smoothed idf,
+/// l2 norm): the baseline claim clusters must beat.
+fn tfidf_cosines(texts: &[&str]) -> Vec<Vec<f64>> {
+    let tokens: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| {
+            t.to_lowercase()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    let n = tokens.len() as f64;
+    let mut df: std::collections::HashMap<&str, f64> = Default::default();
+    for t in &tokens {
+        let mut seen: Vec<&str> = t.iter().map(String::as_str).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for w in seen {
+            *df.entry(w).or_default() += 1.0;
+        }
+    }
+    let vectors: Vec<std::collections::HashMap<&str, f64>> = tokens
+        .iter()
+        .map(|t| {
+            let mut v: std::collections::HashMap<&str, f64> = Default::default();
+            for w in t {
+                *v.entry(w.as_str()).or_default() += 1.0;
+            }
+            for (w, x) in v.iter_mut() {
+                *x *= ((1.0 + n) / (1.0 + df[w])).ln() + 1.0;
+            }
+            let norm = v
+                .values()
+                .map(|x| x * x)
+                .sum::<f64>()
+                .sqrt()
+                .max(f64::MIN_POSITIVE);
+            v.values_mut().for_each(|x| *x /= norm);
+            v
+        })
+        .collect();
+    vectors
+        .iter()
+        .map(|a| {
+            vectors
+                .iter()
+                .map(|b| a.iter().map(|(w, x)| x * b.get(w).unwrap_or(&0.0)).sum())
+                .collect()
+        })
+        .collect()
+}
+
+/// Claim clusters against a labelled set: crosscheck's F1, and TF-IDF's at its best
+/// threshold.
+fn clusters_against_tfidf(dir: &str, gold: &str) -> ((f64, f64, f64), (f64, f64, f64)) {
+    let all = json(&["extract", "--json", &fixture(dir)]);
+    let mut claims: Vec<(String, String, Option<String>)> = Vec::new();
+    for a in all.as_array().unwrap() {
+        let path = a["path"].as_str().unwrap();
+        let parts: Vec<&str> = path.rsplit('/').take(2).collect();
+        let report = format!("{}/{}", parts[1], parts[0]);
+        for c in a["claims"].as_array().unwrap() {
+            claims.push((
+                report.clone(),
+                c["text"].as_str().unwrap().to_string(),
+                c["cluster"].as_str().map(String::from),
+            ));
+        }
+    }
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(gold)).unwrap()).unwrap();
+    let mut label: Vec<Option<&str>> = vec![None; claims.len()];
+    for (name, items) in gold["clusters"].as_object().unwrap() {
+        for item in items.as_array().unwrap() {
+            let (report, start) = item.as_str().unwrap().split_once(':').unwrap();
+            let hits: Vec<usize> = (0..claims.len())
+                .filter(|&i| claims[i].0 == report && claims[i].1.starts_with(start))
+                .collect();
+            if let [i] = hits[..] {
+                label[i] = Some(name.as_str());
+            }
+        }
+    }
+    let ours = pair_f1(&claims, &label, |i, j| {
+        claims[i].2.is_some() && claims[i].2 == claims[j].2
+    });
+    let texts: Vec<&str> = claims.iter().map(|c| c.1.as_str()).collect();
+    let cos = tfidf_cosines(&texts);
+    let tfidf = (5..96)
+        .map(|t| pair_f1(&claims, &label, |i, j| cos[i][j] >= f64::from(t) / 100.0))
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .unwrap();
+    (ours, tfidf)
+}
+
+#[test]
+fn claim_clusters_beat_a_tfidf_cosine_on_five_outlet_events() {
+    for (dir, gold) in [
+        ("events", "events/clusters.json"),
+        ("clusters", "clusters/gold.json"),
+    ] {
+        let (ours, tfidf) = clusters_against_tfidf(dir, gold);
+        assert!(
+            ours.2 > tfidf.2,
+            "{dir}: crosscheck P {:.2} R {:.2} F1 {:.2}, TF-IDF at its best threshold P {:.2} R {:.2} F1 {:.2}",
+            ours.0,
+            ours.1,
+            ours.2,
+            tfidf.0,
+            tfidf.1,
+            tfidf.2
+        );
+    }
+}
