@@ -1458,6 +1458,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let mut places: HashMap<Ustr, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
+    let mut subjects: HashMap<String, usize> = HashMap::default();
     for &i in members {
         let c = &cands[i as usize];
         let claim = &articles[c.at.article as usize].claims[c.at.claim as usize];
@@ -1475,15 +1476,27 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
         if let Some(u) = q.unit {
             *units.entry(u).or_default() += 1;
         }
-        for e in claim
-            .entities
-            .iter()
-            .filter(|e| matches!(e.kind.as_str(), "place" | "other"))
-        {
+        // Only a place in the figure's phrase says where it holds ("28,500 troops in South
+        // Korea"); a place elsewhere in the sentence may be anything else.
+        let (qs, qe) = figure_span(claim, q);
+        let from = phrase_before(&claim.text, qs, PLACE_REACH)
+            .last()
+            .map_or(qs, |(at, _)| at);
+        let to = phrase_after(&claim.text, qe, PLACE_REACH)
+            .last()
+            .map_or(qe, |(at, w)| at + w.len());
+        for e in claim.entities.iter().filter(|e| {
+            matches!(e.kind.as_str(), "place" | "other") && from <= e.start && e.end <= to
+        }) {
             *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
         }
         if of_phrase.is_none() {
-            of_phrase = what_of(&claim.text[q.end() - claim.start()..]);
+            of_phrase = what_of(&claim.text[qe..]);
+        }
+        if q.kind != "count"
+            && let Some(w) = what_it_is(&claim.text[qe..])
+        {
+            *subjects.entry(w).or_default() += 1;
         }
         predicate = predicate.or(q.predicate);
     }
@@ -1494,7 +1507,14 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let noun = if kind == "count" {
         top(units).map(|u| u.to_string())
     } else {
-        Some(of_phrase.map_or(kind.to_string(), |p| format!("{kind} of {p}")))
+        // A word after the figure names what it measures when members agree on it.
+        let subject = top(subjects.clone())
+            .filter(|w| members.len() == 1 || subjects.get(w).is_some_and(|&n| n > 1));
+        Some(match (of_phrase, subject) {
+            (Some(p), _) => format!("{kind} of {p}"),
+            (None, Some(s)) => format!("{kind}: {s}"),
+            (None, None) => kind.to_string(),
+        })
     };
     let mut parts: Vec<String> = Vec::new();
     parts.extend(top(mods));
@@ -1513,6 +1533,32 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
         label = format!("{label} in {p}");
     }
     label
+}
+
+/// Words either side of a figure a label looks in for the place it holds in.
+const PLACE_REACH: usize = 6;
+
+/// What a duration, share or measure is of when no "of" says it: the first content word
+/// right after it, in its phrase ("30-day reprieve from tariffs": "reprieve", "25% on
+/// steel": "steel"), lowercase; not a name or a word of time.
+fn what_it_is(after: &str) -> Option<String> {
+    let lex = Lexicon::global();
+    text::words(after)
+        .take_while(|&(at, w)| !breaks_phrase(&after[..at]) && !starts_figure(w))
+        .take(3)
+        .map(|(_, w)| w)
+        .find(|w| text::has_content_shape(w) && !lex.is_stopword(w))
+        .filter(|w| {
+            !text::is_capitalized(w)
+                && !text::with_lower(w, |l| {
+                    lex.time_refs_before.contains(l)
+                        || lex.time_refs_after.contains(l)
+                        || lex.months.contains_key(l)
+                        || lex.weekdays.contains_key(l)
+                        || lex.attribution_verbs.contains(l)
+                })
+        })
+        .map(|w| w.to_lowercase())
 }
 
 /// What a share or measure is of: "of their previously held territory" gives "previously held
