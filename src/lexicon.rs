@@ -23,6 +23,36 @@ pub enum HedgeBound {
     Approx,
 }
 
+/// How an abbreviation's period stands to the end of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AbbreviationKind {
+    /// Stands before a name or a number ("Dr. Li", "Mt. Etna"): never ends a sentence.
+    Title,
+    /// A clock time's "a.m." / "p.m.": ends a sentence before a capitalised word other than a
+    /// time zone, a weekday or a month, unless the sentence only began with the time.
+    Clock,
+    /// Often closes a sentence ("etc."): ends it before any capitalised word.
+    Final,
+    /// A name's part or a suffix ("Inc.", "U.S.", "Jr."): ends a sentence only before a word
+    /// that starts sentences ("The", "It").
+    Other,
+}
+
+/// The words sentence splitting needs besides abbreviations (`sentence_words.txt`).
+#[derive(Debug, Default)]
+pub struct SentenceWords {
+    /// Abbreviation (exact spelling, without the final period) to its kind.
+    pub abbreviations: HashMap<String, AbbreviationKind>,
+    /// Every abbreviation lowercase: before a digit none ends a sentence ("no. 5", "SEC. 12").
+    pub abbreviations_folded: HashSet<String>,
+    /// Words (lowercase) that start sentences and are rarely part of a name.
+    pub starters: HashSet<String>,
+    /// Names written with a final "!" or "?" ("Yahoo!"), exactly.
+    pub exclaimed_names: HashSet<String>,
+    /// Words (lowercase) that open an introductory time phrase ("At 5 a.m. the ...").
+    pub time_openers: HashSet<String>,
+}
+
 /// A measurement unit and how it converts to its kind's canonical unit.
 #[derive(Debug, Clone, Deserialize)]
 pub struct UnitDef {
@@ -184,6 +214,7 @@ pub struct Lexicon {
     pub role_nouns: HashMap<String, String>,
     pub anonymous_heads: HashSet<String>,
     pub abbreviations: HashSet<String>,
+    pub sentence: SentenceWords,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
     pub relative_days: HashMap<String, i64>,
@@ -292,6 +323,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "places.txt",
     "reference_words.txt",
     "role_nouns.txt",
+    "sentence_words.txt",
     "stopwords.txt",
     "time_references.txt",
     "titles.txt",
@@ -442,9 +474,8 @@ impl Lexicon {
             .map(|(_, l)| phrase_words(l))
             .collect();
 
-        let abbreviations = list_lines(&read("abbreviations.txt"))
-            .map(|(_, l)| l.trim().to_string())
-            .collect();
+        let sentence = sentence_words(&read("abbreviations.txt"), &read("sentence_words.txt"))?;
+        let abbreviations = sentence.abbreviations.keys().cloned().collect();
 
         let dates: DatesFile = typed("dates.json", parse("dates.json", json("dates.json")?)?)?;
         let units_file: UnitsFile = typed("units.json", parse("units.json", json("units.json")?)?)?;
@@ -607,6 +638,7 @@ impl Lexicon {
             role_nouns,
             anonymous_heads: words("anonymous_sources.txt"),
             abbreviations,
+            sentence,
             months: dates.months,
             weekdays: dates.weekdays,
             relative_days: dates.relative_days,
@@ -688,6 +720,55 @@ impl Lexicon {
             .rposition(|&end| self.titles.contains(&key[..end]))
             .map_or(0, |i| i + 1)
     }
+}
+
+/// Reads `abbreviations.txt` (`abbreviation[<TAB>kind]`) and `sentence_words.txt`
+/// (`word<TAB>role`).
+fn sentence_words(abbreviations: &str, words: &str) -> Result<SentenceWords, LexiconError> {
+    let bad = |name: &str, line: usize, reason: String| LexiconError::Line {
+        name: name.into(),
+        line,
+        reason,
+    };
+    let mut out = SentenceWords::default();
+    for (line, l) in list_lines(abbreviations) {
+        let (word, kind) = l.split_once('\t').unwrap_or((l, ""));
+        let kind = match kind.trim() {
+            "" => AbbreviationKind::Other,
+            "title" => AbbreviationKind::Title,
+            "clock" => AbbreviationKind::Clock,
+            "final" => AbbreviationKind::Final,
+            other => {
+                return Err(bad(
+                    "abbreviations.txt",
+                    line,
+                    format!("unknown kind {other:?}"),
+                ));
+            }
+        };
+        let word = word.trim();
+        out.abbreviations_folded.insert(word.to_lowercase());
+        out.abbreviations.insert(word.to_string(), kind);
+    }
+    for (line, l) in list_lines(words) {
+        let (word, role) = l
+            .split_once('\t')
+            .ok_or_else(|| bad("sentence_words.txt", line, "expected word<TAB>role".into()))?;
+        let word = word.trim();
+        match role.trim() {
+            "starter" => out.starters.insert(word.to_lowercase()),
+            "name" => out.exclaimed_names.insert(word.to_string()),
+            "time_opener" => out.time_openers.insert(word.to_lowercase()),
+            other => {
+                return Err(bad(
+                    "sentence_words.txt",
+                    line,
+                    format!("unknown role {other:?}"),
+                ));
+            }
+        };
+    }
+    Ok(out)
 }
 
 fn asset(name: &str) -> &'static str {
@@ -803,6 +884,17 @@ mod tests {
     fn embedded_assets_load() {
         let lex = Lexicon::embedded();
         assert!(lex.stopwords.contains("the"));
+        assert_eq!(
+            lex.sentence.abbreviations.get("Mr"),
+            Some(&AbbreviationKind::Title)
+        );
+        assert_eq!(
+            lex.sentence.abbreviations.get("p.m"),
+            Some(&AbbreviationKind::Clock)
+        );
+        assert!(lex.sentence.abbreviations_folded.contains("sec"));
+        assert!(lex.sentence.starters.contains("millions"));
+        assert!(lex.sentence.exclaimed_names.contains("Yahoo!"));
         assert!(lex.boilerplate_exact.contains("subscribe"));
         assert!(
             lex.hedges
@@ -828,6 +920,19 @@ mod tests {
         assert!(lex.stopwords.contains("zzyzx"));
         assert!(!lex.stopwords.contains("the"));
         assert!(lex.stopwords.contains("and"));
+        std::fs::write(dir.join("abbreviations.txt"), "Blvd\tnowhere\n").unwrap();
+        let err = Lexicon::load(&dir).unwrap_err();
+        assert!(
+            err.to_string().contains("abbreviations.txt: line 1"),
+            "{err}"
+        );
+        std::fs::write(dir.join("abbreviations.txt"), "Cpt\ttitle\n-Inc\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert_eq!(
+            lex.sentence.abbreviations.get("Cpt"),
+            Some(&AbbreviationKind::Title)
+        );
+        assert!(!lex.abbreviations.contains("Inc"));
         std::fs::write(dir.join("units.json"), "{ not json").unwrap();
         let err = Lexicon::load(&dir).unwrap_err();
         assert!(err.to_string().contains("units.json"));
