@@ -543,3 +543,18 @@ fn claim_clusters_beat_a_tfidf_cosine_on_five_outlet_events() {
         );
     }
 }
+
+#[test]
+fn a_vague_area_of_territory_joins_the_figure_it_can_be_and_not_the_earlier_one() {
+    let f = json(&["facts", "--json"]);
+    let now = fact_where(&f, "approximately 800", |q| {
+        q == "approximately 800 square kilometers"
+    });
+    assert!(
+        member_quantities(now).contains(&"hundreds of square kilometers"),
+        "{now:#}"
+    );
+    assert_eq!(now["verdict"], "agree");
+    let before = fact_where(&f, "about 1,376", |q| q == "about 1,376 square kilometers");
+    assert_ne!(before["id"], now["id"]);
+}

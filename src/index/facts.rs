@@ -279,6 +279,9 @@ struct Candidate {
     generic: bool,
     /// Content words right beside the figure: what it is of.
     subject: Box<[u64]>,
+    /// The content words of an "of" phrase right after the figure ("hundreds of square
+    /// kilometers of territory": territory), hashed as context keys are.
+    of_words: Box<[u64]>,
     /// The claim's content words and names, weighted by rarity.
     context: Weighted,
     /// When the figure holds, as shown: a date stated beside it, else its report's.
@@ -463,6 +466,15 @@ fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
     }
     if share(&c.modifiers, &m.modifiers) {
         s += SAME_QUALIFIER;
+    }
+    // What one measure is said to be of, named in the other's sentence.
+    let named = |a: &Candidate, b: &Candidate| {
+        a.of_words
+            .iter()
+            .any(|k| b.context.0.binary_search_by_key(k, |&(x, _)| x).is_ok())
+    };
+    if !count && !shared_subject && (named(c, m) || named(m, c)) {
+        s += SAME_SUBJECT;
     }
     let relation = values(c, m);
     // A year stated beside one figure, not the year the other holds at: another time,
@@ -824,6 +836,19 @@ fn subject_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
     out.into()
 }
 
+/// The content words of the "of" phrase right after a figure ("hundreds of square
+/// kilometers of territory": territory), hashed as context keys are.
+fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
+    let (_, qe) = figure_span(claim, q);
+    let after = claim.text[qe..].trim_start();
+    if !after.starts_with("of ") {
+        return Box::new([]);
+    }
+    what_of(after)
+        .map(|p| keys(text::content_words(&p, lex)).into_boxed_slice())
+        .unwrap_or_default()
+}
+
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
 fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
     c.entities
@@ -1034,6 +1059,11 @@ fn linking_interval(
 ) -> Option<(f64, f64)> {
     let (lo, hi) = interval?;
     let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none() && !converted;
+    let vague = q.value.is_none() && q.low.is_some() && q.high.is_some() && !converted;
+    if vague {
+        // "Hundreds" is 200 to 999 here, without the verdict's leniency above it.
+        return q.interval();
+    }
     match point {
         Some(v) if exact && v > 0.0 => Some((
             lo.max(v * (1.0 - EXACT_SPREAD)),
@@ -1274,6 +1304,7 @@ fn link_block(
                 noun,
                 generic,
                 subject: subject_words(c, q, lex),
+                of_words: of_words(c, q, lex),
                 context: (Arc::clone(&context.0), context.1),
                 when,
                 stated,
@@ -1679,6 +1710,14 @@ mod tests {
                 "Investigators copied 55,000 files onto disks at the ministry in Tallinn.",
                 "55,000 files",
                 false,
+            ),
+            // What one measure is of, named in the other's sentence.
+            (
+                "Rebels have held hundreds of square kilometers of farmland north of Goma.",
+                "hundreds of square kilometers",
+                "The farmland north of Goma that rebels now control covers about 600 square kilometers.",
+                "about 600 square kilometers",
+                true,
             ),
             // "Injured" after "killed" counts the injured.
             (
