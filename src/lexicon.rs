@@ -110,6 +110,8 @@ struct FactWordsFile {
     counted_as: HashMap<String, String>,
     #[serde(default)]
     accumulating_cues: Vec<String>,
+    #[serde(default)]
+    qualifier_aliases: HashMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -263,6 +265,8 @@ pub struct Lexicon {
     pub counted_as: HashMap<String, String>,
     /// Words beside a count saying it is a running total ("deployed", "evacuated").
     pub accumulating_cues: HashSet<String>,
+    /// Qualifiers naming one country or body ("american", "u.s."), lowercase, to one key.
+    pub qualifier_aliases: HashMap<String, String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
     pub entity_aliases: HashMap<String, usize>,
@@ -685,6 +689,11 @@ impl Lexicon {
                 .accumulating_cues
                 .iter()
                 .map(|w| w.to_lowercase())
+                .collect(),
+            qualifier_aliases: fact_words
+                .qualifier_aliases
+                .into_iter()
+                .map(|(w, k)| (w.to_lowercase(), k.to_lowercase()))
                 .collect(),
             entities: ents.entities,
             entity_aliases,

@@ -443,9 +443,6 @@ fn values(c: &Candidate, m: &Candidate) -> Values {
 /// report the same thing, unless what they count grows or is revised and their reports'
 /// dates differ. A possibility or a plan never joins what happened.
 fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
-    if c.hypothetical != m.hypothetical {
-        return None;
-    }
     let count = kind == Kind::Count;
     let context = cosine(&c.context, &m.context);
     let mut s = context;
@@ -477,6 +474,11 @@ fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
         s += SAME_SUBJECT;
     }
     let relation = values(c, m);
+    // What might happen joins what happened only at the same value ("could cost $1.5
+    // billion" and "will cost £1.2bn"), not "up to 4,000 could be sent" and "1,600 sent".
+    if c.hypothetical != m.hypothetical && relation != Values::Same {
+        return None;
+    }
     // A year stated beside one figure, not the year the other holds at: another time,
     // unless the values are the same ("$6.4 billion in 2017" and last year's "€5.3bn").
     let other_year = |a: &Candidate, b: &Candidate| matches!((a.stated.year(), b.day), (Some(y), Some(d)) if y != d.year());
@@ -668,14 +670,26 @@ fn block_kind(kind: &str) -> Kind {
     }
 }
 
-fn modifier_set(q: &Quantity) -> Keys {
+/// A count's proper qualifiers ("North Korean", "U.S."), each folded to one key for every
+/// name of its country or body (`qualifier_aliases` in fact_words.json, entity aliases).
+fn modifier_set(q: &Quantity, lex: &Lexicon) -> Keys {
     let mut runs: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for m in q.modifiers.iter().map(Ustr::as_str).chain([""]) {
         if text::is_capitalized(m) {
             run.push(m);
         } else if !run.is_empty() {
-            runs.push(run.join(" ").to_lowercase());
+            let name = run.join(" ").to_lowercase();
+            let folded = lex
+                .qualifier_aliases
+                .get(&name)
+                .cloned()
+                .or_else(|| {
+                    let e = lex.entity_aliases.get(&crate::lexicon::alias_key(&name))?;
+                    Some(lex.entities[*e].canonical.to_lowercase())
+                })
+                .unwrap_or(name);
+            runs.push(folded);
             run.clear();
         }
     }
@@ -1300,7 +1314,7 @@ fn link_block(
             Candidate {
                 at,
                 qi: qi as usize,
-                modifiers: modifier_set(q).into(),
+                modifiers: modifier_set(q, lex).into(),
                 noun,
                 generic,
                 subject: subject_words(c, q, lex),
@@ -1681,10 +1695,10 @@ mod tests {
             ),
             // What might happen is not what happened.
             (
-                "The ministry has sent 500 engineers to the flooded district of Sylhet.",
-                "500 engineers",
-                "The ministry said 500 engineers could be sent to the flooded district of Sylhet.",
-                "500 engineers",
+                "The ministry has sent about 500 engineers to the flooded district of Sylhet.",
+                "about 500 engineers",
+                "The ministry said up to 600 engineers could be sent to the flooded district of Sylhet.",
+                "up to 600 engineers",
                 false,
             ),
             // People counted as signers count signatures.
