@@ -207,6 +207,18 @@ struct CountNounsFile {
     accumulating: Vec<String>,
 }
 
+/// `fact_words.json`: what tells figures measuring the same thing apart.
+#[derive(Debug, Deserialize)]
+struct FactWordsFile {
+    hypothetical: Vec<String>,
+    #[serde(default)]
+    counted_as: HashMap<String, String>,
+    #[serde(default)]
+    accumulating_cues: Vec<String>,
+    #[serde(default)]
+    qualifier_aliases: HashMap<String, String>,
+}
+
 #[derive(Debug, Deserialize)]
 struct ExchangeRatesFile {
     tolerance: f64,
@@ -378,6 +390,14 @@ pub struct Lexicon {
     /// Words of change before a figure ("rose", "fell"): "rose 5% to 10%" is no range.
     pub change_verbs: HashSet<String>,
     pub reference_words: HashSet<String>,
+    /// Words beside a figure that make it a possibility or a plan, not what happened.
+    pub hypothetical: HashSet<String>,
+    /// Words beside a count of people saying what they are counted as ("signed": signatures).
+    pub counted_as: HashMap<String, String>,
+    /// Words beside a count saying it is a running total ("deployed", "evacuated").
+    pub accumulating_cues: HashSet<String>,
+    /// Qualifiers naming one country or body ("american", "u.s."), lowercase, to one key.
+    pub qualifier_aliases: HashMap<String, String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
     pub entity_aliases: HashMap<String, usize>,
@@ -432,6 +452,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "dates.json",
     "entities.json",
     "exchange_rates.json",
+    "fact_words.json",
     "hedges.txt",
     "measure_cues.txt",
     "numbers.json",
@@ -688,6 +709,10 @@ impl Lexicon {
                 None => time_refs_before.insert(l),
             };
         }
+        let fact_words: FactWordsFile = typed(
+            "fact_words.json",
+            parse("fact_words.json", json("fact_words.json")?)?,
+        )?;
         let rates: ExchangeRatesFile = typed(
             "exchange_rates.json",
             parse("exchange_rates.json", json("exchange_rates.json")?)?,
@@ -849,6 +874,26 @@ impl Lexicon {
             measure_cues: Phrases::new(measure_cues),
             change_verbs: words("change_verbs.txt"),
             reference_words: words("reference_words.txt"),
+            hypothetical: fact_words
+                .hypothetical
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            counted_as: fact_words
+                .counted_as
+                .into_iter()
+                .map(|(w, n)| (w.to_lowercase(), n.to_lowercase()))
+                .collect(),
+            accumulating_cues: fact_words
+                .accumulating_cues
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            qualifier_aliases: fact_words
+                .qualifier_aliases
+                .into_iter()
+                .map(|(w, k)| (w.to_lowercase(), k.to_lowercase()))
+                .collect(),
             entities: ents.entities,
             entity_aliases,
             place_suffixes: ents.place_suffixes.into_iter().collect(),

@@ -133,7 +133,7 @@ fn a_mark_set_on_a_claim_is_there_after_quitting_and_reopening() {
     };
     let s = session.0.as_str();
     wait_for(s, "BROWSE");
-    wait_for(s, "13 facts");
+    wait_for(s, "11 facts");
     tmux(&["send-keys", "-t", s, "2"]);
     tmux(&["send-keys", "-t", s, "j"]);
     tmux(&["send-keys", "-t", s, "m"]);

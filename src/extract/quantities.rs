@@ -312,7 +312,7 @@ impl<'a> Parser<'a> {
 
     fn parse_all(&self) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
-        // A bound stated for the clause ahead: "At most, we controlled about 1,376 km2".
+        // A bound stated for the clause ahead: "At most, they held 900 km2".
         let mut clause_bound: Option<Hedged> = None;
         let mut i = 0;
         while i < self.toks.len() {
@@ -1035,10 +1035,11 @@ struct Built {
     next_token: usize,
 }
 
-/// Applies a bound stated for the clause ("At most, we controlled about 1,376 km2") to its
-/// first figure, unless the figure states its own bound.
+/// Applies a bound stated for the clause ("At most, they held 900 km2") to its first figure,
+/// unless the figure states a hedge of its own ("at most, we held about 900 km2": the clause
+/// speaks of a peak in time, the figure's "about" of its precision).
 fn bound_by_clause(q: &mut Quantity, h: Hedged) {
-    if matches!(q.bound, Some(HedgeBound::Upper | HedgeBound::Lower)) {
+    if q.bound.is_some() {
         return;
     }
     let Some(v) = q.value else {

@@ -1,46 +1,68 @@
 //! Claim clusters: statements in different reports that say the same thing in other words.
+//!
+//! Two claims are compared by the cosine of their content words, names and figures, each
+//! weighted by its rarity among the corpus's claims (inverse document frequency); claims
+//! whose figures were linked into one fact count as more alike. Claims are grouped by
+//! average linkage: pairs are taken from the most alike down, and two groups join when the
+//! average similarity of their claims of different reports reaches [`MIN_SIMILARITY`], so
+//! a chain of loosely alike claims does not become one group.
 
 use rustc_hash::FxHashMap as HashMap;
 use ustr::Ustr;
 
-use super::{ClaimRef, UnionFind};
+use super::ClaimRef;
 use crate::corpus::Article;
+use crate::extract::Claim;
 use crate::extract::claims::stable_hash;
-use crate::ids::ClusterId;
+use crate::ids::{ClusterId, FactId};
 use crate::lexicon::Lexicon;
 use crate::text;
 
-/// Cosine of two claims' content words and names, each weighted by its rarity in the corpus
-/// (inverse document frequency), above which the claims say the same thing.
-const MIN_SIMILARITY: f32 = 0.4;
+/// Average similarity of two groups' claims (of different reports) above which they join.
+const MIN_SIMILARITY: f32 = 0.28;
+/// Similarity below which a pair is not kept: it counts as 0 in the averages.
+const MIN_KEPT: f32 = 0.1;
 /// Shared words (or names) two claims need before their similarity is worth computing.
 const MIN_SHARED: usize = 2;
 /// Words in more claims than this are too common to propose candidates.
 const MAX_POSTING: usize = 200;
+/// Added to the similarity of two claims with a figure of one fact: they report one
+/// statement far more often than two claims that merely share words.
+const SAME_FACT: f32 = 0.25;
+/// Facts with more member claims than this add no pairs of their own (only the bonus on
+/// pairs their words propose): their pairs would grow with the square of their size.
+const MAX_FACT_CLAIMS: usize = 16;
 
-/// Content words and entities of a claim, the basis of comparison: their hashes, sorted and
-/// without repeats.
-pub fn signature(text_: &str, entities: &[crate::extract::Entity]) -> Vec<u64> {
-    signature_folded(text_, entities, &HashMap::default())
+/// Content words, names and figures of a claim, the basis of comparison: their hashes,
+/// sorted and without repeats.
+pub fn signature(claim: &Claim) -> Vec<u64> {
+    signature_folded(claim, &HashMap::default())
 }
 
 /// [`signature`] with person names read through corpus name folds not yet applied.
-fn signature_folded(
-    text_: &str,
-    entities: &[crate::extract::Entity],
-    folds: &HashMap<Ustr, Ustr>,
-) -> Vec<u64> {
+fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
     let lex = Lexicon::global();
-    let mut s: Vec<u64> = text::content_words(text_, lex)
+    let mut s: Vec<u64> = text::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
-        .chain(entities.iter().map(|e| {
+        .chain(claim.entities.iter().map(|e| {
             let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
             stable_hash(&["@", &name.to_lowercase()])
         }))
+        .chain(claim.quantities.iter().filter_map(figure_key))
         .collect();
     s.sort_unstable();
     s.dedup();
     s
+}
+
+/// A figure as a word: its kind and value to three significant digits ("count 28,500"),
+/// for figures that say something (not a bare number, nor a count below ten).
+fn figure_key(q: &crate::extract::Quantity) -> Option<u64> {
+    let v = q.canonical_value.or(q.value)?;
+    if q.kind == "number" || (q.kind == "count" && v < 10.0) || !v.is_finite() {
+        return None;
+    }
+    Some(stable_hash(&["#", q.kind.as_str(), &format!("{v:.3e}")]))
 }
 
 /// How many items two sorted, repeat-free lists share.
@@ -60,14 +82,45 @@ pub fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// Jaccard similarity of two signatures.
-pub fn similarity<T: Ord>(a: &[T], b: &[T]) -> f64 {
-    let inter = shared_count(a, b);
-    let union = a.len() + b.len() - inter;
-    if union == 0 {
-        0.0
-    } else {
-        inter as f64 / union as f64
+/// The weight of each word of the corpus's claims (inverse document frequency): what two
+/// claims are compared by, here and in the Compare pane.
+#[derive(Debug, Default)]
+pub struct ClaimWeights {
+    idf: HashMap<u64, f32>,
+    /// The weight of a word no claim of the corpus holds.
+    unseen: f32,
+}
+
+impl ClaimWeights {
+    fn weight(&self, w: u64) -> f32 {
+        self.idf.get(&w).copied().unwrap_or(self.unseen.max(1.0))
+    }
+
+    /// The weighted cosine of two signatures, 0 to 1.
+    pub fn cosine(&self, a: &[u64], b: &[u64]) -> f64 {
+        let norm = |s: &[u64]| {
+            s.iter()
+                .map(|&w| self.weight(w).powi(2))
+                .sum::<f32>()
+                .sqrt()
+        };
+        let (na, nb) = (norm(a), norm(b));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += self.weight(a[i]).powi(2);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        f64::from(dot / (na * nb))
     }
 }
 
@@ -81,18 +134,24 @@ struct Signatures {
     /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending.
     claim_starts: Vec<u32>,
     claims: Vec<u32>,
+    /// Each word's hash, by number.
+    hashes: Vec<u64>,
 }
 
 impl Signatures {
     fn new(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
+        let mut hashes = Vec::new();
         let mut starts = vec![0u32];
         let mut words: Vec<u32> = Vec::new();
         for claim in articles.iter().flat_map(|a| &a.claims) {
             let from = words.len();
-            for h in signature_folded(&claim.text, &claim.entities, folds) {
+            for h in signature_folded(claim, folds) {
                 let next = number.len() as u32;
-                words.push(*number.entry(h).or_insert(next));
+                words.push(*number.entry(h).or_insert_with(|| {
+                    hashes.push(h);
+                    next
+                }));
             }
             words[from..].sort_unstable();
             starts.push(words.len() as u32);
@@ -117,6 +176,7 @@ impl Signatures {
             words,
             claim_starts,
             claims,
+            hashes,
         }
     }
 
@@ -130,12 +190,44 @@ impl Signatures {
     }
 }
 
-/// The cluster id of every claim that shares its meaning with a claim of another report.
-/// `folds` are the corpus's person-name folds, read as if applied.
-pub fn cluster_claims(
-    articles: &[Article],
-    folds: &HashMap<Ustr, Ustr>,
-) -> Vec<(ClaimRef, ClusterId)> {
+/// Pairs of claims of different reports alike enough to matter, with their similarity, and
+/// what they were computed from: the part of clustering that does not need facts, so that
+/// it can run beside fact linking.
+pub struct ClaimPairs {
+    refs: Vec<ClaimRef>,
+    sigs: Signatures,
+    /// Each word's weight squared, by number.
+    weight2: Vec<f32>,
+    norm: Vec<f32>,
+    /// (similarity, claim, claim), the first claim the lower.
+    pairs: Vec<(f32, u32, u32)>,
+    weights: ClaimWeights,
+}
+
+impl ClaimPairs {
+    /// The weighted cosine of two claims, by their numbers.
+    fn cosine(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (self.sigs.of(i), self.sigs.of(j));
+        let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += self.weight2[a[x] as usize];
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        dot / (self.norm[i] * self.norm[j]).max(f32::MIN_POSITIVE)
+    }
+}
+
+/// Finds the pairs of claims of different reports that share at least [`MIN_SHARED`] words
+/// not too common to say anything, with their weighted cosine. `folds` are the corpus's
+/// person-name folds, read as if applied.
+pub fn claim_pairs(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
     let refs: Vec<ClaimRef> = articles
         .iter()
         .enumerate()
@@ -147,14 +239,14 @@ pub fn cluster_claims(
         })
         .collect();
     let sigs = Signatures::new(articles, folds);
-    // Each word's weight squared: a word most claims hold says little.
     let claims = refs.len() as f32;
-    let weight2: Vec<f32> = (0..sigs.claim_starts.len().saturating_sub(1))
+    let idf: Vec<f32> = (0..sigs.hashes.len())
         .map(|w| {
             let df = sigs.holding(w as u32).len() as f32;
-            (((claims + 1.0) / (df + 1.0)).ln() + 1.0).powi(2)
+            ((claims + 1.0) / (df + 1.0)).ln() + 1.0
         })
         .collect();
+    let weight2: Vec<f32> = idf.iter().map(|w| w * w).collect();
     let norm: Vec<f32> = (0..refs.len())
         .map(|i| {
             sigs.of(i)
@@ -164,7 +256,16 @@ pub fn cluster_claims(
                 .sqrt()
         })
         .collect();
-    let mut sets = UnionFind::new(refs.len());
+    let weights = ClaimWeights {
+        idf: sigs
+            .hashes
+            .iter()
+            .copied()
+            .zip(idf.iter().copied())
+            .collect(),
+        unseen: (claims + 1.0).ln() + 1.0,
+    };
+    let mut pairs = Vec::new();
     let mut others: Vec<(u32, f32)> = Vec::new();
     for i in 0..refs.len() {
         others.clear();
@@ -185,29 +286,205 @@ pub fn cluster_claims(
         for run in others.chunk_by(|a, b| a.0 == b.0) {
             let j = run[0].0;
             let dot: f32 = run.iter().map(|&(_, w)| w).sum();
-            if run.len() >= MIN_SHARED
-                && dot / (norm[i] * norm[j as usize]).max(f32::MIN_POSITIVE) >= MIN_SIMILARITY
-            {
-                sets.union(i as u32, j);
+            let sim = dot / (norm[i] * norm[j as usize]).max(f32::MIN_POSITIVE);
+            if run.len() >= MIN_SHARED && sim >= MIN_KEPT {
+                pairs.push((sim, i as u32, j));
             }
         }
     }
-    let roots = sets.roots();
-    let mut size = vec![0u32; refs.len()];
+    ClaimPairs {
+        refs,
+        sigs,
+        weight2,
+        norm,
+        pairs,
+        weights,
+    }
+}
+
+/// A group of claims being built.
+#[derive(Default)]
+struct Group {
+    size: u32,
+    /// Claims of each report: (article, count), sorted by article.
+    reports: Vec<(u32, u32)>,
+    /// Summed similarity of the pairs between this group and each other (kept pairs only).
+    links: HashMap<u32, f32>,
+}
+
+impl Group {
+    /// Pairs of claims of different reports between two groups.
+    fn cross_pairs(&self, other: &Group) -> f32 {
+        let same: u64 = self
+            .reports
+            .iter()
+            .filter_map(|&(a, n)| {
+                let k = other.reports.binary_search_by_key(&a, |&(b, _)| b).ok()?;
+                Some(u64::from(n) * u64::from(other.reports[k].1))
+            })
+            .sum();
+        (u64::from(self.size) * u64::from(other.size) - same) as f32
+    }
+}
+
+/// The cluster id of every claim that shares its meaning with a claim of another report.
+/// `facts` are the corpus's linked facts: claims with a figure of one fact count as more
+/// alike.
+pub fn cluster_claims(
+    articles: &[Article],
+    mut found: ClaimPairs,
+    facts: &[super::Fact],
+) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {
+    let n = found.refs.len();
+    let index_of = |r: ClaimRef| {
+        found
+            .refs
+            .partition_point(|x| (x.article, x.claim) < (r.article, r.claim))
+    };
+    // The facts each claim's figures belong to, to credit pairs that share one.
+    let mut claim_facts: Vec<(u32, FactId)> = Vec::new();
+    let mut extra: Vec<(u32, u32)> = Vec::new();
+    for f in facts.iter().filter(|f| f.sources > 1) {
+        let mut members: Vec<u32> = f.members.iter().map(|m| index_of(m.at) as u32).collect();
+        members.sort_unstable();
+        members.dedup();
+        claim_facts.extend(members.iter().map(|&c| (c, f.id)));
+        if members.len() <= MAX_FACT_CLAIMS {
+            for (k, &a) in members.iter().enumerate() {
+                for &b in &members[k + 1..] {
+                    if found.refs[a as usize].article != found.refs[b as usize].article {
+                        extra.push((a, b));
+                    }
+                }
+            }
+        }
+    }
+    claim_facts.sort_unstable();
+    claim_facts.dedup();
+    let facts_of = |c: u32| {
+        let from = claim_facts.partition_point(|&(x, _)| x < c);
+        claim_facts[from..]
+            .iter()
+            .take_while(move |&&(x, _)| x == c)
+            .map(|&(_, f)| f)
+    };
+    let share_fact = |a: u32, b: u32| facts_of(a).any(|f| facts_of(b).any(|g| g == f));
+    for p in &mut found.pairs {
+        if share_fact(p.1, p.2) {
+            p.0 += SAME_FACT;
+        }
+    }
+    found.pairs.sort_unstable_by_key(|&(_, a, b)| (a, b));
+    extra.sort_unstable();
+    extra.dedup();
+    for (a, b) in extra {
+        let known = found
+            .pairs
+            .binary_search_by_key(&(a, b), |&(_, x, y)| (x, y))
+            .is_ok();
+        if !known {
+            let sim = found.cosine(a as usize, b as usize) + SAME_FACT;
+            found.pairs.push((sim, a, b));
+        }
+    }
+    found
+        .pairs
+        .sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+
+    // Average linkage over the kept pairs, strongest first.
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    let mut groups: HashMap<u32, Group> = HashMap::default();
+    let find = |parent: &mut Vec<u32>, mut i: u32| {
+        while parent[i as usize] != i {
+            parent[i as usize] = parent[parent[i as usize] as usize];
+            i = parent[i as usize];
+        }
+        i
+    };
+    for &(sim, a, b) in &found.pairs {
+        for c in [a, b] {
+            groups.entry(c).or_insert_with(|| Group {
+                size: 1,
+                reports: vec![(found.refs[c as usize].article, 1)],
+                links: HashMap::default(),
+            });
+        }
+        *groups
+            .get_mut(&a)
+            .expect("inserted")
+            .links
+            .entry(b)
+            .or_default() += sim;
+        *groups
+            .get_mut(&b)
+            .expect("inserted")
+            .links
+            .entry(a)
+            .or_default() += sim;
+    }
+    for &(sim, a, b) in &found.pairs {
+        if sim < MIN_SIMILARITY {
+            break;
+        }
+        let (x, y) = (find(&mut parent, a), find(&mut parent, b));
+        if x == y {
+            continue;
+        }
+        let (gx, gy) = (&groups[&x], &groups[&y]);
+        let linked = gx.links.get(&y).copied().unwrap_or_default();
+        if linked / gx.cross_pairs(gy).max(1.0) < MIN_SIMILARITY {
+            continue;
+        }
+        // The smaller group joins the larger.
+        let (big, small) = if gx.size >= gy.size { (x, y) } else { (y, x) };
+        let gone = groups.remove(&small).expect("a group");
+        parent[small as usize] = big;
+        for (&other, &s) in &gone.links {
+            if other == big {
+                continue;
+            }
+            if let Some(o) = groups.get_mut(&other) {
+                o.links.remove(&small);
+                *o.links.entry(big).or_default() += s;
+            }
+        }
+        let g = groups.get_mut(&big).expect("a group");
+        g.links.remove(&small);
+        for (other, s) in gone.links {
+            if other != big {
+                *g.links.entry(other).or_default() += s;
+            }
+        }
+        g.size += gone.size;
+        for (a, k) in gone.reports {
+            match g.reports.binary_search_by_key(&a, |&(b, _)| b) {
+                Ok(at) => g.reports[at].1 += k,
+                Err(at) => g.reports.insert(at, (a, k)),
+            }
+        }
+    }
+    let roots: Vec<u32> = (0..n as u32).map(|i| find(&mut parent, i)).collect();
+    let mut size = vec![0u32; n];
     for &r in &roots {
         size[r as usize] += 1;
     }
-    roots
+    // A cluster is named by its first claim.
+    let mut first = vec![u32::MAX; n];
+    for (i, &r) in roots.iter().enumerate() {
+        first[r as usize] = first[r as usize].min(i as u32);
+    }
+    let clusters = roots
         .iter()
-        .zip(&refs)
+        .zip(&found.refs)
         .filter(|&(&r, _)| size[r as usize] > 1)
         .map(|(&r, &at)| {
-            let root = refs[r as usize];
+            let root = found.refs[first[r as usize] as usize];
             let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
             (
                 at,
                 ClusterId::from_hash(stable_hash(&[&root_id.to_string()])),
             )
         })
-        .collect()
+        .collect();
+    (clusters, found.weights)
 }

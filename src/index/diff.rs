@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
-use super::clusters::{signature, similarity};
+use super::clusters::signature;
 use super::{ClaimRef, Index};
 use crate::extract::Claim;
 use crate::ids::FactId;
@@ -152,7 +152,7 @@ fn incompatible(qa: &crate::extract::Quantity, qb: &crate::extract::Quantity) ->
 pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     let la = &index.articles[left];
     let ra = &index.articles[right];
-    let sig = |c: &Claim| signature(&c.text, &c.entities);
+    let sig = |c: &Claim| signature(c);
     let ls: Vec<Vec<u64>> = la.claims.iter().map(sig).collect();
     let rs: Vec<Vec<u64>> = ra.claims.iter().map(sig).collect();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
@@ -191,7 +191,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
         }
         for j in cands {
             let d = &ra.claims[j];
-            let mut score = similarity(&ls[i], &rs[j]);
+            let mut score = index.claim_weights.cosine(&ls[i], &rs[j]);
             if !shared_facts(c, d).is_empty() {
                 score += 0.35;
             }

@@ -197,12 +197,24 @@ struct MemberJson<'a> {
     source: String,
 }
 
-/// When a figure holds: a day, or just a month (of an unknown year).
+/// When a figure holds: a day, a month (of an unknown year), or a year.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum When {
     Day(NaiveDate),
     Month(Option<i32>, u32),
+    Year(i32),
     Unknown,
+}
+
+impl When {
+    fn year(self) -> Option<i32> {
+        match self {
+            When::Day(d) => Some(d.year()),
+            When::Month(y, _) => y,
+            When::Year(y) => Some(y),
+            When::Unknown => None,
+        }
+    }
 }
 
 /// Figures more than this many days apart are about different moments.
@@ -213,6 +225,17 @@ const LINK_AGREEING: f64 = 0.4;
 /// Context a figure needs to join a fact whose member it cannot hold with: a conflict is
 /// only reported between figures that plainly measure the same thing.
 const LINK_CONFLICTING: f64 = 0.65;
+/// The claims' own context (before what the figures share) two figures that cannot both
+/// hold need: reports of one statement, not two figures of one noun in one story. Less when
+/// a word beside both names what they are of ("petition" beside "signatures").
+const CONFLICT_CONTEXT: f64 = 0.45;
+const CONFLICT_CONTEXT_SUBJECT: f64 = 0.2;
+/// The claims' context two durations or shares of the same value need when no word beside
+/// them names a shared subject ("a 30-day reprieve" and "extended by 30 days").
+const SUBJECTLESS_CONTEXT: f64 = 0.3;
+/// How far from its stated value an exact figure is read when linking: news rounds, but
+/// "100,000 files" is not "55,000 files" (the verdict still reads the figure's full rounding).
+const EXACT_SPREAD: f64 = 0.1;
 /// Credit for the same counted noun when it names more than its class ("sites", "donors").
 const SAME_NOUN: f64 = 0.3;
 /// Debit for a noun that names only the class of the other ("people" and "migrants").
@@ -228,7 +251,6 @@ const SAME_QUALIFIER: f64 = 0.2;
 /// are to meet by chance: below 10, below 100, and larger; and for values that merely
 /// overlap (hedged or vague figures).
 const SAME_VALUE: [f64; 3] = [0.1, 0.15, 0.25];
-const OVERLAPPING_VALUE: f64 = 0.05;
 /// Credit for the same value twice in one report (a headline and the sentence it sums up).
 const SAME_REPORT: f64 = 0.15;
 /// The most a quantity that grows or is revised is taken to move between two reports: more
@@ -257,13 +279,25 @@ struct Candidate {
     generic: bool,
     /// Content words right beside the figure: what it is of.
     subject: Box<[u64]>,
+    /// The content words of an "of" phrase right after the figure ("hundreds of square
+    /// kilometers of territory": territory), hashed as context keys are.
+    of_words: Box<[u64]>,
     /// The claim's content words and names, weighted by rarity.
     context: Weighted,
+    /// When the figure holds, as shown: a date stated beside it, else its report's.
     when: When,
-    /// The day the figure holds at, for the order of dated reports.
+    /// A date stated beside the figure (`Unknown` when none).
+    stated: When,
+    /// The day the figure holds at, for the order of dated reports: an "as of" date, else
+    /// its report's.
     day: Option<NaiveDate>,
     /// The interval of values the figure allows, in canonical units (money in dollars).
     interval: Option<(f64, f64)>,
+    /// The interval read for linking: `interval`, an exact figure's kept within
+    /// [`EXACT_SPREAD`] of it.
+    linking: Option<(f64, f64)>,
+    /// Stated as a possibility, a plan or a cap ("could be sent"), not as what happened.
+    hypothetical: bool,
     /// The stated value in canonical units (money in dollars), without its hedge.
     point: Option<f64>,
     /// What it counts grows or is revised over time.
@@ -278,8 +312,13 @@ struct Draft {
     subject: Keys,
     /// The members' counted nouns: (hash, generic), without repeats.
     nouns: Vec<(u64, bool)>,
+    /// The first and last day members hold at.
     first_day: Option<NaiveDate>,
     last_day: Option<NaiveDate>,
+    /// The first and last day stated beside members, and the months and years stated
+    /// without a day.
+    first_stated: Option<NaiveDate>,
+    last_stated: Option<NaiveDate>,
     months: Vec<When>,
     /// (article, candidate) of every member, sorted by article, members of one article in
     /// the order they joined.
@@ -376,19 +415,46 @@ fn cosine(a: &Weighted, b: &Weighted) -> f64 {
     f64::from(dot / (a.1 * b.1))
 }
 
+/// How two figures' values relate, read with the linking intervals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Values {
+    /// Each figure's value lies within the other's interval.
+    Same,
+    /// The intervals share a value, or one is unknown.
+    Overlapping,
+    /// They cannot both hold.
+    Apart,
+}
+
+fn values(c: &Candidate, m: &Candidate) -> Values {
+    let inside = |v: Option<f64>, (lo, hi): (f64, f64)| v.is_some_and(|v| lo <= v && v <= hi);
+    match (c.linking, m.linking) {
+        (Some(x), Some(y)) if !overlap(x, y) => Values::Apart,
+        (Some(x), Some(y)) if inside(c.point, y) && inside(m.point, x) => Values::Same,
+        // One vague magnitude, worded alike: "thousands" and "thousands".
+        (Some(x), Some(y)) if c.point.is_none() && m.point.is_none() && x == y => Values::Same,
+        _ => Values::Overlapping,
+    }
+}
+
 /// How strongly two figures say they measure the same thing, and whether that is enough to
 /// link them: their claims' context, plus what the figures share (noun, subject, qualifier,
-/// value). Figures whose values cannot both hold need more.
-fn pair_score(c: &Candidate, m: &Candidate, count: bool) -> Option<f64> {
-    let mut s = cosine(&c.context, &m.context);
+/// value). Figures whose values cannot both hold are linked only when their claims plainly
+/// report the same thing, unless what they count grows or is revised and their reports'
+/// dates differ. A possibility or a plan never joins what happened.
+fn pair_score(c: &Candidate, m: &Candidate, kind: Kind) -> Option<f64> {
+    let count = kind == Kind::Count;
+    let context = cosine(&c.context, &m.context);
+    let mut s = context;
     if count {
-        if c.noun != m.noun {
+        if c.noun == m.noun {
+            s += if c.generic { 0.0 } else { SAME_NOUN };
+        } else if c.generic != m.generic {
             s -= BROADER_NOUN;
-        } else if !c.generic {
-            s += SAME_NOUN;
         }
     }
-    if share(&c.subject, &m.subject) {
+    let shared_subject = share(&c.subject, &m.subject);
+    if shared_subject {
         s += if count {
             SAME_SUBJECT_COUNT
         } else {
@@ -398,43 +464,74 @@ fn pair_score(c: &Candidate, m: &Candidate, count: bool) -> Option<f64> {
     if share(&c.modifiers, &m.modifiers) {
         s += SAME_QUALIFIER;
     }
-    let agree = match (c.interval, m.interval) {
-        (Some(x), Some(y)) => overlap(x, y),
-        _ => true,
+    // What one measure is said to be of, named in the other's sentence.
+    let named = |a: &Candidate, b: &Candidate| {
+        a.of_words
+            .iter()
+            .any(|k| b.context.0.binary_search_by_key(k, |&(x, _)| x).is_ok())
     };
-    if agree {
-        s += value_credit(c, m);
-        if c.at.article == m.at.article && value_credit(c, m) > OVERLAPPING_VALUE {
-            s += SAME_REPORT;
+    if !count && !shared_subject && (named(c, m) || named(m, c)) {
+        s += SAME_SUBJECT;
+    }
+    let relation = values(c, m);
+    // What might happen joins what happened only at the same value ("could cost $1.5
+    // billion" and "will cost £1.2bn"), not "up to 4,000 could be sent" and "1,600 sent".
+    if c.hypothetical != m.hypothetical && relation != Values::Same {
+        return None;
+    }
+    // A year stated beside one figure, not the year the other holds at: another time,
+    // unless the values are the same ("$6.4 billion in 2017" and last year's "€5.3bn").
+    let other_year = |a: &Candidate, b: &Candidate| matches!((a.stated.year(), b.day), (Some(y), Some(d)) if y != d.year());
+    if relation != Values::Same && (other_year(c, m) || other_year(m, c)) {
+        return None;
+    }
+    if kind == Kind::NeedsSubject
+        && !shared_subject
+        && !(relation == Values::Same && context >= SUBJECTLESS_CONTEXT)
+    {
+        return None;
+    }
+    match relation {
+        Values::Same => {
+            s += value_credit(c);
+            if c.at.article == m.at.article {
+                s += SAME_REPORT;
+            }
+        }
+        Values::Overlapping => {}
+        Values::Apart => {
+            // A quantity that grows or is revised may hold two values on two days.
+            let moved = (c.accumulates || m.accumulates)
+                && c.day.is_some()
+                && m.day.is_some()
+                && c.day != m.day
+                && match (c.point, m.point) {
+                    (Some(a), Some(b)) if a > 0.0 && b > 0.0 => a.max(b) / a.min(b) <= MAX_REVISION,
+                    _ => false,
+                };
+            if !moved {
+                let plainly_same = (!count || (c.noun == m.noun && (!c.generic || shared_subject)))
+                    && if shared_subject {
+                        context >= CONFLICT_CONTEXT_SUBJECT
+                    } else {
+                        context >= CONFLICT_CONTEXT
+                            && (c.subject.is_empty() || m.subject.is_empty())
+                    };
+                return (plainly_same && s >= LINK_CONFLICTING).then_some(s);
+            }
         }
     }
-    // A quantity that grows or is revised may hold two values on two days.
-    let moved = c.accumulates
-        && c.day.is_some()
-        && m.day.is_some()
-        && c.day != m.day
-        && match (c.point, m.point) {
-            (Some(a), Some(b)) if a > 0.0 && b > 0.0 => a.max(b) / a.min(b) <= MAX_REVISION,
-            _ => false,
-        };
-    (s >= if agree || moved {
-        LINK_AGREEING
-    } else {
-        LINK_CONFLICTING
-    })
-    .then_some(s)
+    (s >= LINK_AGREEING).then_some(s)
 }
 
-/// What two overlapping figures' values say about their being one fact.
-fn value_credit(c: &Candidate, m: &Candidate) -> f64 {
-    let inside = |v: Option<f64>, iv: Option<(f64, f64)>| match (v, iv) {
-        (Some(v), Some((lo, hi))) => lo <= v && v <= hi,
-        _ => false,
-    };
-    if !(inside(c.point, m.interval) && inside(m.point, c.interval)) {
-        return OVERLAPPING_VALUE;
-    }
-    let v = c.point.unwrap_or_default().abs();
+/// What the same value in two figures says about their being one fact: more the less
+/// likely the value is to meet by chance.
+fn value_credit(c: &Candidate) -> f64 {
+    let v = c
+        .point
+        .or(c.linking.map(|(lo, _)| lo))
+        .unwrap_or_default()
+        .abs();
     SAME_VALUE[usize::from(v >= 10.0) + usize::from(v >= 100.0)]
 }
 
@@ -453,6 +550,8 @@ impl Draft {
             nouns: Vec::new(),
             first_day: None,
             last_day: None,
+            first_stated: None,
+            last_stated: None,
             months: Vec::new(),
             by_article: Vec::new(),
             recent: Vec::new(),
@@ -467,38 +566,36 @@ impl Draft {
             .all(|&(n, generic)| n == c.noun || generic || c.generic)
     }
 
-    /// Whether the figure's time fits the members'.
+    /// Whether the figure's time fits the members': the days they hold at within
+    /// [`MAX_DAYS_APART`], and dates stated beside figures compatible with those stated
+    /// beside members (a date beside one figure says when something happened, not that
+    /// another figure holds at another time).
     fn time_fits(&self, c: &Candidate) -> bool {
-        let day_ok = match c.when {
-            When::Day(d) => {
-                self.first_day
-                    .is_none_or(|f| (d - f).num_days().abs() <= MAX_DAYS_APART)
-                    && self
-                        .last_day
-                        .is_none_or(|l| (d - l).num_days().abs() <= MAX_DAYS_APART)
-            }
-            _ => true,
+        let near = |d: NaiveDate, other: Option<NaiveDate>| {
+            other.is_none_or(|o| (d - o).num_days().abs() <= MAX_DAYS_APART)
         };
-        if !day_ok || !self.months.iter().all(|&m| time_compatible(m, c.when)) {
+        if let Some(d) = c.day
+            && !(near(d, self.first_day) && near(d, self.last_day))
+        {
             return false;
         }
-        matches!(c.when, When::Day(_) | When::Unknown)
-            || [self.first_day, self.last_day]
+        if c.stated == When::Unknown {
+            return true;
+        }
+        self.months.iter().all(|&m| time_compatible(m, c.stated))
+            && [self.first_stated, self.last_stated]
                 .iter()
                 .flatten()
-                .all(|&d| time_compatible(When::Day(d), c.when))
+                .all(|&d| time_compatible(When::Day(d), c.stated))
     }
 
     /// Whether a figure may belong to this fact at all: qualifiers, noun, time and subject
     /// compatible, and no member of its own report it cannot hold with.
-    fn admits(&self, c: &Candidate, cands: &[Candidate], kind: Kind) -> bool {
+    fn admits(&self, c: &Candidate, cands: &[Candidate]) -> bool {
         let mods_ok = c.modifiers.is_empty()
             || self.modifiers.is_empty()
             || share(&c.modifiers, &self.modifiers);
         if !mods_ok || !self.noun_fits(c) || !self.time_fits(c) {
-            return false;
-        }
-        if kind == Kind::NeedsSubject && !share(&c.subject, &self.subject) {
             return false;
         }
         let from = self.by_article.partition_point(|&(a, _)| a < c.at.article);
@@ -513,12 +610,12 @@ impl Draft {
 
     /// How well a figure fits this fact, or `None` when it cannot belong.
     fn fit(&self, c: &Candidate, cands: &[Candidate], kind: Kind) -> Option<f64> {
-        if !self.admits(c, cands, kind) {
+        if !self.admits(c, cands) {
             return None;
         }
         self.recent
             .iter()
-            .filter_map(|&m| pair_score(c, &cands[m as usize], kind == Kind::Count))
+            .filter_map(|&m| pair_score(c, &cands[m as usize], kind))
             .reduce(f64::max)
     }
 
@@ -530,14 +627,21 @@ impl Draft {
         if !self.nouns.contains(&(c.noun, c.generic)) {
             self.nouns.push((c.noun, c.generic));
         }
-        match c.when {
+        if let Some(d) = c.day {
+            self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
+            self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+        }
+        match c.stated {
             When::Day(d) => {
-                self.first_day = Some(self.first_day.map_or(d, |f| f.min(d)));
-                self.last_day = Some(self.last_day.map_or(d, |l| l.max(d)));
+                self.first_stated = Some(self.first_stated.map_or(d, |f| f.min(d)));
+                self.last_stated = Some(self.last_stated.map_or(d, |l| l.max(d)));
             }
-            When::Month(..) if !self.months.contains(&c.when) => self.months.push(c.when),
+            When::Month(..) | When::Year(_) if !self.months.contains(&c.stated) => {
+                self.months.push(c.stated);
+            }
             _ => {}
         }
+
         let at = self.by_article.partition_point(|&(a, _)| a <= c.at.article);
         self.by_article.insert(at, (c.at.article, i));
         if self.recent.len() == MAX_COMPARED {
@@ -566,14 +670,26 @@ fn block_kind(kind: &str) -> Kind {
     }
 }
 
-fn modifier_set(q: &Quantity) -> Keys {
+/// A count's proper qualifiers ("North Korean", "U.S."), each folded to one key for every
+/// name of its country or body (`qualifier_aliases` in fact_words.json, entity aliases).
+fn modifier_set(q: &Quantity, lex: &Lexicon) -> Keys {
     let mut runs: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     for m in q.modifiers.iter().map(Ustr::as_str).chain([""]) {
         if text::is_capitalized(m) {
             run.push(m);
         } else if !run.is_empty() {
-            runs.push(run.join(" ").to_lowercase());
+            let name = run.join(" ").to_lowercase();
+            let folded = lex
+                .qualifier_aliases
+                .get(&name)
+                .cloned()
+                .or_else(|| {
+                    let e = lex.entity_aliases.get(&crate::lexicon::alias_key(&name))?;
+                    Some(lex.entities[*e].canonical.to_lowercase())
+                })
+                .unwrap_or(name);
+            runs.push(folded);
             run.clear();
         }
     }
@@ -585,38 +701,87 @@ const STATE_CLASSES: [&str; 4] = ["deaths", "injured", "captured", "missing"];
 
 /// What a count counts: its noun's synonym set (hashed), and whether the noun names only
 /// its class. A noun the class was not read from ("a 50,000-strong group" counts troops)
-/// names only the class.
-fn counted_noun(q: &Quantity, lex: &Lexicon) -> (u64, bool) {
-    let class = q.canonical_unit.as_deref().unwrap_or_default();
-    if STATE_CLASSES.contains(&class) {
+/// names only the class; people counted as something ("signed by 1.8 million people") count
+/// that.
+fn counted_noun(claim: &Claim, q: &Quantity, lex: &Lexicon) -> (u64, bool) {
+    if let Some(class) = state_class(q, lex).or_else(|| counted_as(claim, q, lex)) {
         return (stable_hash(&["noun", class]), false);
     }
+    let class = q.canonical_unit.as_deref().unwrap_or_default();
     let unit = q.unit.map(|u| u.to_lowercase()).unwrap_or_default();
     let folded = text::fold_word(&unit);
     let from_noun =
         class == unit || class == folded || lex.count_nouns.get(&unit).is_some_and(|g| g == class);
     if !from_noun {
-        return (stable_hash(&["noun", block_class(q, lex)]), true);
+        return (stable_hash(&["noun", block_class(claim, q, lex)]), true);
     }
-    let head = lex
-        .count_synonyms
-        .get(&unit)
-        .or_else(|| lex.count_synonyms.get(&folded))
-        .map_or(folded.as_str(), String::as_str);
+    let head = synonym_head(&unit, lex).unwrap_or(&folded);
     (
         stable_hash(&["noun", head]),
-        lex.generic_nouns.contains(head),
+        lex.generic_nouns.contains(head) || lex.generic_nouns.contains(&unit),
     )
 }
 
+/// The first noun of a counted noun's synonym set.
+fn synonym_head<'a>(noun: &str, lex: &'a Lexicon) -> Option<&'a str> {
+    lex.count_synonyms
+        .get(noun)
+        .or_else(|| lex.count_synonyms.get(&text::fold_word(noun)))
+        .map(String::as_str)
+}
+
+/// The class of what happened to what a count counts ("400 injured", "7,905 soldiers
+/// killed"): its canonical unit or its predicate's.
+fn state_class<'a>(q: &Quantity, lex: &'a Lexicon) -> Option<&'a str> {
+    [q.predicate, q.canonical_unit]
+        .iter()
+        .flatten()
+        .find_map(|w| lex.count_nouns.get_key_value(w.to_lowercase().as_str()))
+        .map(|(_, g)| g.as_str())
+        .filter(|g| STATE_CLASSES.contains(g))
+}
+
+/// What a count of people counts when a word beside it says what they are counted as
+/// ("signed by 1.8 million people", "killed more than 50,000 people"): the synonym head of
+/// the noun `fact_words.json` gives that word.
+fn counted_as<'a>(claim: &Claim, q: &Quantity, lex: &'a Lexicon) -> Option<&'a str> {
+    let unit = q.unit.map(|u| u.to_lowercase())?;
+    let generic = q.canonical_unit.as_deref() == Some("people")
+        && synonym_head(&unit, lex).is_none_or(|h| lex.generic_nouns.contains(h));
+    if q.kind != "count" || !generic {
+        return None;
+    }
+    let text = claim.text.as_str();
+    let (qs, qe) = figure_span(claim, q);
+    let role = |(_, w): (usize, &str)| {
+        text::with_lower(w, |l| {
+            lex.counted_as
+                .get_key_value(l)
+                .map(|(_, n)| synonym_head(n, lex).unwrap_or(n.as_str()))
+        })
+    };
+    let content = |&(_, w): &(usize, &str)| !lex.is_stopword(w);
+    phrase_after(text, qe, ROLE_REACH)
+        .filter(content)
+        .take(1)
+        .chain(phrase_before(text, qs, ROLE_REACH).filter(content).take(1))
+        .find_map(role)
+}
+
+/// Words read either side of a count of people for what they are counted as.
+const ROLE_REACH: usize = 3;
+
 /// The class a figure is blocked by: its canonical unit, read through the synonym sets for
-/// counts ("site" and "location" are one class).
-fn block_class<'a>(q: &'a Quantity, lex: &'a Lexicon) -> &'a str {
+/// counts ("site" and "location" are one class) and through what happened to what it counts.
+fn block_class<'a>(claim: &Claim, q: &'a Quantity, lex: &'a Lexicon) -> &'a str {
     let unit = q.canonical_unit.as_deref().unwrap_or_default();
     if q.kind != "count" {
         return unit;
     }
-    lex.count_synonyms.get(unit).map_or(unit, String::as_str)
+    let class = state_class(q, lex)
+        .or_else(|| counted_as(claim, q, lex))
+        .unwrap_or(unit);
+    synonym_head(class, lex).unwrap_or(class)
 }
 
 /// Whether a figure measures something a report can be checked on. Not: a count of one
@@ -638,8 +803,12 @@ fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
                 && v.fract() == 0.0
                 && !q.text.contains(',')
                 && q.text.starts_with(|c: char| c.is_ascii_digit());
-            !(exact
-                && (v <= 1.0 || year_like || (v == 2.0 && word_before.as_deref() == Some("the"))))
+            // A count is of whole things: "6.8" beside a noun is a magnitude or a reading.
+            q.value.is_none_or(|v| v.fract() == 0.0)
+                && !(exact
+                    && (v <= 1.0
+                        || year_like
+                        || (v == 2.0 && word_before.as_deref() == Some("the"))))
         }
         "duration" => {
             !(word_before.is_some_and(|w| lex.time_refs_before.contains(&w))
@@ -658,10 +827,7 @@ fn breaks_phrase(gap: &str) -> bool {
 /// and "tariffs" in "a 30-day delay of the tariffs").
 fn subject_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
     let text = claim.text.as_str();
-    let (qs, qe) = (
-        q.start().saturating_sub(claim.start()).min(text.len()),
-        (q.end() - claim.start()).min(text.len()),
-    );
+    let (qs, qe) = figure_span(claim, q);
     let usable = |w: &str| {
         text::has_content_shape(w)
             && !lex.is_stopword(w)
@@ -669,36 +835,32 @@ fn subject_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
                 lex.attribution_verbs.contains(l) || lex.time_refs_after.contains(l)
             })
     };
-    let mut out: Vec<u64> = Vec::new();
-    let mut end = qe;
-    let mut taken = 0;
-    for (at, w) in text::words(&text[qe..]) {
-        let at = qe + at;
-        if breaks_phrase(&text[end..at]) || taken == SUBJECT_REACH {
-            break;
-        }
-        end = at + w.len();
-        if usable(w) {
-            out.push(stable_hash(&[&text::fold_word(w)]));
-            taken += 1;
-        }
-    }
-    let before: Vec<(usize, &str)> = text::words(&text[..qs]).collect();
-    let mut start = qs;
-    taken = 0;
-    for &(at, w) in before.iter().rev() {
-        if breaks_phrase(&text[at + w.len()..start]) || taken == SUBJECT_REACH {
-            break;
-        }
-        start = at;
-        if usable(w) && !text::is_capitalized(w) {
-            out.push(stable_hash(&[&text::fold_word(w)]));
-            taken += 1;
-        }
-    }
+    let mut out: Vec<u64> = phrase_after(text, qe, usize::MAX)
+        .filter(|&(_, w)| usable(w))
+        .take(SUBJECT_REACH)
+        .chain(
+            phrase_before(text, qs, usize::MAX)
+                .filter(|&(_, w)| usable(w) && !text::is_capitalized(w))
+                .take(SUBJECT_REACH),
+        )
+        .map(|(_, w)| stable_hash(&[&text::fold_word(w)]))
+        .collect();
     out.sort_unstable();
     out.dedup();
     out.into()
+}
+
+/// The content words of the "of" phrase right after a figure ("hundreds of square
+/// kilometers of territory": territory), hashed as context keys are.
+fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
+    let (_, qe) = figure_span(claim, q);
+    let after = claim.text[qe..].trim_start();
+    if !after.starts_with("of ") {
+        return Box::new([]);
+    }
+    what_of(after)
+        .map(|p| keys(text::content_words(&p, lex)).into_boxed_slice())
+        .unwrap_or_default()
 }
 
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
@@ -809,10 +971,10 @@ fn report_dates(articles: &[Article]) -> Vec<Option<NaiveDate>> {
         .collect()
 }
 
-/// When a figure holds: an "as of" date in its claim, else a date near it, else the report's.
-/// A date without a year, in a report whose own date is not known, is only a month. Says
-/// too whether the date is an "as of" date.
-fn when(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (When, bool) {
+/// The date stated beside a figure: an "as of" date in its claim, else a date near it
+/// (`Unknown` when none). A date without a year, in a report whose own date is not known, is
+/// only a month. Says too whether the date is an "as of" date.
+fn stated_date(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (When, bool) {
     let near = |d: &&crate::extract::DateRef| {
         let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
         d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
@@ -840,8 +1002,11 @@ fn when(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (When, bool
         {
             return (When::Month(Some(y), m), d.as_of);
         }
+        if let Ok(y) = iso.parse() {
+            return (When::Year(y), false);
+        }
     }
-    (reported.map_or(When::Unknown, When::Day), false)
+    (When::Unknown, false)
 }
 
 fn month_of(text: &str) -> Option<u32> {
@@ -857,7 +1022,7 @@ fn months_apart(a: When, b: When) -> Option<i64> {
     let ym = |w: When| match w {
         When::Day(d) => Some((Some(d.year()), d.month())),
         When::Month(y, m) => Some((y, m)),
-        When::Unknown => None,
+        When::Year(_) | When::Unknown => None,
     };
     let ((ya, ma), (yb, mb)) = (ym(a)?, ym(b)?);
     Some(match (ya, yb) {
@@ -872,6 +1037,10 @@ fn months_apart(a: When, b: When) -> Option<i64> {
 fn time_compatible(a: When, b: When) -> bool {
     match (a, b) {
         (When::Day(x), When::Day(y)) => (x - y).num_days().abs() <= MAX_DAYS_APART,
+        (When::Year(_), _) | (_, When::Year(_)) => match (a.year(), b.year()) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        },
         _ => months_apart(a, b).is_none_or(|m| m < 2),
     }
 }
@@ -891,11 +1060,103 @@ fn keys<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Keys {
     out
 }
 
+/// The interval a figure is read as when linking: an exact figure within [`EXACT_SPREAD`] of
+/// its value (and of its interval), a lower bound ("more than 10,000") up to
+/// [`LOWER_BOUND_REACH`] times it; hedged, vague and converted figures keep their interval.
+/// A verdict reads "more than 10,000" as any value above; a link needs more than that:
+/// "over 10,000 soldiers" and "59,000 troops" do not count one thing.
+fn linking_interval(
+    q: &Quantity,
+    interval: Option<(f64, f64)>,
+    point: Option<f64>,
+    converted: bool,
+) -> Option<(f64, f64)> {
+    let (lo, hi) = interval?;
+    let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none() && !converted;
+    let vague = q.value.is_none() && q.low.is_some() && q.high.is_some() && !converted;
+    if vague {
+        // "Hundreds" is 200 to 999 here, without the verdict's leniency above it.
+        return q.interval();
+    }
+    match point {
+        Some(v) if exact && v > 0.0 => Some((
+            lo.max(v * (1.0 - EXACT_SPREAD)),
+            hi.min(v * (1.0 + EXACT_SPREAD)),
+        )),
+        _ if q.low.is_some() && q.high.is_none() => Some((lo, hi.min(lo * LOWER_BOUND_REACH))),
+        _ => Some((lo, hi)),
+    }
+}
+
+/// How far above a lower bound a figure is read when linking.
+const LOWER_BOUND_REACH: f64 = 1.5;
+
+/// Whether a figure is stated as a possibility, a plan or a cap: a word of
+/// `fact_words.json`'s `hypothetical` list, in lowercase, in its phrase (a few words either
+/// side, up to a comma or another figure).
+fn hypothetical(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
+    let text = claim.text.as_str();
+    let (qs, qe) = figure_span(claim, q);
+    let marks = |w: &str| !text::is_capitalized(w) && lex.hypothetical.contains(w);
+    phrase_after(text, qe, MODAL_REACH_AFTER).any(|(_, w)| marks(w))
+        || phrase_before(text, qs, MODAL_REACH_BEFORE).any(|(_, w)| marks(w))
+}
+
+/// Words read either side of a figure for a modal word ("could be sent").
+const MODAL_REACH_AFTER: usize = 6;
+const MODAL_REACH_BEFORE: usize = 3;
+
+/// The figure's span within its claim's text, in bytes.
+fn figure_span(claim: &Claim, q: &Quantity) -> (usize, usize) {
+    let len = claim.text.len();
+    let qs = q.start().saturating_sub(claim.start()).min(len);
+    let qe = q.end().saturating_sub(claim.start()).clamp(qs, len);
+    (qs, qe)
+}
+
+/// Up to `n` words after byte `from`, within the figure's phrase: they stop at a
+/// punctuation mark that ends a phrase or at another figure.
+fn phrase_after(text: &str, from: usize, n: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = from;
+    text::words(&text[from..])
+        .map(move |(at, w)| (from + at, w))
+        .take_while(move |&(at, w)| {
+            let ok = !breaks_phrase(&text[end..at]) && !starts_figure(w);
+            end = at + w.len();
+            ok
+        })
+        .take(n)
+}
+
+/// Up to `n` words before byte `to`, nearest first, within the figure's phrase.
+fn phrase_before(text: &str, to: usize, n: usize) -> impl Iterator<Item = (usize, &str)> {
+    let before: Vec<(usize, &str)> = text::words(&text[..to]).collect();
+    let mut start = to;
+    before
+        .into_iter()
+        .rev()
+        .take_while(move |&(at, w)| {
+            let ok = !breaks_phrase(&text[at + w.len()..start]) && !starts_figure(w);
+            start = at;
+            ok
+        })
+        .take(n)
+}
+
+/// A word that is (the start of) another figure: a number.
+fn starts_figure(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// The interval a figure allows, widened for vague magnitudes.
 fn interval(q: &Quantity) -> Option<(f64, f64)> {
     let (lo, hi) = q.interval()?;
     if q.value.is_none() && q.approx.is_some() && q.low.is_some() && q.high.is_some() {
         return Some((lo, hi * 1.5));
+    }
+    // "At least 30", "more than 100": a lower bound, and no upper one.
+    if q.low.is_some() && q.high.is_none() {
+        return Some((lo, f64::INFINITY));
     }
     Some((lo, hi))
 }
@@ -903,10 +1164,8 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
 /// The year whose exchange rate converts a figure: the figure's own, else its report's, else
 /// the latest year the report mentions.
 fn conversion_year(when: When, article: &Article) -> Option<i32> {
-    match when {
-        When::Day(d) => return Some(d.year()),
-        When::Month(Some(y), _) => return Some(y),
-        _ => {}
+    if let Some(y) = when.year() {
+        return Some(y);
     }
     article.date.map(|d| d.year()).or_else(|| {
         article
@@ -976,7 +1235,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
                     .enumerate()
                     .filter(move |(_, q)| measures_something(c, q, lex))
                     .map(move |(qi, q)| {
-                        let block = stable_hash(&[q.kind.as_str(), block_class(q, lex)]);
+                        let block = stable_hash(&[q.kind.as_str(), block_class(c, q, lex)]);
                         let at = ClaimRef {
                             article: ai as u32,
                             claim: ci as u32,
@@ -1014,7 +1273,7 @@ fn link_block(
 ) -> Vec<Fact> {
     let lex = Lexicon::global();
     // The weighted context of the claim last read, shared by its figures.
-    let mut claim_context: Option<(ClaimRef, Weighted)> = None;
+    let mut last_context: Option<(ClaimRef, Weighted)> = None;
     let kind = {
         let &(_, at, qi) = &block[0];
         block_kind(
@@ -1029,41 +1288,51 @@ fn link_block(
             let a = &articles[at.article as usize];
             let c = &a.claims[at.claim as usize];
             let q = &c.quantities[qi as usize];
-            if claim_context.as_ref().is_none_or(|(r, _)| *r != at) {
-                claim_context = Some((at, weighted(context_keys(c, lex), df, claims)));
+            if last_context.as_ref().is_none_or(|(r, _)| *r != at) {
+                last_context = Some((at, weighted(context_keys(c, lex), df, claims)));
             }
-            let (_, context) = claim_context.as_ref().expect("set above");
+            let (_, context) = last_context.as_ref().expect("set above");
             let (noun, generic) = if kind == Kind::Count {
-                counted_noun(q, lex)
+                counted_noun(c, q, lex)
             } else {
                 (0, false)
             };
             let reported = dates[at.article as usize];
-            let (when, as_of) = when(c, q, reported);
+            let (stated, as_of) = stated_date(c, q, reported);
+            let when = match stated {
+                When::Unknown => reported.map_or(When::Unknown, When::Day),
+                _ => stated,
+            };
             let conversion = converted(q, conversion_year(when, a), lex);
+            let interval = conversion
+                .as_ref()
+                .map(|c| (c.low, c.high))
+                .or_else(|| interval(q));
+            let point = conversion
+                .as_ref()
+                .map_or(q.value.and(q.canonical_value), |conv| {
+                    q.value.and(conv.value)
+                });
             Candidate {
                 at,
                 qi: qi as usize,
-                modifiers: modifier_set(q).into(),
+                modifiers: modifier_set(q, lex).into(),
                 noun,
                 generic,
                 subject: subject_words(c, q, lex),
+                of_words: of_words(c, q, lex),
                 context: (Arc::clone(&context.0), context.1),
                 when,
-                day: match when {
+                stated,
+                day: match stated {
                     When::Day(d) if as_of || reported.is_none() => Some(d),
                     _ => reported,
                 },
-                interval: conversion
-                    .as_ref()
-                    .map(|c| (c.low, c.high))
-                    .or_else(|| interval(q)),
-                point: conversion
-                    .as_ref()
-                    .map_or(q.value.and(q.canonical_value), |conv| {
-                        q.value.and(conv.value)
-                    }),
-                accumulates: accumulates_quantity(q, lex),
+                interval,
+                linking: linking_interval(q, interval, point, conversion.is_some()),
+                hypothetical: hypothetical(c, q, lex),
+                point,
+                accumulates: accumulates_quantity(c, q, lex),
                 conversion,
             }
         })
@@ -1114,7 +1383,7 @@ fn link_block(
             let movable = drafts[other as usize]
                 .members()
                 .iter()
-                .all(|&m| drafts[d as usize].admits(&cands[m as usize], &cands, kind));
+                .all(|&m| drafts[d as usize].admits(&cands[m as usize], &cands));
             if movable {
                 for m in drafts[other as usize].members() {
                     drafts[d as usize].add(m, &cands[m as usize]);
@@ -1196,9 +1465,10 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[us
 }
 
 /// Whether what a figure counts grows or is revised over time (a toll, troops deployed,
-/// signatures), by its class, noun or what happened to it.
-fn accumulates_quantity(q: &Quantity, lex: &Lexicon) -> bool {
-    [q.canonical_unit, q.unit, q.predicate]
+/// signatures), by its class, noun or what happened to it, or a word beside it that says it
+/// is a running total ("sent 2,500 rescue workers": a deployment).
+fn accumulates_quantity(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
+    let listed = [q.canonical_unit, q.unit, q.predicate]
         .iter()
         .flatten()
         .any(|w| {
@@ -1208,7 +1478,15 @@ fn accumulates_quantity(q: &Quantity, lex: &Lexicon) -> bool {
                     .count_synonyms
                     .get(&w)
                     .is_some_and(|h| lex.accumulating.contains(h))
-        })
+        });
+    if listed || q.kind != "count" {
+        return listed;
+    }
+    let text = claim.text.as_str();
+    let (qs, qe) = figure_span(claim, q);
+    let cue = |(_, w): (usize, &str)| text::with_lower(w, |l| lex.accumulating_cues.contains(l));
+    phrase_after(text, qe, MODAL_REACH_AFTER).any(cue)
+        || phrase_before(text, qs, MODAL_REACH_BEFORE).any(cue)
 }
 
 /// The most counted key; of equal counts, the first in order.
@@ -1227,6 +1505,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let mut places: HashMap<Ustr, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
+    let mut subjects: HashMap<String, usize> = HashMap::default();
     for &i in members {
         let c = &cands[i as usize];
         let claim = &articles[c.at.article as usize].claims[c.at.claim as usize];
@@ -1244,15 +1523,27 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
         if let Some(u) = q.unit {
             *units.entry(u).or_default() += 1;
         }
-        for e in claim
-            .entities
-            .iter()
-            .filter(|e| matches!(e.kind.as_str(), "place" | "other"))
-        {
+        // Only a place in the figure's phrase says where it holds ("28,500 troops in South
+        // Korea"); a place elsewhere in the sentence may be anything else.
+        let (qs, qe) = figure_span(claim, q);
+        let from = phrase_before(&claim.text, qs, PLACE_REACH)
+            .last()
+            .map_or(qs, |(at, _)| at);
+        let to = phrase_after(&claim.text, qe, PLACE_REACH)
+            .last()
+            .map_or(qe, |(at, w)| at + w.len());
+        for e in claim.entities.iter().filter(|e| {
+            matches!(e.kind.as_str(), "place" | "other") && from <= e.start && e.end <= to
+        }) {
             *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
         }
         if of_phrase.is_none() {
-            of_phrase = what_of(&claim.text[q.end() - claim.start()..]);
+            of_phrase = what_of(&claim.text[qe..]);
+        }
+        if q.kind != "count"
+            && let Some(w) = what_it_is(&claim.text[qe..])
+        {
+            *subjects.entry(w).or_default() += 1;
         }
         predicate = predicate.or(q.predicate);
     }
@@ -1263,7 +1554,14 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
     let noun = if kind == "count" {
         top(units).map(|u| u.to_string())
     } else {
-        Some(of_phrase.map_or(kind.to_string(), |p| format!("{kind} of {p}")))
+        // A word after the figure names what it measures when members agree on it.
+        let subject = top(subjects.clone())
+            .filter(|w| members.len() == 1 || subjects.get(w).is_some_and(|&n| n > 1));
+        Some(match (of_phrase, subject) {
+            (Some(p), _) => format!("{kind} of {p}"),
+            (None, Some(s)) => format!("{kind}: {s}"),
+            (None, None) => kind.to_string(),
+        })
     };
     let mut parts: Vec<String> = Vec::new();
     parts.extend(top(mods));
@@ -1282,6 +1580,32 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
         label = format!("{label} in {p}");
     }
     label
+}
+
+/// Words either side of a figure a label looks in for the place it holds in.
+const PLACE_REACH: usize = 6;
+
+/// What a duration, share or measure is of when no "of" says it: the first content word
+/// right after it, in its phrase ("30-day reprieve from tariffs": "reprieve", "25% on
+/// steel": "steel"), lowercase; not a name or a word of time.
+fn what_it_is(after: &str) -> Option<String> {
+    let lex = Lexicon::global();
+    text::words(after)
+        .take_while(|&(at, w)| !breaks_phrase(&after[..at]) && !starts_figure(w))
+        .take(3)
+        .map(|(_, w)| w)
+        .find(|w| text::has_content_shape(w) && !lex.is_stopword(w))
+        .filter(|w| {
+            !text::is_capitalized(w)
+                && !text::with_lower(w, |l| {
+                    lex.time_refs_before.contains(l)
+                        || lex.time_refs_after.contains(l)
+                        || lex.months.contains_key(l)
+                        || lex.weekdays.contains_key(l)
+                        || lex.attribution_verbs.contains(l)
+                })
+        })
+        .map(|w| w.to_lowercase())
 }
 
 /// What a share or measure is of: "of their previously held territory" gives "previously held
@@ -1371,6 +1695,54 @@ mod tests {
                 "Two people",
                 false,
             ),
+            // What might happen is not what happened.
+            (
+                "The ministry has sent about 500 engineers to the flooded district of Sylhet.",
+                "about 500 engineers",
+                "The ministry said up to 600 engineers could be sent to the flooded district of Sylhet.",
+                "up to 600 engineers",
+                false,
+            ),
+            // People counted as signers count signatures.
+            (
+                "A petition against the dam near Tarvik was signed by 40,000 people.",
+                "40,000 people",
+                "The petition against the Tarvik dam has gathered 40,000 signatures.",
+                "40,000 signatures",
+                true,
+            ),
+            // Members of one convoy doing different things.
+            (
+                "Eleven members of the convoy were detained at the Narva crossing.",
+                "Eleven members",
+                "Between 60 and 80 members of the convoy waited at the Narva crossing.",
+                "Between 60 and 80",
+                false,
+            ),
+            // A round figure is not every value its rounding allows.
+            (
+                "Investigators seized 100,000 files from the ministry in Tallinn.",
+                "100,000 files",
+                "Investigators copied 55,000 files onto disks at the ministry in Tallinn.",
+                "55,000 files",
+                false,
+            ),
+            // What one measure is of, named in the other's sentence.
+            (
+                "Rebels have held hundreds of square kilometers of farmland north of Goma.",
+                "hundreds of square kilometers",
+                "The farmland north of Goma that rebels now control covers about 600 square kilometers.",
+                "about 600 square kilometers",
+                true,
+            ),
+            // "Injured" after "killed" counts the injured.
+            (
+                "Nine people were killed and more than 200 injured in the blast in Mardin.",
+                "more than 200 injured",
+                "Some 230 people were hurt in the blast in Mardin, officials said.",
+                "Some 230 people",
+                true,
+            ),
         ];
         let failures: Vec<String> = cases
             .iter()
@@ -1400,6 +1772,10 @@ mod tests {
                 "Nearly four months",
             ),
             ("One question asks whether the mayor knew.", "One question"),
+            (
+                "The magnitude 5.9 tremor flattened parts of the old town.",
+                "5.9",
+            ),
             ("The two men met in Vienna for talks.", "two men"),
         ];
         for (text, figure) in cases {

@@ -50,6 +50,8 @@ pub struct Index {
     pub(crate) search_text: Lowered,
     /// Position of each fact in `facts`, by id.
     fact_pos: HashMap<FactId, usize>,
+    /// What claims are compared by (clusters, the Compare pane): each word's weight.
+    pub claim_weights: clusters::ClaimWeights,
 }
 
 /// What linking found across a corpus, computed from a shared index and then written into it.
@@ -59,16 +61,19 @@ pub struct Links {
     source_group: Vec<usize>,
     facts: Vec<Fact>,
     clusters: Vec<(ClaimRef, ClusterId)>,
+    claim_weights: clusters::ClaimWeights,
     checks: Vec<ArithmeticCheck>,
 }
 
 impl Links {
     /// Folds names, groups copies, links facts, clusters claims and checks arithmetic: the
     /// slow part of indexing, reading the index only, so it can run beside a UI using it.
+    /// Claims are compared for clusters beside fact linking, and grouped once facts are
+    /// known (a figure of one fact makes two claims more alike).
     pub fn compute(index: &Index) -> Links {
         let articles = &index.articles;
         let folds = crate::extract::entities::name_folds(articles);
-        let ((source_group, facts), (clusters, checks)) = rayon::join(
+        let ((source_group, facts), (pairs, checks)) = rayon::join(
             || {
                 let groups = sources::source_groups(articles);
                 let facts = facts::link_facts(articles, &groups);
@@ -76,16 +81,18 @@ impl Links {
             },
             || {
                 (
-                    clusters::cluster_claims(articles, &folds),
+                    clusters::claim_pairs(articles, &folds),
                     checks::arithmetic_checks(articles),
                 )
             },
         );
+        let (clusters, claim_weights) = clusters::cluster_claims(articles, pairs, &facts);
         Links {
             folds,
             source_group,
             facts,
             clusters,
+            claim_weights,
             checks,
         }
     }
@@ -113,6 +120,7 @@ impl Links {
         index.facts = self.facts;
         index.source_group = self.source_group;
         index.checks = self.checks;
+        index.claim_weights = self.claim_weights;
         index.linked = true;
     }
 }

@@ -19,12 +19,24 @@ const PART_BITS: u32 = 3;
 const MIN_SHARED_SHINGLES: usize = 6;
 
 /// Hashes of the word shingles of an article's story text, sorted and without repeats.
+/// Quotations are left out: outlets that quote one speaker share the speaker's words, not
+/// each other's.
 pub fn shingles(a: &Article) -> Vec<u64> {
     let mut out = Vec::new();
     let mut window: Vec<u64> = Vec::new();
     for p in a.body() {
         window.clear();
-        for (_, w) in text::words(a.paragraph_text(p)) {
+        let para = a.paragraph_text(p);
+        let quoted = quotation_spans(para);
+        let mut q = 0;
+        for (at, w) in text::words(para) {
+            while q < quoted.len() && quoted[q].1 <= at {
+                q += 1;
+            }
+            if quoted.get(q).is_some_and(|&(s, _)| s <= at) {
+                window.clear();
+                continue;
+            }
             window.push(word_hash(w));
             if window.len() >= SHINGLE {
                 let shingle = &window[window.len() - SHINGLE..];
@@ -37,6 +49,25 @@ pub fn shingles(a: &Article) -> Vec<u64> {
     out.sort_unstable();
     out.dedup();
     out.shrink_to_fit();
+    out
+}
+
+/// Byte spans of a paragraph's quotations, in order; a quotation still open at the end of
+/// the paragraph (one that goes on in the next) runs to its end.
+fn quotation_spans(para: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in para.char_indices() {
+        match (c, open) {
+            ('“', None) | ('"', None) => open = Some(i),
+            ('”', Some(s)) | ('"', Some(s)) => {
+                out.push((s, i + c.len_utf8()));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out.extend(open.map(|s| (s, para.len())));
     out
 }
 
@@ -109,4 +140,35 @@ pub fn source_groups(articles: &[Article]) -> Vec<usize> {
         sets.union(a, b);
     }
     sets.roots().into_iter().map(|r| r as usize).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+
+    fn groups(texts: &[&str]) -> Vec<usize> {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
+            .collect();
+        source_groups(&crate::corpus::build_articles(docs))
+    }
+
+    #[test]
+    fn a_shared_quotation_is_not_a_copy_and_a_shared_passage_is() {
+        let quote = "“When the minister arrives in this city we and thousands of our members will very definitely be making our voices heard in every street,” the union leader said.";
+        let shared_quote = groups(&[
+            &format!("The union plans a march on Friday.\n\n{quote}"),
+            &format!("Police expect a large crowd near the station.\n\n{quote}"),
+        ]);
+        assert_ne!(shared_quote[0], shared_quote[1]);
+        let passage = "The union said it expected the march to pass the station at noon, and the police said two roads near the old market would be closed for most of the afternoon.";
+        let copied = groups(&[
+            &format!("The union plans a march on Friday.\n\n{passage}"),
+            &format!("Police expect a large crowd.\n\n{passage}"),
+        ]);
+        assert_eq!(copied[0], copied[1]);
+    }
 }

@@ -257,7 +257,7 @@ fn agree(values: &[Value], known: &[&Value], sources: usize, (lo, hi): (f64, f64
             let usd = conv.value.unwrap_or(v.mid());
             let other = known
                 .iter()
-                .filter(|o| o.conversion.is_none())
+                .filter(|o| o.conversion.is_none() && o.mid().is_finite())
                 .max_by(|a, b| (a.mid() - usd).abs().total_cmp(&(b.mid() - usd).abs()));
             let converted = conversion_words(v, conv);
             match other {
