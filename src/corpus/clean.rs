@@ -488,7 +488,11 @@ fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize
         if f.words > MAX_TITLE_WORDS {
             return None;
         }
-        if !t.trim_end().ends_with('.') || (first && f.words <= MAX_TITLE_WORDS_WITH_PERIOD) {
+        // A headline heads a story: something longer follows it.
+        let heads_a_story = feats[i + 1..].iter().any(|g| g.words > f.words);
+        if heads_a_story
+            && (!t.trim_end().ends_with('.') || (first && f.words <= MAX_TITLE_WORDS_WITH_PERIOD))
+        {
             return Some(i);
         }
         first = false;
@@ -769,6 +773,8 @@ mod tests {
                 "STORY\n\n\"We will rebuild,\" the mayor said\n\nSTORY",
                 None,
             ),
+            // A text of one short paragraph is a story without a headline.
+            ("Storm cuts rail link to the north.", None),
             // A one-sentence first paragraph longer than a headline is the story's start.
             (
                 "Crews worked through the night to clear the line after the storm brought down \
