@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod corpus;
+pub mod dates;
 pub mod extract;
 pub mod ids;
 pub mod index;

@@ -218,10 +218,7 @@ pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
         title: m.title,
         date: m.date,
         date_source: m.date_source,
-        modified: doc
-            .modified
-            .as_deref()
-            .and_then(crate::text::dates::parse_date),
+        modified: doc.modified.as_deref().and_then(crate::dates::parse_date),
         byline: m.byline,
         outlet: m.outlet,
         url: doc.url,

@@ -13,10 +13,9 @@ use ustr::Ustr;
 use super::ClaimRef;
 use crate::corpus::Article;
 use crate::extract::Claim;
-use crate::extract::claims::stable_hash;
+use crate::ids::stable_hash;
 use crate::ids::{ClusterId, FactId};
 use crate::lexicon::Lexicon;
-use crate::text;
 
 /// Average similarity of two groups' claims (of different reports) above which they join.
 const MIN_SIMILARITY: f32 = 0.28;
@@ -42,7 +41,7 @@ pub fn signature(claim: &Claim) -> Vec<u64> {
 /// [`signature`] with person names read through corpus name folds not yet applied.
 fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
     let lex = Lexicon::global();
-    let mut s: Vec<u64> = text::content_words(&claim.text, lex)
+    let mut s: Vec<u64> = crate::lexicon::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
         .chain(claim.entities.iter().map(|e| {
             let name = folds.get(&e.canonical).unwrap_or(&e.canonical);

@@ -20,9 +20,9 @@ use serde::Serialize;
 
 use super::ClaimRef;
 use crate::corpus::Article;
-use crate::extract::claims::stable_hash;
 use crate::extract::{Claim, Quantity};
 use crate::ids::FactId;
+use crate::ids::stable_hash;
 use crate::lexicon::Lexicon;
 use crate::text;
 use ustr::Ustr;
@@ -859,7 +859,7 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
         return Box::new([]);
     }
     what_of(after)
-        .map(|p| keys(text::content_words(&p, lex)).into_boxed_slice())
+        .map(|p| keys(crate::lexicon::content_words(&p, lex)).into_boxed_slice())
         .unwrap_or_default()
 }
 
@@ -874,7 +874,7 @@ fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
 /// The hashes a claim's context is compared by: its content words and its names.
 fn context_keys(c: &Claim, lex: &Lexicon) -> Keys {
     let names = anchors(c).map(|n| format!("@{}", n.to_lowercase()));
-    keys(text::content_words(&c.text, lex).chain(names))
+    keys(crate::lexicon::content_words(&c.text, lex).chain(names))
 }
 
 /// How many claims with figures hold each context key, and how many such claims there are.
