@@ -66,6 +66,35 @@ pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
 /// Longer "sentences" (a page with no punctuation, a pasted table) are not read for claims.
 pub const MAX_SENTENCE_BYTES: usize = 4000;
 
+/// An article with the claims extracted from it: what the index holds. It reads as its
+/// article (`Deref`), so `extracted.title` is the article's title.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub article: Article,
+    pub claims: Vec<Claim>,
+}
+
+impl Extracted {
+    /// Extracts the article's claims and pairs them with it.
+    pub fn new(article: Article) -> Extracted {
+        let claims = extract_claims(&article);
+        Extracted { article, claims }
+    }
+}
+
+impl std::ops::Deref for Extracted {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.article
+    }
+}
+
+/// Extracts the claims of every article, in order.
+pub fn extract_all(articles: Vec<Article>) -> Vec<Extracted> {
+    articles.into_iter().map(Extracted::new).collect()
+}
+
 /// Extracts the claims of an article's headline and body paragraphs.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut ctx = Context::default();

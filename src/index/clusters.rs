@@ -11,8 +11,8 @@ use rustc_hash::FxHashMap as HashMap;
 use ustr::Ustr;
 
 use super::ClaimRef;
-use crate::corpus::Article;
 use crate::extract::Claim;
+use crate::extract::Extracted;
 use crate::ids::stable_hash;
 use crate::ids::{ClusterId, FactId};
 use crate::lexicon::Lexicon;
@@ -138,7 +138,7 @@ struct Signatures {
 }
 
 impl Signatures {
-    fn new(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> Signatures {
+    fn new(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
         let mut hashes = Vec::new();
         let mut starts = vec![0u32];
@@ -226,7 +226,7 @@ impl ClaimPairs {
 /// Finds the pairs of claims of different reports that share at least [`MIN_SHARED`] words
 /// not too common to say anything, with their weighted cosine. `folds` are the corpus's
 /// person-name folds, read as if applied.
-pub fn claim_pairs(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
+pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
     let refs: Vec<ClaimRef> = articles
         .iter()
         .enumerate()
@@ -330,7 +330,7 @@ impl Group {
 /// `facts` are the corpus's linked facts: claims with a figure of one fact count as more
 /// alike.
 pub fn cluster_claims(
-    articles: &[Article],
+    articles: &[Extracted],
     mut found: ClaimPairs,
     facts: &[super::Fact],
 ) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {
