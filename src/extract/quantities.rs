@@ -1029,11 +1029,11 @@ struct Built {
     next_token: usize,
 }
 
-/// Applies a bound stated for the clause ("At most, they held 900 km2") to its first figure,
-/// unless the figure states a hedge of its own ("at most, we held about 900 km2": the clause
-/// speaks of a peak in time, the figure's "about" of its precision).
+/// Applies a bound stated for the clause ("At most, they held about 900 km2") to its first
+/// figure, unless the figure states its own bound: the clause's bound is the figure's, and
+/// its own "about" stays its word.
 fn bound_by_clause(q: &mut Quantity, h: Hedged) {
-    if q.bound.is_some() {
+    if matches!(q.bound, Some(HedgeBound::Upper | HedgeBound::Lower)) {
         return;
     }
     let Some(v) = q.value else {
