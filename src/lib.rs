@@ -3,25 +3,31 @@
 //! The core loads articles ([`corpus`]), extracts claims ([`extract`]) and indexes them
 //! ([`index`]) without any terminal code; [`app`] (state and reducer) and [`ui`] (rendering)
 //! are the TUI's layers over it, and the binary's CLI is another face of the same library.
+//! `app` and `ui` sit behind the default `tui` feature: without it the library has no
+//! terminal crate in its tree.
 
+#[cfg(feature = "tui")]
 pub mod app;
 pub mod corpus;
+pub mod dates;
 pub mod extract;
 pub mod ids;
 pub mod index;
 pub mod lexicon;
 pub mod report;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod ui;
 pub mod workspace;
 
+use corpus::Problem;
 use corpus::load::{LoadOptions, load_paths};
-use corpus::{Article, Problem};
+use extract::Extracted;
 
 /// A loaded corpus: its articles with claims, and what went wrong loading it.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Extracted>,
     pub problems: Vec<Problem>,
 }
 
@@ -63,7 +69,7 @@ pub enum LoadEvent {
         articles: usize,
     },
     /// Articles cleaned and with their claims, in load order.
-    Articles(Vec<Article>),
+    Articles(Vec<Extracted>),
 }
 
 /// Articles are cleaned and extracted in parallel batches, so the first ones can be shown
@@ -92,11 +98,7 @@ pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(
         }
         let articles = batch
             .into_par_iter()
-            .map(|doc| {
-                let mut a = corpus::build_article(doc, &stats);
-                a.claims = extract::extract_claims(&a);
-                a
-            })
+            .map(|doc| Extracted::new(corpus::build_article(doc, &stats)))
             .collect();
         sink(LoadEvent::Articles(articles));
     }

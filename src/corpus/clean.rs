@@ -9,9 +9,10 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::{Document, Extracted, Paragraph, ParagraphKind};
-use crate::extract::claims::stable_hash;
+use crate::dates;
+use crate::ids::stable_hash;
 use crate::lexicon::{Lexicon, collapse_lower};
-use crate::text::{self, dates};
+use crate::text;
 
 /// Below this share of its content words in the story's topic, a segment apart from the
 /// story is another story.
@@ -591,7 +592,7 @@ fn share_in(words: &HashSet<u64>, topic: &HashSet<u64>) -> f64 {
 
 /// A text's folded content words as hashes: paragraphs and segments are compared by these.
 fn word_keys(text: &str, lex: &Lexicon) -> HashSet<u64> {
-    text::content_words(text, lex)
+    crate::lexicon::content_words(text, lex)
         .map(|w| stable_hash(&[&w]))
         .collect()
 }

@@ -9,7 +9,6 @@
 
 mod measure;
 mod number;
-mod tokens;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -18,11 +17,12 @@ use regex::Regex;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
+use crate::dates;
 use crate::lexicon::Lexicon;
 pub use crate::lexicon::{HedgeBound, QuantityKind};
-use crate::text::{Span, dates};
+use crate::text::Span;
+use crate::text::{Tok, TokKind, tokenize};
 use number::{Number, Read};
-use tokens::{Tok, TokKind, tokenize};
 
 use super::hedge;
 
@@ -131,12 +131,6 @@ impl Quantity {
             _ => (1.0, 0.0),
         }
     }
-}
-
-/// The first token of a word as the figure parser reads it ("more-or-less" starts with
-/// "more", "km2" with "km"), `None` for a word with none.
-pub(crate) fn first_token(word: &str) -> Option<&str> {
-    tokenize(word).first().map(|t| &word[t.start..t.end])
 }
 
 /// Spans where digits are not quantities: links, handles, times, phone numbers, ordinals,
