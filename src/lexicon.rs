@@ -225,12 +225,36 @@ struct ExchangeRatesFile {
     usd_per_unit: HashMap<String, HashMap<String, f64>>,
 }
 
+/// What a named thing is. A closed set: the gazetteer's `type` names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    /// An organisation that is not a news outlet: a ministry, a company, an army.
+    Org,
+    /// A news outlet: a paper, an agency, a broadcaster.
+    Outlet,
+    Place,
+    /// A name whose kind the words around it do not tell.
+    Other,
+}
+
+impl EntityKind {
+    /// The kind JSON names `name` ("person", "org", ...).
+    pub fn named(name: &str) -> Option<EntityKind> {
+        use serde::de::IntoDeserializer;
+        let name: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        EntityKind::deserialize(name).ok()
+    }
+}
+
 /// One entry of the entity gazetteer.
 #[derive(Debug, Clone, Deserialize)]
 pub struct EntityDef {
     pub canonical: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityKind,
     pub aliases: Vec<String>,
 }
 
@@ -315,7 +339,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The most words a title has.
     pub title_max_words: usize,
-    pub role_nouns: HashMap<String, String>,
+    /// Role words that refer back to a thing named earlier ("the president", "the paper"),
+    /// with the kind of thing they refer to.
+    pub role_nouns: HashMap<String, EntityKind>,
     pub anonymous_heads: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub sentence: SentenceWords,
@@ -586,9 +612,14 @@ impl Lexicon {
         post_hedges.sort_by_key(longest_first);
 
         let mut role_nouns = HashMap::default();
-        for (_, l) in list_lines(&read("role_nouns.txt")) {
+        for (line, l) in list_lines(&read("role_nouns.txt")) {
             if let Some((phrase, kind)) = l.split_once('\t') {
-                role_nouns.insert(collapse_lower(phrase), kind.trim().to_string());
+                let kind = EntityKind::named(kind.trim()).ok_or_else(|| LexiconError::Line {
+                    name: "role_nouns.txt".into(),
+                    line,
+                    reason: format!("unknown type {:?}", kind.trim()),
+                })?;
+                role_nouns.insert(collapse_lower(phrase), kind);
             }
         }
 
@@ -1092,6 +1123,22 @@ mod tests {
     }
 
     #[test]
+    fn entity_kinds_keep_their_json_names() {
+        for (kind, name) in [
+            (EntityKind::Person, "person"),
+            (EntityKind::Org, "org"),
+            (EntityKind::Outlet, "outlet"),
+            (EntityKind::Place, "place"),
+            (EntityKind::Other, "other"),
+        ] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
+            assert_eq!(EntityKind::named(name), Some(kind));
+        }
+        assert_eq!(EntityKind::named("Person"), None);
+        assert_eq!(EntityKind::named("city"), None);
+    }
+
+    #[test]
     fn embedded_assets_load() {
         let lex = Lexicon::embedded();
         assert!(lex.stopwords.contains("the"));
@@ -1144,6 +1191,13 @@ mod tests {
             Some(&AbbreviationKind::Title)
         );
         assert!(!lex.abbreviations.contains("Inc"));
+        std::fs::write(dir.join("role_nouns.txt"), "the desk\tnewsroom\n").unwrap();
+        let err = Lexicon::load(&dir).unwrap_err();
+        assert!(err.to_string().contains("role_nouns.txt"), "{err}");
+        std::fs::write(dir.join("role_nouns.txt"), "the desk\toutlet\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert_eq!(lex.role_nouns.get("the desk"), Some(&EntityKind::Outlet));
+        assert_eq!(lex.role_nouns.get("president"), Some(&EntityKind::Person));
         std::fs::write(dir.join("units.json"), "{ not json").unwrap();
         let err = Lexicon::load(&dir).unwrap_err();
         assert!(err.to_string().contains("units.json"));

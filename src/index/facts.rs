@@ -23,7 +23,7 @@ use crate::extract::Extracted;
 use crate::extract::{Claim, Quantity};
 use crate::ids::FactId;
 use crate::ids::stable_hash;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityKind, Lexicon};
 use crate::text;
 use ustr::Ustr;
 pub use verdict::{Compared, Conversion, ReasonDetail, ReasonRule};
@@ -867,7 +867,12 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
 fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
     c.entities
         .iter()
-        .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other" | "person"))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Place | EntityKind::Org | EntityKind::Other | EntityKind::Person
+            )
+        })
         .map(|e| e.canonical)
 }
 
@@ -1533,9 +1538,12 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
             .last()
             .map_or(qe, |(at, w)| at + w.len());
         for e in claim.entities.iter().filter(|e| {
-            matches!(e.kind.as_str(), "place" | "other") && from <= e.start && e.end <= to
+            matches!(e.kind, EntityKind::Place | EntityKind::Other)
+                && from <= e.start
+                && e.end <= to
         }) {
-            *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
+            *places.entry(e.canonical).or_default() +=
+                if e.kind == EntityKind::Place { 2 } else { 1 };
         }
         if of_phrase.is_none() {
             of_phrase = what_of(&claim.text[qe..]);
