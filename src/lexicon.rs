@@ -84,30 +84,6 @@ impl std::fmt::Display for QuantityKind {
     }
 }
 
-impl PartialEq<str> for QuantityKind {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for QuantityKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for QuantityKind {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl From<QuantityKind> for ustr::Ustr {
-    fn from(k: QuantityKind) -> ustr::Ustr {
-        ustr::ustr(k.as_str())
-    }
-}
-
 /// How an abbreviation's period stands to the end of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AbbreviationKind {

@@ -15,7 +15,7 @@ use crate::extract::Claim;
 use crate::extract::Extracted;
 use crate::ids::stable_hash;
 use crate::ids::{ClusterId, FactId};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, QuantityKind};
 
 /// Average similarity of two groups' claims (of different reports) above which they join.
 const MIN_SIMILARITY: f32 = 0.28;
@@ -58,7 +58,10 @@ fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
 /// for figures that say something (not a bare number, nor a count below ten).
 fn figure_key(q: &crate::extract::Quantity) -> Option<u64> {
     let v = q.canonical_value.or(q.value)?;
-    if q.kind == "number" || (q.kind == "count" && v < 10.0) || !v.is_finite() {
+    if q.kind == QuantityKind::Number
+        || (q.kind == QuantityKind::Count && v < 10.0)
+        || !v.is_finite()
+    {
         return None;
     }
     Some(stable_hash(&["#", q.kind.as_str(), &format!("{v:.3e}")]))
