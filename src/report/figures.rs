@@ -242,8 +242,8 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
 }
 
 /// A figure in its fact's scale, saying what it was converted from when its unit differs
-/// ("800 km2 (from mi2)", "3 months", "50,000 soldiers"); money compared in dollars shows the
-/// dollars ("≈ 1,080,000 USD (from EUR)").
+/// ("800 km2 (from mi2)", "3 months", "50,000 troops" for "50,000 personnel"); money compared in
+/// dollars shows the dollars ("≈ 1,080,000 USD (from EUR)").
 pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> String {
     if let Some(c) = conversion {
         let value = c.value.unwrap_or((c.low + c.high) / 2.0);
@@ -253,8 +253,13 @@ pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> 
         return q.approx.map_or_else(|| "?".into(), |a| a.to_string());
     };
     if q.kind == QuantityKind::Count {
-        let unit = q.unit.map_or_else(String::new, |u| format!(" {u}"));
-        return format!("{}{unit}", fmt_interval((lo, hi)));
+        let value = fmt_interval((lo, hi));
+        // Counted in the fact's noun: "50,000 troops" for "50,000 personnel" or "a
+        // 50,000-strong group" (the written noun is beside it, in the figure as written).
+        return match q.canonical_unit.or(q.unit) {
+            Some(u) => format!("{value} {u}"),
+            None => value,
+        };
     }
     let value = with_unit(&fmt_interval((lo / sc.factor, hi / sc.factor)), &sc.unit);
     match (q.unit, q.canonical_unit) {
@@ -306,6 +311,31 @@ mod tests {
         ];
         let got: Vec<String> = cases.iter().map(|(v, _)| fmt_value(*v)).collect();
         let want: Vec<&str> = cases.iter().map(|(_, s)| *s).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_count_is_normalised_to_the_noun_its_fact_counts() {
+        let sc = Scale {
+            factor: 1.0,
+            unit: String::new(),
+        };
+        let cases = [
+            ("Some 50,000 personnel were sent north.", "50,000 troops"),
+            (
+                "A 2,000-strong enemy group crossed the river.",
+                "2,000 troops",
+            ),
+            ("About 300 homes lost power.", "300 homes"),
+        ];
+        let got: Vec<String> = cases
+            .iter()
+            .map(|(t, _)| {
+                let q = crate::extract::quantities::find_quantities(t).remove(0);
+                normalised(&q, &sc, None)
+            })
+            .collect();
+        let want: Vec<&str> = cases.iter().map(|(_, w)| *w).collect();
         assert_eq!(got, want);
     }
 
