@@ -84,30 +84,6 @@ impl std::fmt::Display for QuantityKind {
     }
 }
 
-impl PartialEq<str> for QuantityKind {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for QuantityKind {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<String> for QuantityKind {
-    fn eq(&self, other: &String) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl From<QuantityKind> for ustr::Ustr {
-    fn from(k: QuantityKind) -> ustr::Ustr {
-        ustr::ustr(k.as_str())
-    }
-}
-
 /// How an abbreviation's period stands to the end of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AbbreviationKind {
@@ -225,12 +201,36 @@ struct ExchangeRatesFile {
     usd_per_unit: HashMap<String, HashMap<String, f64>>,
 }
 
+/// What a named thing is. A closed set: the gazetteer's `type` names one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    /// An organisation that is not a news outlet: a ministry, a company, an army.
+    Org,
+    /// A news outlet: a paper, an agency, a broadcaster.
+    Outlet,
+    Place,
+    /// A name whose kind the words around it do not tell.
+    Other,
+}
+
+impl EntityKind {
+    /// The kind JSON names `name` ("person", "org", ...).
+    pub fn named(name: &str) -> Option<EntityKind> {
+        use serde::de::IntoDeserializer;
+        let name: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            name.into_deserializer();
+        EntityKind::deserialize(name).ok()
+    }
+}
+
 /// One entry of the entity gazetteer.
 #[derive(Debug, Clone, Deserialize)]
 pub struct EntityDef {
     pub canonical: String,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: EntityKind,
     pub aliases: Vec<String>,
 }
 
@@ -315,7 +315,9 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The most words a title has.
     pub title_max_words: usize,
-    pub role_nouns: HashMap<String, String>,
+    /// Role words that refer back to a thing named earlier ("the president", "the paper"),
+    /// with the kind of thing they refer to.
+    pub role_nouns: HashMap<String, EntityKind>,
     pub anonymous_heads: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub sentence: SentenceWords,
@@ -529,9 +531,8 @@ impl Lexicon {
                 .map(|(_, l)| l.trim().to_lowercase())
                 .collect()
         };
-        let json = |name: &str| -> Result<String, LexiconError> { Ok(read(name)) };
-        let parse = |name: &str, text: String| -> Result<serde_json::Value, LexiconError> {
-            serde_json::from_str(&text).map_err(|source| LexiconError::Json {
+        let json = |name: &str| -> Result<serde_json::Value, LexiconError> {
+            serde_json::from_str(&read(name)).map_err(|source| LexiconError::Json {
                 name: name.to_string(),
                 source,
             })
@@ -546,52 +547,9 @@ impl Lexicon {
             })
         }
 
-        let mut boilerplate_exact = HashSet::default();
-        let mut boilerplate_contains = Vec::new();
-        for (_, l) in list_lines(&read("boilerplate.txt")) {
-            let l = collapse_lower(l);
-            match l.strip_prefix('~') {
-                Some(p) => boilerplate_contains.push(p.trim().to_string()),
-                None => {
-                    boilerplate_exact.insert(l);
-                }
-            }
-        }
-
-        let mut hedges = Vec::new();
-        let mut post_hedges = Vec::new();
-        let hedge_text = read("hedges.txt");
-        for (line, l) in list_lines(&hedge_text) {
-            let (phrase, bound) = l.split_once('\t').ok_or_else(|| LexiconError::Line {
-                name: "hedges.txt".into(),
-                line,
-                reason: "expected phrase<TAB>bound".into(),
-            })?;
-            let bound: HedgeBound =
-                serde_json::from_value(serde_json::Value::String(bound.trim().to_string()))
-                    .map_err(|_| LexiconError::Line {
-                        name: "hedges.txt".into(),
-                        line,
-                        reason: format!("unknown bound {:?}", bound.trim()),
-                    })?;
-            match phrase.strip_prefix('+') {
-                Some(after) => post_hedges.push((phrase_words(after), bound)),
-                None => hedges.push((phrase_words(phrase), bound)),
-            }
-        }
-        let longest_first = |(w, _): &(Vec<String>, HedgeBound)| {
-            std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
-        };
-        hedges.sort_by_key(longest_first);
-        post_hedges.sort_by_key(longest_first);
-
-        let mut role_nouns = HashMap::default();
-        for (_, l) in list_lines(&read("role_nouns.txt")) {
-            if let Some((phrase, kind)) = l.split_once('\t') {
-                role_nouns.insert(collapse_lower(phrase), kind.trim().to_string());
-            }
-        }
-
+        let (boilerplate_exact, boilerplate_contains) = boilerplate(&read("boilerplate.txt"));
+        let (hedges, post_hedges) = hedge_phrases(&read("hedges.txt"))?;
+        let role_nouns = role_nouns(&read("role_nouns.txt"))?;
         let titles: HashSet<String> = list_lines(&read("titles.txt"))
             .map(|(_, l)| title_key(&l.split_whitespace().collect::<Vec<_>>()))
             .collect();
@@ -608,53 +566,17 @@ impl Lexicon {
         let sentence = sentence_words(&read("abbreviations.txt"), &read("sentence_words.txt"))?;
         let abbreviations = sentence.abbreviations.keys().cloned().collect();
 
-        let dates: DatesFile = typed("dates.json", parse("dates.json", json("dates.json")?)?)?;
-        let units_file: UnitsFile = typed("units.json", parse("units.json", json("units.json")?)?)?;
-        let numbers: NumbersFile = typed(
-            "numbers.json",
-            parse("numbers.json", json("numbers.json")?)?,
-        )?;
-        let nouns: CountNounsFile = typed(
-            "count_nouns.json",
-            parse("count_nouns.json", json("count_nouns.json")?)?,
-        )?;
-        let ents: EntitiesFile = typed(
-            "entities.json",
-            parse("entities.json", json("entities.json")?)?,
-        )?;
+        let dates: DatesFile = typed("dates.json", json("dates.json")?)?;
+        let units_file: UnitsFile = typed("units.json", json("units.json")?)?;
+        let numbers: NumbersFile = typed("numbers.json", json("numbers.json")?)?;
+        let nouns: CountNounsFile = typed("count_nouns.json", json("count_nouns.json")?)?;
+        let ents: EntitiesFile = typed("entities.json", json("entities.json")?)?;
 
-        let mut unit_aliases = Vec::new();
-        for (i, u) in units_file.units.iter().enumerate() {
-            for a in &u.aliases {
-                unit_aliases.push((phrase_words(a), i));
-            }
-        }
-        unit_aliases.sort_by_key(|(w, _)| {
-            std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
-        });
+        let unit_aliases = unit_aliases(&units_file.units);
         let mut currency_symbols: Vec<(String, String)> =
             units_file.currency_symbols.into_iter().collect();
         currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
-        let mut currency_codes = HashMap::default();
-        for (i, u) in units_file.units.iter().enumerate() {
-            if u.kind != QuantityKind::Money {
-                continue;
-            }
-            let unit_code = u
-                .unit
-                .chars()
-                .all(|c| c.is_ascii_uppercase())
-                .then_some(&u.unit);
-            let alias_codes = u
-                .aliases
-                .iter()
-                .filter(|a| a.chars().all(|c| c.is_ascii_lowercase()));
-            for code in unit_code.into_iter().chain(alias_codes) {
-                if code.len() == 3 {
-                    currency_codes.insert(code.to_uppercase(), i);
-                }
-            }
-        }
+        let currency_codes = currency_codes(&units_file.units);
 
         let phrases = |m: HashMap<String, f64>| {
             let mut v: Vec<(Vec<String>, f64)> =
@@ -706,27 +628,10 @@ impl Lexicon {
                 None => time_refs_before.insert(l),
             };
         }
-        let fact_words: FactWordsFile = typed(
-            "fact_words.json",
-            parse("fact_words.json", json("fact_words.json")?)?,
-        )?;
-        let rates: ExchangeRatesFile = typed(
-            "exchange_rates.json",
-            parse("exchange_rates.json", json("exchange_rates.json")?)?,
-        )?;
-        let mut exchange_rates = HashMap::default();
-        for (code, by_year) in rates.usd_per_unit {
-            let mut years = Vec::new();
-            for (y, r) in by_year {
-                let y = y.parse::<i32>().map_err(|_| LexiconError::Build {
-                    name: "exchange_rates.json".into(),
-                    reason: format!("{code}: year {y:?} is not a number"),
-                })?;
-                years.push((y, r));
-            }
-            years.sort_by_key(|&(y, _)| y);
-            exchange_rates.insert(code.to_uppercase(), years);
-        }
+        let fact_words: FactWordsFile = typed("fact_words.json", json("fact_words.json")?)?;
+        let rates: ExchangeRatesFile = typed("exchange_rates.json", json("exchange_rates.json")?)?;
+        let exchange_tolerance = rates.tolerance;
+        let exchange_rates = exchange_rates(rates.usd_per_unit)?;
 
         let mut entity_aliases = HashMap::default();
         for (i, e) in ents.entities.iter().enumerate() {
@@ -746,7 +651,7 @@ impl Lexicon {
 
         let number_counts = phrases(numbers.counts);
         let fractions = phrases(numbers.fractions);
-        let mut quantity_starters: HashSet<String> = hedges
+        let phrase_heads = hedges
             .iter()
             .map(|(w, _)| &w[0])
             .chain(vague.iter().map(|(w, _)| &w[0]))
@@ -756,44 +661,16 @@ impl Lexicon {
             .chain(numbers.tens.keys())
             .chain(numbers.vulgar.keys())
             .chain(numbers.parts.keys())
-            .chain(&numbers.negative)
-            .filter_map(|w| crate::text::first_token(w))
-            .map(str::to_string)
-            .collect();
-        for w in ["between", "from", "a", "an", "-", "−"] {
-            quantity_starters.insert(w.into());
-        }
-        quantity_starters.extend(currency_codes.keys().map(|c| c.to_lowercase()));
-        quantity_starters.extend(units_file.currency_prefixes.keys().cloned());
-        let mut currency_heads: HashSet<String> = currency_codes
-            .keys()
-            .map(|c| c.to_lowercase())
-            .chain(units_file.currency_prefixes.keys().cloned())
-            .collect();
-        for (sym, _) in &currency_symbols {
-            currency_heads.extend(crate::text::first_token(sym).map(str::to_lowercase));
-        }
-        for p in units_file.currency_prefixes.keys() {
-            currency_heads.extend(crate::text::first_token(p).map(str::to_lowercase));
-        }
-        for (sym, _) in &currency_symbols {
-            quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
-            quantity_starters.insert(
-                sym.to_lowercase()
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect(),
-            );
-        }
+            .chain(&numbers.negative);
+        let mut quantity_starters = quantity_starters(phrase_heads);
+        let currency_heads = currency_heads(
+            &currency_codes,
+            &units_file.currency_prefixes,
+            &currency_symbols,
+            &mut quantity_starters,
+        );
 
-        let mut caption_marks = Vec::new();
-        let mut caption_prefixes = Vec::new();
-        for (_, l) in list_lines(&read("captions.txt")) {
-            match l.strip_prefix('^') {
-                Some(p) => caption_prefixes.push(p.to_lowercase()),
-                None => caption_marks.push(l.to_lowercase()),
-            }
-        }
+        let (caption_marks, caption_prefixes) = captions(&read("captions.txt"));
 
         Ok(Lexicon {
             stopwords: words("stopwords.txt"),
@@ -865,7 +742,7 @@ impl Lexicon {
             time_refs_before,
             time_refs_after,
             exchange_rates,
-            exchange_tolerance: rates.tolerance,
+            exchange_tolerance,
             measure_cues: Phrases::new(measure_cues),
             change_verbs: words("change_verbs.txt"),
             reference_words: words("reference_words.txt"),
@@ -923,6 +800,197 @@ impl Lexicon {
             .rposition(|&end| self.titles.contains(&key[..end]))
             .map_or(0, |i| i + 1)
     }
+}
+
+/// Reads `boilerplate.txt`: lines a page holds whole (lowercase, whitespace collapsed), and
+/// phrases (`~phrase`) a line holding them is noise by.
+fn boilerplate(text: &str) -> (HashSet<String>, Vec<String>) {
+    let mut exact = HashSet::default();
+    let mut contains = Vec::new();
+    for (_, l) in list_lines(text) {
+        let l = collapse_lower(l);
+        match l.strip_prefix('~') {
+            Some(p) => contains.push(p.trim().to_string()),
+            None => {
+                exact.insert(l);
+            }
+        }
+    }
+    (exact, contains)
+}
+
+/// A hedge phrase's words and what it says of the figure.
+type HedgePhrase = (Vec<String>, HedgeBound);
+
+/// Reads `hedges.txt` (`phrase<TAB>bound`; `+phrase` follows the figure): hedges before
+/// and after a figure, each longest first.
+fn hedge_phrases(text: &str) -> Result<(Vec<HedgePhrase>, Vec<HedgePhrase>), LexiconError> {
+    let mut hedges = Vec::new();
+    let mut post_hedges = Vec::new();
+    for (line, l) in list_lines(text) {
+        let (phrase, bound) = l.split_once('\t').ok_or_else(|| LexiconError::Line {
+            name: "hedges.txt".into(),
+            line,
+            reason: "expected phrase<TAB>bound".into(),
+        })?;
+        let bound: HedgeBound = serde_json::from_value(serde_json::Value::String(
+            bound.trim().to_string(),
+        ))
+        .map_err(|_| LexiconError::Line {
+            name: "hedges.txt".into(),
+            line,
+            reason: format!("unknown bound {:?}", bound.trim()),
+        })?;
+        match phrase.strip_prefix('+') {
+            Some(after) => post_hedges.push((phrase_words(after), bound)),
+            None => hedges.push((phrase_words(phrase), bound)),
+        }
+    }
+    let longest_first = |(w, _): &HedgePhrase| {
+        std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
+    };
+    hedges.sort_by_key(longest_first);
+    post_hedges.sort_by_key(longest_first);
+    Ok((hedges, post_hedges))
+}
+
+/// Reads `role_nouns.txt` (`phrase<TAB>type`).
+fn role_nouns(text: &str) -> Result<HashMap<String, EntityKind>, LexiconError> {
+    let mut out = HashMap::default();
+    for (line, l) in list_lines(text) {
+        if let Some((phrase, kind)) = l.split_once('\t') {
+            let kind = EntityKind::named(kind.trim()).ok_or_else(|| LexiconError::Line {
+                name: "role_nouns.txt".into(),
+                line,
+                reason: format!("unknown type {:?}", kind.trim()),
+            })?;
+            out.insert(collapse_lower(phrase), kind);
+        }
+    }
+    Ok(out)
+}
+
+/// Every unit's aliases as phrases, with the unit's index; longest first.
+fn unit_aliases(units: &[UnitDef]) -> Vec<(Vec<String>, usize)> {
+    let mut out = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        for a in &u.aliases {
+            out.push((phrase_words(a), i));
+        }
+    }
+    out.sort_by_key(|(w, _)| {
+        std::cmp::Reverse((w.len(), w.iter().map(String::len).sum::<usize>()))
+    });
+    out
+}
+
+/// Three-letter currency codes (uppercase) to their unit's index: a money unit's own name
+/// in capitals, and its lowercase three-letter aliases.
+fn currency_codes(units: &[UnitDef]) -> HashMap<String, usize> {
+    let mut out = HashMap::default();
+    for (i, u) in units.iter().enumerate() {
+        if u.kind != QuantityKind::Money {
+            continue;
+        }
+        let unit_code = u
+            .unit
+            .chars()
+            .all(|c| c.is_ascii_uppercase())
+            .then_some(&u.unit);
+        let alias_codes = u
+            .aliases
+            .iter()
+            .filter(|a| a.chars().all(|c| c.is_ascii_lowercase()));
+        for code in unit_code.into_iter().chain(alias_codes) {
+            if code.len() == 3 {
+                out.insert(code.to_uppercase(), i);
+            }
+        }
+    }
+    out
+}
+
+/// Lowercase first tokens a figure may start with: those of number words and of hedge and
+/// number phrases (`heads`), and the words that open a range or stand for one.
+fn quantity_starters<'a>(heads: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    let mut out: HashSet<String> = heads
+        .filter_map(|w| crate::text::first_token(w))
+        .map(str::to_string)
+        .collect();
+    for w in ["between", "from", "a", "an", "-", "−"] {
+        out.insert(w.into());
+    }
+    out
+}
+
+/// Lowercase first tokens of currency codes, prefixes and symbols; adds what starts a
+/// currency to `quantity_starters` too.
+fn currency_heads(
+    currency_codes: &HashMap<String, usize>,
+    currency_prefixes: &HashMap<String, String>,
+    currency_symbols: &[(String, String)],
+    quantity_starters: &mut HashSet<String>,
+) -> HashSet<String> {
+    quantity_starters.extend(currency_codes.keys().map(|c| c.to_lowercase()));
+    quantity_starters.extend(currency_prefixes.keys().cloned());
+    let mut heads: HashSet<String> = currency_codes
+        .keys()
+        .map(|c| c.to_lowercase())
+        .chain(currency_prefixes.keys().cloned())
+        .collect();
+    for (sym, _) in currency_symbols {
+        heads.extend(crate::text::first_token(sym).map(str::to_lowercase));
+    }
+    for p in currency_prefixes.keys() {
+        heads.extend(crate::text::first_token(p).map(str::to_lowercase));
+    }
+    for (sym, _) in currency_symbols {
+        quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
+        quantity_starters.insert(
+            sym.to_lowercase()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect(),
+        );
+    }
+    heads
+}
+
+/// `exchange_rates.json`'s rates by currency (uppercase), each by year, years in order.
+type ExchangeRates = HashMap<String, Vec<(i32, f64)>>;
+
+/// Reads `exchange_rates.json`'s `usd_per_unit`: a currency's rates by year.
+fn exchange_rates(
+    usd_per_unit: HashMap<String, HashMap<String, f64>>,
+) -> Result<ExchangeRates, LexiconError> {
+    let mut out = HashMap::default();
+    for (code, by_year) in usd_per_unit {
+        let mut years = Vec::new();
+        for (y, r) in by_year {
+            let y = y.parse::<i32>().map_err(|_| LexiconError::Build {
+                name: "exchange_rates.json".into(),
+                reason: format!("{code}: year {y:?} is not a number"),
+            })?;
+            years.push((y, r));
+        }
+        years.sort_by_key(|&(y, _)| y);
+        out.insert(code.to_uppercase(), years);
+    }
+    Ok(out)
+}
+
+/// Reads `captions.txt`: marks a caption holds anywhere, and prefixes (`^prefix`) it starts
+/// with, lowercase.
+fn captions(text: &str) -> (Vec<String>, Vec<String>) {
+    let mut marks = Vec::new();
+    let mut prefixes = Vec::new();
+    for (_, l) in list_lines(text) {
+        match l.strip_prefix('^') {
+            Some(p) => prefixes.push(p.to_lowercase()),
+            None => marks.push(l.to_lowercase()),
+        }
+    }
+    (marks, prefixes)
 }
 
 /// Reads `abbreviations.txt` (`abbreviation[<TAB>kind]`) and `sentence_words.txt`
@@ -1092,6 +1160,22 @@ mod tests {
     }
 
     #[test]
+    fn entity_kinds_keep_their_json_names() {
+        for (kind, name) in [
+            (EntityKind::Person, "person"),
+            (EntityKind::Org, "org"),
+            (EntityKind::Outlet, "outlet"),
+            (EntityKind::Place, "place"),
+            (EntityKind::Other, "other"),
+        ] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{name}\""));
+            assert_eq!(EntityKind::named(name), Some(kind));
+        }
+        assert_eq!(EntityKind::named("Person"), None);
+        assert_eq!(EntityKind::named("city"), None);
+    }
+
+    #[test]
     fn embedded_assets_load() {
         let lex = Lexicon::embedded();
         assert!(lex.stopwords.contains("the"));
@@ -1144,6 +1228,13 @@ mod tests {
             Some(&AbbreviationKind::Title)
         );
         assert!(!lex.abbreviations.contains("Inc"));
+        std::fs::write(dir.join("role_nouns.txt"), "the desk\tnewsroom\n").unwrap();
+        let err = Lexicon::load(&dir).unwrap_err();
+        assert!(err.to_string().contains("role_nouns.txt"), "{err}");
+        std::fs::write(dir.join("role_nouns.txt"), "the desk\toutlet\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert_eq!(lex.role_nouns.get("the desk"), Some(&EntityKind::Outlet));
+        assert_eq!(lex.role_nouns.get("president"), Some(&EntityKind::Person));
         std::fs::write(dir.join("units.json"), "{ not json").unwrap();
         let err = Lexicon::load(&dir).unwrap_err();
         assert!(err.to_string().contains("units.json"));

@@ -6,9 +6,9 @@ use super::state::{
     facts_areas, inner_rows, member_rows, next_verdict_filter, reader_lines,
 };
 use crate::index::diff::{Relation, diff_articles};
-use crate::index::{ClaimRef, Index, MatchKind, Query};
+use crate::index::{ClaimRef, Index, MatchKind, Query, SearchOutcome};
 use crate::report::ReportFormat;
-use crate::workspace::{Mark, Rating};
+use crate::workspace::{Mark, Marks, Rating};
 
 /// Work for the event loop to carry out.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,66 +44,15 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             found,
             micros,
         } => {
-            if generation == s.search_generation
-                && (s.mode == Mode::Search || s.search_results.is_some())
-            {
-                // While typing, the best match is selected; when browsing results that are
-                // searched again (the corpus grew), the selection stays on its claim.
-                let kept = (s.mode != Mode::Search)
-                    .then(|| s.claims.get(s.claim_sel).copied())
-                    .flatten();
-                let mut loose: Vec<ClaimRef> = found
-                    .hits
-                    .iter()
-                    .filter(|h| h.kind == MatchKind::Loose)
-                    .map(|h| h.at)
-                    .collect();
-                loose.sort_unstable();
-                s.search_loose = loose;
-                s.search_results = Some(found.hits.iter().map(|h| h.at).collect());
-                s.search_counts = Some((found.matches, found.loose));
-                s.search_micros = Some(micros);
-                s.refresh_claims(index);
-                s.claim_sel = kept
-                    .and_then(|c| s.claims.iter().position(|&x| x == c))
-                    .unwrap_or(0);
-                if s.claim_sel == 0 {
-                    s.claim_offset = 0;
-                }
-                keep_visible(s, index);
-            }
+            search_done(s, index, generation, &found, micros);
             vec![]
         }
         Action::Click { pane, row } => {
-            if !matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare) {
-                return vec![];
-            }
-            s.focus = pane;
-            match pane {
-                Pane::Sources => select_source(s, index, s.source_offset + row / SOURCE_ROWS),
-                Pane::Claims => {
-                    s.claim_sel = (s.claim_offset + row).min(s.claims.len().saturating_sub(1))
-                }
-                Pane::Reader => {}
-            }
-            keep_visible(s, index);
+            click(s, index, pane, row);
             vec![]
         }
         Action::Scroll { pane, lines } => {
-            if s.mode.is_popup() {
-                return vec![];
-            }
-            let prev = s.focus;
-            s.focus = pane;
-            let cmd = if lines > 0 {
-                Command::MoveDown
-            } else {
-                Command::MoveUp
-            };
-            for _ in 0..lines.unsigned_abs() {
-                command(s, index, cmd);
-            }
-            s.focus = prev;
+            scroll(s, index, pane, lines);
             vec![]
         }
         Action::Resize { width, height } => {
@@ -117,16 +66,7 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             unreadable,
             first_problem,
         } => {
-            s.loading = Some(Loading::Extracting { done: 0, total });
-            if unreadable > 0 {
-                s.status = Some(format!(
-                    "{unreadable} file(s) could not be loaded: {}",
-                    first_problem.unwrap_or_default()
-                ));
-            }
-            if total == 0 {
-                s.status = Some("nothing could be loaded: press q to quit".into());
-            }
+            files_read(s, total, unreadable, first_problem);
             vec![]
         }
         Action::Grew { done, total } => {
@@ -154,16 +94,7 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::MarksLoaded(marks) => {
-            let unmatched = marks.unmatched;
-            s.marks = marks;
-            s.refresh_claims(index);
-            s.refresh_facts(index);
-            keep_visible(s, index);
-            if unmatched > 0 {
-                s.status = Some(format!(
-                    "{unmatched} stored mark(s) match nothing in these articles (kept in the workspace)"
-                ));
-            }
+            marks_loaded(s, index, marks);
             vec![]
         }
         Action::WorkspaceNotice(why) => {
@@ -472,79 +403,119 @@ fn confirm(s: &mut AppState, index: &Index) -> Vec<Effect> {
     }
 }
 
+/// A search's results arrive: taken only when they answer the latest query and a search is
+/// still shown.
+fn search_done(
+    s: &mut AppState,
+    index: &Index,
+    generation: u64,
+    found: &SearchOutcome,
+    micros: u128,
+) {
+    if generation != s.search_generation || !(s.mode == Mode::Search || s.search_results.is_some())
+    {
+        return;
+    }
+    // While typing, the best match is selected; when browsing results that are searched
+    // again (the corpus grew), the selection stays on its claim.
+    let kept = (s.mode != Mode::Search)
+        .then(|| s.claims.get(s.claim_sel).copied())
+        .flatten();
+    let mut loose: Vec<ClaimRef> = found
+        .hits
+        .iter()
+        .filter(|h| h.kind == MatchKind::Loose)
+        .map(|h| h.at)
+        .collect();
+    loose.sort_unstable();
+    s.search_loose = loose;
+    s.search_results = Some(found.hits.iter().map(|h| h.at).collect());
+    s.search_counts = Some((found.matches, found.loose));
+    s.search_micros = Some(micros);
+    s.refresh_claims(index);
+    s.claim_sel = kept
+        .and_then(|c| s.claims.iter().position(|&x| x == c))
+        .unwrap_or(0);
+    if s.claim_sel == 0 {
+        s.claim_offset = 0;
+    }
+    keep_visible(s, index);
+}
+
+/// A click on a pane's `row`: focuses the pane and selects the row's source or claim.
+fn click(s: &mut AppState, index: &Index, pane: Pane, row: usize) {
+    if !matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare) {
+        return;
+    }
+    s.focus = pane;
+    match pane {
+        Pane::Sources => select_source(s, index, s.source_offset + row / SOURCE_ROWS),
+        Pane::Claims => s.claim_sel = (s.claim_offset + row).min(s.claims.len().saturating_sub(1)),
+        Pane::Reader => {}
+    }
+    keep_visible(s, index);
+}
+
+/// The mouse wheel over a pane: moves that pane by `lines`, leaving the focus where it was.
+fn scroll(s: &mut AppState, index: &Index, pane: Pane, lines: i32) {
+    if s.mode.is_popup() {
+        return;
+    }
+    let prev = s.focus;
+    s.focus = pane;
+    let cmd = if lines > 0 {
+        Command::MoveDown
+    } else {
+        Command::MoveUp
+    };
+    for _ in 0..lines.unsigned_abs() {
+        command(s, index, cmd);
+    }
+    s.focus = prev;
+}
+
+/// The files are read: extraction starts, and files that could not be loaded are reported.
+fn files_read(s: &mut AppState, total: usize, unreadable: usize, first_problem: Option<String>) {
+    s.loading = Some(Loading::Extracting { done: 0, total });
+    if unreadable > 0 {
+        s.status = Some(format!(
+            "{unreadable} file(s) could not be loaded: {}",
+            first_problem.unwrap_or_default()
+        ));
+    }
+    if total == 0 {
+        s.status = Some("nothing could be loaded: press q to quit".into());
+    }
+}
+
+/// The workspace's review marks arrive: the lists filter by them from now on.
+fn marks_loaded(s: &mut AppState, index: &Index, marks: Marks) {
+    let unmatched = marks.unmatched;
+    s.marks = marks;
+    s.refresh_claims(index);
+    s.refresh_facts(index);
+    keep_visible(s, index);
+    if unmatched > 0 {
+        s.status = Some(format!(
+            "{unmatched} stored mark(s) match nothing in these articles (kept in the workspace)"
+        ));
+    }
+}
+
 fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
     match c {
         Command::Quit => s.quit = true,
         Command::FocusSources => s.focus = Pane::Sources,
         Command::FocusClaims => s.focus = Pane::Claims,
         Command::FocusReader => s.focus = Pane::Reader,
-        Command::NextPane | Command::PrevPane if s.mode == Mode::Facts => {
-            s.members_focused = !s.members_focused;
-        }
-        Command::NextPane | Command::PrevPane => {
-            let order = [Pane::Sources, Pane::Claims, Pane::Reader];
-            let i = order.iter().position(|&p| p == s.focus).unwrap_or(0);
-            let next = if c == Command::NextPane {
-                (i + 1) % 3
-            } else {
-                (i + 2) % 3
-            };
-            s.focus = order[next];
-            if s.mode == Mode::Search {
-                s.mode = Mode::Normal;
-            }
-        }
+        Command::NextPane | Command::PrevPane => cycle_pane(s, c == Command::NextPane),
         Command::MoveDown => move_by(s, index, 1),
         Command::MoveUp => move_by(s, index, -1),
         Command::PageDown => move_by(s, index, page(s) as isize),
         Command::PageUp => move_by(s, index, -(page(s) as isize)),
         Command::First => move_by(s, index, isize::MIN / 2),
         Command::Last => move_by(s, index, isize::MAX / 2),
-        Command::Open => match s.mode {
-            Mode::Facts => {
-                if s.members_focused {
-                    if let Some(m) = s
-                        .selected_fact(index)
-                        .and_then(|f| f.members.get(s.member_sel))
-                    {
-                        let at = m.at;
-                        s.mode = Mode::Normal;
-                        s.members_focused = false;
-                        open_claim(s, index, at);
-                    }
-                } else if s.selected_fact(index).is_some() {
-                    s.members_focused = true;
-                    s.member_sel = 0;
-                }
-            }
-            Mode::Compare => {
-                if let Some(row) = s.compare.as_ref().and_then(|d| d.rows.get(s.compare_sel))
-                    && let Some(r) = row.left.or(row.right)
-                {
-                    s.mode = Mode::Normal;
-                    open_claim(s, index, r);
-                }
-            }
-            _ => match s.focus {
-                Pane::Sources => {
-                    if let Some(a) = s.selected_article() {
-                        s.reader_article = a;
-                        s.reader_scroll = 0;
-                        s.reader_target = None;
-                        s.focus = Pane::Reader;
-                    }
-                }
-                Pane::Claims => {
-                    if let Some(&r) = s.claims.get(s.claim_sel) {
-                        if s.mode == Mode::Search {
-                            s.mode = Mode::Normal;
-                        }
-                        open_claim(s, index, r);
-                    }
-                }
-                Pane::Reader => {}
-            },
-        },
+        Command::Open => open(s, index),
         Command::Search => {
             s.mode = Mode::Search;
             s.focus = Pane::Claims;
@@ -561,41 +532,8 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
                 return search_effect(s);
             }
         }
-        Command::Back => match s.mode {
-            Mode::Help => s.mode = s.behind_popup,
-            Mode::Review | Mode::Report => {
-                s.review = None;
-                s.mode = s.behind_popup;
-            }
-            Mode::Facts if s.members_focused => s.members_focused = false,
-            Mode::Facts => close_facts(s),
-            Mode::Compare => {
-                s.mode = Mode::Normal;
-                s.compare = None;
-            }
-            Mode::Search | Mode::Normal => {
-                s.mode = Mode::Normal;
-                if s.search_results.is_some() || !s.query.is_empty() {
-                    s.query.clear();
-                    clear_search(s);
-                    s.search_generation += 1;
-                    s.claim_sel = 0;
-                    s.refresh_claims(index);
-                }
-            }
-        },
-        Command::Mark => {
-            if let Some(a) = s.selected_article() {
-                if let Some(p) = s.marked.iter().position(|&m| m == a) {
-                    s.marked.remove(p);
-                } else {
-                    if s.marked.len() == 2 {
-                        s.marked.remove(0);
-                    }
-                    s.marked.push(a);
-                }
-            }
-        }
+        Command::Back => back(s, index),
+        Command::Mark => toggle_mark(s),
         Command::Compare => match compare_pair(s) {
             Some((l, r)) => {
                 s.compare = Some(diff_articles(index, l, r));
@@ -606,50 +544,10 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             None => s.status = Some("mark two sources with Space to compare them".into()),
         },
         Command::NextDifference | Command::PrevDifference => {
-            if let Some(d) = &s.compare {
-                let rows = s.compare_rows();
-                let differs = |i: &&usize| d.rows[**i].relation != Relation::Same;
-                let found = if c == Command::NextDifference {
-                    rows.iter().filter(|&&i| i > s.compare_sel).find(differs)
-                } else {
-                    rows.iter()
-                        .rev()
-                        .filter(|&&i| i < s.compare_sel)
-                        .find(differs)
-                };
-                match found {
-                    Some(&i) => s.compare_sel = i,
-                    None => s.status = Some("no more differences".into()),
-                }
-            }
+            step_difference(s, c == Command::NextDifference);
         }
-        Command::ToggleUnchanged => {
-            s.hide_same = !s.hide_same;
-            let rows = s.compare_rows();
-            if !rows.contains(&s.compare_sel) {
-                s.compare_sel = rows
-                    .iter()
-                    .copied()
-                    .find(|&r| r > s.compare_sel)
-                    .or(rows.last().copied())
-                    .unwrap_or(0);
-            }
-        }
-        Command::Facts => {
-            if s.mode == Mode::Facts {
-                close_facts(s);
-            } else {
-                s.behind_facts = if s.mode == Mode::Compare {
-                    Mode::Compare
-                } else {
-                    Mode::Normal
-                };
-                s.mode = Mode::Facts;
-                s.members_focused = false;
-                s.refresh_facts(index);
-                keep_visible(s, index);
-            }
-        }
+        Command::ToggleUnchanged => toggle_unchanged(s),
+        Command::Facts => toggle_facts(s, index),
         Command::SortFacts => {
             s.fact_sort = s.fact_sort.next();
             s.refresh_facts(index);
@@ -660,29 +558,8 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             s.refresh_facts(index);
             keep_visible(s, index);
         }
-        Command::FilterMarks => {
-            s.mark_filter = s.mark_filter.next();
-            s.refresh_claims(index);
-            s.refresh_facts(index);
-            keep_visible(s, index);
-            s.status = Some(match s.mark_filter.label() {
-                Some(l) => format!("showing {l} claims and facts"),
-                None => "showing every claim and fact".into(),
-            });
-        }
-        Command::Review => match review_target(s, index) {
-            Ok(target) => {
-                let old = s.mark_of(target);
-                s.review = Some(Review {
-                    target,
-                    rating: Some(old.map_or(Rating::Verified, |m| m.rating)),
-                    note: tui_input::Input::new(old.map_or(String::new(), |m| m.note.clone())),
-                });
-                s.behind_popup = popup_return(s.mode);
-                s.mode = Mode::Review;
-            }
-            Err(hint) => s.status = Some(hint.into()),
-        },
+        Command::FilterMarks => filter_marks(s, index),
+        Command::Review => start_review(s, index),
         Command::NextRating | Command::PrevRating => {
             if let Some(r) = &mut s.review {
                 r.step(if c == Command::NextRating { 1 } else { -1 });
@@ -702,33 +579,229 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
                 s.help_scroll = 0;
             }
         }
-        Command::ToggleNoise => {
-            s.show_noise = !s.show_noise;
-            if let Some(r) = s.reader_target {
-                let focus = s.focus;
-                open_claim(s, index, r);
-                s.focus = focus;
-            } else {
-                s.reader_scroll = 0;
-            }
-        }
+        Command::ToggleNoise => toggle_noise(s, index),
         Command::ToggleAllClaims => {
             s.all_claims = !s.all_claims;
             s.claim_sel = 0;
             s.claim_offset = 0;
             s.refresh_claims(index);
         }
-        Command::SortByDate => {
-            let current = s.selected_article();
-            s.by_date = !s.by_date;
-            s.order_sources(index);
-            s.source_sel = current
-                .and_then(|c| s.sources.iter().position(|&x| x == c))
-                .unwrap_or(0);
-            keep_visible(s, index);
-        }
+        Command::SortByDate => sort_by_date(s, index),
     }
     vec![]
+}
+
+/// Tab and Shift-Tab: between a fact and its members in the Facts view, else round the
+/// three panes (leaving search mode).
+fn cycle_pane(s: &mut AppState, forward: bool) {
+    if s.mode == Mode::Facts {
+        s.members_focused = !s.members_focused;
+        return;
+    }
+    let order = [Pane::Sources, Pane::Claims, Pane::Reader];
+    let i = order.iter().position(|&p| p == s.focus).unwrap_or(0);
+    let next = if forward { (i + 1) % 3 } else { (i + 2) % 3 };
+    s.focus = order[next];
+    if s.mode == Mode::Search {
+        s.mode = Mode::Normal;
+    }
+}
+
+/// Enter: opens what is selected (a fact's members, a member's or a row's claim, a source,
+/// a claim) where it is read.
+fn open(s: &mut AppState, index: &Index) {
+    match s.mode {
+        Mode::Facts => {
+            if s.members_focused {
+                if let Some(m) = s
+                    .selected_fact(index)
+                    .and_then(|f| f.members.get(s.member_sel))
+                {
+                    let at = m.at;
+                    s.mode = Mode::Normal;
+                    s.members_focused = false;
+                    open_claim(s, index, at);
+                }
+            } else if s.selected_fact(index).is_some() {
+                s.members_focused = true;
+                s.member_sel = 0;
+            }
+        }
+        Mode::Compare => {
+            if let Some(row) = s.compare.as_ref().and_then(|d| d.rows.get(s.compare_sel))
+                && let Some(r) = row.left.or(row.right)
+            {
+                s.mode = Mode::Normal;
+                open_claim(s, index, r);
+            }
+        }
+        _ => match s.focus {
+            Pane::Sources => {
+                if let Some(a) = s.selected_article() {
+                    s.reader_article = a;
+                    s.reader_scroll = 0;
+                    s.reader_target = None;
+                    s.focus = Pane::Reader;
+                }
+            }
+            Pane::Claims => {
+                if let Some(&r) = s.claims.get(s.claim_sel) {
+                    if s.mode == Mode::Search {
+                        s.mode = Mode::Normal;
+                    }
+                    open_claim(s, index, r);
+                }
+            }
+            Pane::Reader => {}
+        },
+    }
+}
+
+/// Esc: closes the popup or view on top, or clears the search.
+fn back(s: &mut AppState, index: &Index) {
+    match s.mode {
+        Mode::Help => s.mode = s.behind_popup,
+        Mode::Review | Mode::Report => {
+            s.review = None;
+            s.mode = s.behind_popup;
+        }
+        Mode::Facts if s.members_focused => s.members_focused = false,
+        Mode::Facts => close_facts(s),
+        Mode::Compare => {
+            s.mode = Mode::Normal;
+            s.compare = None;
+        }
+        Mode::Search | Mode::Normal => {
+            s.mode = Mode::Normal;
+            if s.search_results.is_some() || !s.query.is_empty() {
+                s.query.clear();
+                clear_search(s);
+                s.search_generation += 1;
+                s.claim_sel = 0;
+                s.refresh_claims(index);
+            }
+        }
+    }
+}
+
+/// Space: marks the selected source for comparison (at most two: the oldest mark goes), or
+/// unmarks it.
+fn toggle_mark(s: &mut AppState) {
+    let Some(a) = s.selected_article() else {
+        return;
+    };
+    if let Some(p) = s.marked.iter().position(|&m| m == a) {
+        s.marked.remove(p);
+    } else {
+        if s.marked.len() == 2 {
+            s.marked.remove(0);
+        }
+        s.marked.push(a);
+    }
+}
+
+/// Moves a comparison's selection to the next (or previous) row that differs.
+fn step_difference(s: &mut AppState, forward: bool) {
+    let Some(d) = &s.compare else {
+        return;
+    };
+    let rows = s.compare_rows();
+    let differs = |i: &&usize| d.rows[**i].relation != Relation::Same;
+    let found = if forward {
+        rows.iter().filter(|&&i| i > s.compare_sel).find(differs)
+    } else {
+        rows.iter()
+            .rev()
+            .filter(|&&i| i < s.compare_sel)
+            .find(differs)
+    };
+    match found {
+        Some(&i) => s.compare_sel = i,
+        None => s.status = Some("no more differences".into()),
+    }
+}
+
+/// Shows or hides a comparison's unchanged rows, keeping the selection on a shown row.
+fn toggle_unchanged(s: &mut AppState) {
+    s.hide_same = !s.hide_same;
+    let rows = s.compare_rows();
+    if !rows.contains(&s.compare_sel) {
+        s.compare_sel = rows
+            .iter()
+            .copied()
+            .find(|&r| r > s.compare_sel)
+            .or(rows.last().copied())
+            .unwrap_or(0);
+    }
+}
+
+/// Opens the Facts view over what is shown, or closes it.
+fn toggle_facts(s: &mut AppState, index: &Index) {
+    if s.mode == Mode::Facts {
+        close_facts(s);
+        return;
+    }
+    s.behind_facts = if s.mode == Mode::Compare {
+        Mode::Compare
+    } else {
+        Mode::Normal
+    };
+    s.mode = Mode::Facts;
+    s.members_focused = false;
+    s.refresh_facts(index);
+    keep_visible(s, index);
+}
+
+/// Steps the review-mark filter of the claim and fact lists, and says what is shown.
+fn filter_marks(s: &mut AppState, index: &Index) {
+    s.mark_filter = s.mark_filter.next();
+    s.refresh_claims(index);
+    s.refresh_facts(index);
+    keep_visible(s, index);
+    s.status = Some(match s.mark_filter.label() {
+        Some(l) => format!("showing {l} claims and facts"),
+        None => "showing every claim and fact".into(),
+    });
+}
+
+/// Opens the review popup on what is selected, starting from its current mark.
+fn start_review(s: &mut AppState, index: &Index) {
+    match review_target(s, index) {
+        Ok(target) => {
+            let old = s.mark_of(target);
+            s.review = Some(Review {
+                target,
+                rating: Some(old.map_or(Rating::Verified, |m| m.rating)),
+                note: tui_input::Input::new(old.map_or(String::new(), |m| m.note.clone())),
+            });
+            s.behind_popup = popup_return(s.mode);
+            s.mode = Mode::Review;
+        }
+        Err(hint) => s.status = Some(hint.into()),
+    }
+}
+
+/// Shows or hides page noise in the Reader, keeping the claim read in view.
+fn toggle_noise(s: &mut AppState, index: &Index) {
+    s.show_noise = !s.show_noise;
+    if let Some(r) = s.reader_target {
+        let focus = s.focus;
+        open_claim(s, index, r);
+        s.focus = focus;
+    } else {
+        s.reader_scroll = 0;
+    }
+}
+
+/// Orders sources by date or back by name, keeping the selected source selected.
+fn sort_by_date(s: &mut AppState, index: &Index) {
+    let current = s.selected_article();
+    s.by_date = !s.by_date;
+    s.order_sources(index);
+    s.source_sel = current
+        .and_then(|c| s.sources.iter().position(|&x| x == c))
+        .unwrap_or(0);
+    keep_visible(s, index);
 }
 
 #[cfg(test)]

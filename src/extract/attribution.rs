@@ -6,7 +6,7 @@ use serde::Serialize;
 use ustr::{Ustr, ustr};
 
 use super::entities::{Entity, title_len};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityKind, Lexicon};
 use crate::text;
 
 /// The speaker of a claim and the chain it reached the report through.
@@ -42,8 +42,8 @@ impl Context {
     /// Records the entities of a sentence.
     pub fn learn(&mut self, entities: &[Entity]) {
         for e in entities {
-            match e.kind.as_str() {
-                "person" => {
+            match e.kind {
+                EntityKind::Person => {
                     if let Some(p) = self.people.iter_mut().find(|(n, _)| *n == e.canonical) {
                         if e.role.is_some() {
                             p.1 = e.role;
@@ -56,7 +56,7 @@ impl Context {
                         self.people.push((e.canonical, e.role));
                     }
                 }
-                "outlet" => self.outlets.push(e.canonical),
+                EntityKind::Outlet => self.outlets.push(e.canonical),
                 _ => {}
             }
         }
@@ -66,7 +66,7 @@ impl Context {
     pub fn know(&mut self, entities: &[Entity]) {
         for e in entities
             .iter()
-            .filter(|e| e.kind == "person" && e.canonical.contains(' '))
+            .filter(|e| e.kind == EntityKind::Person && e.canonical.contains(' '))
         {
             if !self.known.contains(&e.canonical) {
                 self.known.push(e.canonical);
@@ -241,7 +241,7 @@ pub fn attribute_words<'a>(
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
                 .iter()
-                .find(|e| e.kind == "outlet" && obj.contains(e.text.as_str()))
+                .find(|e| e.kind == EntityKind::Outlet && obj.contains(e.text.as_str()))
             {
                 a.via.push(e.canonical);
                 a.first_hand = false;
@@ -285,11 +285,17 @@ pub fn attribute_words<'a>(
     let head_words: Vec<&str> = text::words(head).map(|(_, w)| w).collect();
     let speaker = entities
         .iter()
-        .find(|e| e.text == head.trim() && matches!(e.kind.as_str(), "person" | "outlet" | "org"))
+        .find(|e| {
+            e.text == head.trim()
+                && matches!(
+                    e.kind,
+                    EntityKind::Person | EntityKind::Outlet | EntityKind::Org
+                )
+        })
         .map(|e| e.canonical)
         .or_else(|| {
             super::entities::lookup(head.trim(), lex)
-                .filter(|(_, k)| *k != "place")
+                .filter(|(_, k)| *k != EntityKind::Place)
                 .map(|(c, _)| ustr(c))
         })?;
     (head_words.len() <= 3).then(|| Attribution {
@@ -441,7 +447,10 @@ fn quoted(text: &str, at: usize) -> bool {
 fn named_earlier<'e>(w: &Words<'_>, pronoun: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
     let before = w.ws[pronoun].0;
     entities.iter().find(|e| {
-        e.kind == "person" && e.end <= before && !possessive(w.text, e) && !quoted(w.text, e.start)
+        e.kind == EntityKind::Person
+            && e.end <= before
+            && !possessive(w.text, e)
+            && !quoted(w.text, e.start)
     })
 }
 
@@ -471,7 +480,7 @@ fn appositive_subject(
     let last_end = w.ws[last].0 + w.ws[last].1.len();
     if let Some(name) = entities
         .iter()
-        .find(|e| e.kind == "person" && e.end == last_end && e.start >= w.ws[open + 1].0)
+        .find(|e| e.kind == EntityKind::Person && e.end == last_end && e.start >= w.ws[open + 1].0)
     {
         let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
         let role = (text::words(role).count() <= 4).then(|| ustr(role));
@@ -487,7 +496,7 @@ fn appositive_subject(
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
     let e = entities
         .iter()
-        .find(|e| e.end == end_byte && e.kind != "place")?;
+        .find(|e| e.end == end_byte && e.kind != EntityKind::Place)?;
     let first = w.ws.iter().position(|(b, _)| *b >= e.start)?;
     speaker_from_phrase(w, first, open, entities, ctx, "", lex)
 }
@@ -525,7 +534,7 @@ fn subject_after_verb(
     if !a.named
         && let Some(e) = entities.iter().find(|e| {
             let after = w.ws[end].0 + w.ws[end].1.len();
-            e.kind == "person"
+            e.kind == EntityKind::Person
                 && w.text
                     .get(after..e.start)
                     .is_some_and(|gap| gap.trim() == ",")
@@ -597,13 +606,13 @@ fn speaker_from_phrase(
     }
     let head = words.last().map(|h| h.to_lowercase()).unwrap_or_default();
     if definite && words.len() <= 3 {
-        match lex.role_nouns.get(&head).map(String::as_str) {
-            Some("outlet") => {
+        match lex.role_nouns.get(&head) {
+            Some(EntityKind::Outlet) => {
                 if let Some(o) = ctx.outlets.last() {
                     return Some(make(*o, None, true, via));
                 }
             }
-            Some("person") => {
+            Some(EntityKind::Person) => {
                 if let Some((name, role)) = ctx.by_role(&head) {
                     return Some(make(name, role, true, via));
                 }
@@ -622,7 +631,7 @@ fn speaker_from_phrase(
     let entity = entities.iter().find(|e| {
         e.start >= w.ws[a].0
             && e.end <= w.ws[b].0 + w.ws[b].1.len()
-            && e.kind != "place"
+            && e.kind != EntityKind::Place
             && !possessive(w.text, e)
     });
     let outside_entity =
@@ -648,7 +657,7 @@ fn speaker_from_phrase(
     {
         return None;
     }
-    let anonymous = entity.is_none_or(|e| e.kind != "person")
+    let anonymous = entity.is_none_or(|e| e.kind != EntityKind::Person)
         && (entity.is_none() && DETERMINERS.contains(&words[0].to_lowercase().as_str())
             || lowercase_outside
             || (a..=b).any(|k| {
@@ -664,7 +673,10 @@ fn speaker_from_phrase(
             if let Some(stripped) = before.strip_suffix(',')
                 && let Some(e) = entities.iter().find(|e| {
                     stripped.trim_end().ends_with(e.text.as_str())
-                        && matches!(e.kind.as_str(), "person" | "org" | "outlet")
+                        && matches!(
+                            e.kind,
+                            EntityKind::Person | EntityKind::Org | EntityKind::Outlet
+                        )
                 })
             {
                 return Some(make(e.canonical, None, true, via));

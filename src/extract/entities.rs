@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
-use crate::lexicon::{Lexicon, alias_key};
+use crate::lexicon::{EntityKind, Lexicon, alias_key};
 use crate::text;
 
 /// A named thing in a claim.
@@ -15,9 +15,8 @@ pub struct Entity {
     pub text: Ustr,
     /// The one name all spellings fold to.
     pub canonical: Ustr,
-    /// person, org, outlet, place, or other.
     #[serde(rename = "type")]
-    pub kind: Ustr,
+    pub kind: EntityKind,
     /// A title or role written before a person's name ("President").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Ustr>,
@@ -34,13 +33,10 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 /// Looks a name up in the gazetteer.
-pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, &'a str)> {
-    lex.entity_aliases.get(&alias_key(name)).map(|&i| {
-        (
-            lex.entities[i].canonical.as_str(),
-            lex.entities[i].kind.as_str(),
-        )
-    })
+pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, EntityKind)> {
+    lex.entity_aliases
+        .get(&alias_key(name))
+        .map(|&i| (lex.entities[i].canonical.as_str(), lex.entities[i].kind))
 }
 
 /// The longest title at the start of `words` (lowercase compare), as a word count.
@@ -116,8 +112,8 @@ pub fn entities_in(sentence: &str, ws: &[(usize, &str)]) -> Vec<Entity> {
             .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
         i = j;
         if let Some(mut e) = entity_from_run(sentence, &run, run[0].0 == ws[0].0, lex) {
-            if region_after && e.kind == "other" {
-                e.kind = "place".into();
+            if region_after && e.kind == EntityKind::Other {
+                e.kind = EntityKind::Place;
             }
             out.push(e);
         }
@@ -180,7 +176,7 @@ fn entity_from_run(
         return Some(Entity {
             text: ustr(name),
             canonical: ustr(canonical),
-            kind: ustr(kind),
+            kind,
             role,
             start,
             end,
@@ -205,22 +201,22 @@ fn entity_from_run(
         return Some(Entity {
             text: ustr(name),
             canonical,
-            kind: ustr("place"),
+            kind: EntityKind::Place,
             role,
             start,
             end,
         });
     }
     let kind = if lex.places.contains(&name.to_lowercase()) {
-        "place"
+        EntityKind::Place
     } else if names.iter().any(|w| lex.outlet_words.contains(*w))
         && !names.iter().any(|w| lex.org_words.contains(*w))
     {
-        "outlet"
+        EntityKind::Outlet
     } else if names.iter().any(|w| lex.org_words.contains(*w)) {
-        "org"
+        EntityKind::Org
     } else if names.iter().any(|w| lex.place_words.contains(*w)) {
-        "place"
+        EntityKind::Place
     } else if role.is_some()
         || (2..=4).contains(&names.len())
             && names.iter().all(|w| {
@@ -229,14 +225,14 @@ fn entity_from_run(
                     .all(|c| c.is_lowercase() || c == '-' || c == '\'')
             })
     {
-        "person"
+        EntityKind::Person
     } else {
-        "other"
+        EntityKind::Other
     };
     Some(Entity {
         text: ustr(name),
         canonical: ustr(name),
-        kind: ustr(kind),
+        kind,
         role,
         start,
         end,
@@ -299,7 +295,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
     let mut counts: HashMap<Ustr, usize> = HashMap::default();
     for c in articles.iter().flat_map(|a| &a.claims) {
-        for e in c.entities.iter().filter(|e| e.kind == "person") {
+        for e in c.entities.iter().filter(|e| e.kind == EntityKind::Person) {
             *counts.entry(e.canonical).or_default() += 1;
         }
         if let Some(at) = c.attribution.as_ref().filter(|a| a.named) {
@@ -343,7 +339,11 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
 /// Writes [`name_folds`] into the articles' person entities and named speakers.
 pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr, Ustr>) {
     for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
-        for e in c.entities.iter_mut().filter(|e| e.kind == "person") {
+        for e in c
+            .entities
+            .iter_mut()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
             if let Some(t) = folds.get(&e.canonical) {
                 e.canonical = *t;
             }
@@ -360,7 +360,7 @@ pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr,
 mod tests {
     use super::*;
 
-    fn ents(s: &str) -> Vec<(Ustr, Ustr, Ustr)> {
+    fn ents(s: &str) -> Vec<(Ustr, Ustr, EntityKind)> {
         find_entities(s)
             .into_iter()
             .map(|e| (e.text, e.canonical, e.kind))
@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn aliases_fold() {
         let e = ents("Officials in Kiev and the U.S. spoke to the NYT.");
-        assert_eq!(e[0], ("Kiev".into(), "Kyiv".into(), "place".into()));
+        assert_eq!(e[0], ("Kiev".into(), "Kyiv".into(), EntityKind::Place));
         assert_eq!(e[1].1, "United States");
         assert_eq!(e[2].1, "The New York Times");
     }
@@ -384,7 +384,7 @@ mod tests {
         ] {
             let e = find_entities(s);
             assert_eq!(e[0].canonical, "Lipetsk", "{s}");
-            assert_eq!(e[0].kind, "place");
+            assert_eq!(e[0].kind, EntityKind::Place);
         }
     }
 
@@ -393,14 +393,14 @@ mod tests {
         let e = find_entities("It was Prime Minister Jana Novak who spoke.");
         assert_eq!(e[0].text, "Jana Novak");
         assert_eq!(e[0].role.as_deref(), Some("Prime Minister"));
-        assert_eq!(e[0].kind, "person");
+        assert_eq!(e[0].kind, EntityKind::Person);
     }
 
     #[test]
     fn organisations_and_outlets() {
         let e = ents("The Ministry of Health told the Daily Herald on Monday.");
-        assert_eq!(e[0].2, "org");
-        assert_eq!(e[1].2, "outlet");
+        assert_eq!(e[0].2, EntityKind::Org);
+        assert_eq!(e[1].2, EntityKind::Outlet);
         assert_eq!(e.len(), 2);
     }
 

@@ -593,28 +593,7 @@ impl<'a> Parser<'a> {
             return m;
         }
         if let Some((u, k)) = (!strong && !n.share).then(|| self.unit_at(j)).flatten() {
-            let def = &lex.units[u];
-            m.kind = def.kind;
-            m.unit = Some(ustr(&def.unit));
-            m.factor = def.factor;
-            m.offset = def.offset;
-            m.canonical_unit = Some(ustr(self.canonical_unit_of(def.kind, &def.unit)));
-            m.next = k;
-            if def.kind == QuantityKind::Money {
-                if let Some((f, k)) = self.scale_at(k, true).filter(|_| !n.scaled) {
-                    // "75 USD million".
-                    n.value = n.value.map(|v| v * f);
-                    n.scaled = true;
-                    m.next = k;
-                }
-                m.next = self.cents(n, m.next, false);
-            } else {
-                m.next = self.smaller_unit(n, m.next, u);
-                m.next = self.and_a_fraction(n, m.next);
-            }
-            if def.kind == QuantityKind::Duration {
-                self.age(&mut m, num_at);
-            }
+            self.measure_in_unit(n, &mut m, u, k, num_at);
             return m;
         }
         if let Some((noun, k)) = self.hyphen_noun(j) {
@@ -644,46 +623,7 @@ impl<'a> Parser<'a> {
             return m;
         }
         if let Some((noun, mods, k)) = self.counted_noun(j, strong) {
-            let w = self.lower_text(noun.clone());
-            let w = w.as_str();
-            let body_class = || {
-                if lex.generic_bodies.contains(w) {
-                    mods.iter()
-                        .find_map(|r| lex.body_modifiers.get(&self.lower_text(r.clone())))
-                } else {
-                    lex.strong_bodies.get(w)
-                }
-            };
-            let group = lex
-                .count_nouns
-                .get(w)
-                .or_else(|| strong.then(body_class).flatten());
-            // "12,220 injured" after "7,905 soldiers killed" counts soldiers too; a noun of
-            // its own ("12 deaths") does not take the figure before it.
-            let state = self.predicate_at(noun.end - 1).is_some() && !w.ends_with('s');
-            let inherit =
-                previous.filter(|p| state && p.kind == QuantityKind::Count && p.unit.is_some());
-            m.kind = QuantityKind::Count;
-            if let Some(p) = inherit {
-                m.unit = p.unit;
-                m.canonical_unit = p.canonical_unit;
-                m.modifiers = p.modifiers.to_vec();
-                m.predicate = Some(ustr(w));
-            } else {
-                m.canonical_unit =
-                    Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
-                m.unit = Some(ustr(w));
-                m.modifiers = mods.into_iter().map(|r| ustr(self.raw_text(r))).collect();
-                if let Some(p) = self.predicate_after(k) {
-                    m.predicate = Some(ustr(self.low(p)));
-                }
-            }
-            if let Some(g) = m.predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
-                && matches!(m.canonical_unit.as_deref(), Some("people" | "troops"))
-            {
-                m.canonical_unit = Some(ustr(g));
-            }
-            m.next = k;
+            self.count_of_noun(&mut m, noun, mods, k, strong, previous);
             return m;
         }
         if let Some(p) = (!strong).then(|| self.predicate_after(j)).flatten() {
@@ -702,6 +642,89 @@ impl<'a> Parser<'a> {
             m.canonical_unit = Some(ustr(&group));
         }
         m
+    }
+
+    /// Stage 5, a unit after the number (`lex.units[u]`, ending before token `k`): its kind,
+    /// conversion and canonical unit, then what may follow it ("75 USD million", "15 dollars
+    /// 50", "5 feet 2 inches", "3 and a half hours", "10 years old").
+    fn measure_in_unit(&self, n: &mut Number, m: &mut Measure, u: usize, k: usize, num_at: usize) {
+        let def = &self.lex.units[u];
+        m.kind = def.kind;
+        m.unit = Some(ustr(&def.unit));
+        m.factor = def.factor;
+        m.offset = def.offset;
+        m.canonical_unit = Some(ustr(self.canonical_unit_of(def.kind, &def.unit)));
+        m.next = k;
+        if def.kind == QuantityKind::Money {
+            if let Some((f, k)) = self.scale_at(k, true).filter(|_| !n.scaled) {
+                // "75 USD million".
+                n.value = n.value.map(|v| v * f);
+                n.scaled = true;
+                m.next = k;
+            }
+            m.next = self.cents(n, m.next, false);
+        } else {
+            m.next = self.smaller_unit(n, m.next, u);
+            m.next = self.and_a_fraction(n, m.next);
+        }
+        if def.kind == QuantityKind::Duration {
+            self.age(m, num_at);
+        }
+    }
+
+    /// Stage 5, a counted noun after the number (`noun`, with its qualifiers `mods`, ending
+    /// before token `k`): a count of it, or of what the figure before counted when the noun
+    /// is a state ("7,905 soldiers killed, 12,220 injured").
+    fn count_of_noun(
+        &self,
+        m: &mut Measure,
+        noun: Range<usize>,
+        mods: Vec<Range<usize>>,
+        k: usize,
+        strong: bool,
+        previous: Option<&Quantity>,
+    ) {
+        let lex = self.lex;
+        let w = self.lower_text(noun.clone());
+        let w = w.as_str();
+        let body_class = || {
+            if lex.generic_bodies.contains(w) {
+                mods.iter()
+                    .find_map(|r| lex.body_modifiers.get(&self.lower_text(r.clone())))
+            } else {
+                lex.strong_bodies.get(w)
+            }
+        };
+        let group = lex
+            .count_nouns
+            .get(w)
+            .or_else(|| strong.then(body_class).flatten());
+        // "12,220 injured" after "7,905 soldiers killed" counts soldiers too; a noun of
+        // its own ("12 deaths") does not take the figure before it.
+        let state = self.predicate_at(noun.end - 1).is_some() && !w.ends_with('s');
+        let inherit =
+            previous.filter(|p| state && p.kind == QuantityKind::Count && p.unit.is_some());
+        m.kind = QuantityKind::Count;
+        if let Some(p) = inherit {
+            m.unit = p.unit;
+            m.canonical_unit = p.canonical_unit;
+            m.modifiers = p.modifiers.to_vec();
+            m.predicate = Some(ustr(w));
+        } else {
+            m.canonical_unit =
+                Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
+            m.unit = Some(ustr(w));
+            m.modifiers = mods.into_iter().map(|r| ustr(self.raw_text(r))).collect();
+            if let Some(p) = self.predicate_after(k) {
+                m.predicate = Some(ustr(self.low(p)));
+            }
+        }
+        if let Some(g) = m.predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
+            && matches!(m.canonical_unit.as_deref(), Some("people" | "troops"))
+        {
+            m.canonical_unit = Some(ustr(g));
+        }
+        m.next = k;
     }
 
     /// The unit every figure of a kind is compared in: the kind's unit with factor 1.

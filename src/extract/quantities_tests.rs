@@ -2,6 +2,7 @@
 //! underline, written compactly as `value [>=low] [<=high] [~hedge] [[unit]] kind`.
 
 use super::find_quantities;
+use crate::lexicon::QuantityKind;
 
 fn render(text: &str) -> Vec<String> {
     find_quantities(text)
@@ -456,7 +457,7 @@ fn counted_nouns_and_qualifiers() {
     assert_eq!(q[1].predicate.as_deref(), Some("injured"));
     assert_eq!(q[2].predicate.as_deref(), Some("captured"));
     let q = find_quantities("They hold back the nearly 50,000-strong enemy group.");
-    assert_eq!(q[0].kind, "count");
+    assert_eq!(q[0].kind, QuantityKind::Count);
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     assert_eq!(q[0].approx.as_deref(), Some("nearly"));
     let q = find_quantities("A 2,000-strong group marched on the capital.");

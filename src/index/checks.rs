@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::extract::Extracted;
 use crate::extract::Quantity;
+use crate::lexicon::QuantityKind;
 
 /// A share checked against two figures of the same report.
 #[derive(Debug, Clone, Serialize)]
@@ -37,7 +38,7 @@ pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
             .enumerate()
             .flat_map(|(ci, c)| c.quantities.iter().map(move |q| (ci, q)))
             .collect();
-        for &(pc, p) in qs.iter().filter(|(_, q)| q.kind == "percent") {
+        for &(pc, p) in qs.iter().filter(|(_, q)| q.kind == QuantityKind::Percent) {
             let Some((lo, hi)) = p.interval() else {
                 continue;
             };
@@ -45,7 +46,10 @@ pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
                 .iter()
                 .filter(|(ci, q)| {
                     ci.abs_diff(pc) <= WINDOW
-                        && !matches!(q.kind.as_str(), "percent" | "number" | "duration")
+                        && !matches!(
+                            q.kind,
+                            QuantityKind::Percent | QuantityKind::Number | QuantityKind::Duration
+                        )
                         && q.value.is_some()
                         && q.canonical_value.is_some()
                 })

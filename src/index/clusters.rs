@@ -15,7 +15,7 @@ use crate::extract::Claim;
 use crate::extract::Extracted;
 use crate::ids::stable_hash;
 use crate::ids::{ClusterId, FactId};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, QuantityKind};
 
 /// Average similarity of two groups' claims (of different reports) above which they join.
 const MIN_SIMILARITY: f32 = 0.28;
@@ -58,7 +58,10 @@ fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
 /// for figures that say something (not a bare number, nor a count below ten).
 fn figure_key(q: &crate::extract::Quantity) -> Option<u64> {
     let v = q.canonical_value.or(q.value)?;
-    if q.kind == "number" || (q.kind == "count" && v < 10.0) || !v.is_finite() {
+    if q.kind == QuantityKind::Number
+        || (q.kind == QuantityKind::Count && v < 10.0)
+        || !v.is_finite()
+    {
         return None;
     }
     Some(stable_hash(&["#", q.kind.as_str(), &format!("{v:.3e}")]))
@@ -334,7 +337,38 @@ pub fn cluster_claims(
     mut found: ClaimPairs,
     facts: &[super::Fact],
 ) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {
-    let n = found.refs.len();
+    credit_shared_facts(&mut found, facts);
+    let roots = average_linkage(&found);
+    let n = roots.len();
+    let mut size = vec![0u32; n];
+    for &r in &roots {
+        size[r as usize] += 1;
+    }
+    // A cluster is named by its first claim.
+    let mut first = vec![u32::MAX; n];
+    for (i, &r) in roots.iter().enumerate() {
+        first[r as usize] = first[r as usize].min(i as u32);
+    }
+    let clusters = roots
+        .iter()
+        .zip(&found.refs)
+        .filter(|&(&r, _)| size[r as usize] > 1)
+        .map(|(&r, &at)| {
+            let root = found.refs[first[r as usize] as usize];
+            let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
+            (
+                at,
+                ClusterId::from_hash(stable_hash(&[&root_id.to_string()])),
+            )
+        })
+        .collect();
+    (clusters, found.weights)
+}
+
+/// Credits pairs whose claims hold figures of one fact (stated by more than one source),
+/// adding such pairs across reports that similarity alone did not find; leaves the pairs
+/// strongest first.
+fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) {
     let index_of = |r: ClaimRef| {
         found
             .refs
@@ -389,8 +423,12 @@ pub fn cluster_claims(
     found
         .pairs
         .sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+}
 
-    // Average linkage over the kept pairs, strongest first.
+/// Average linkage over the pairs, strongest first: each claim's group, as the index of its
+/// root claim.
+fn average_linkage(found: &ClaimPairs) -> Vec<u32> {
+    let n = found.refs.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
     let mut groups: HashMap<u32, Group> = HashMap::default();
     let find = |parent: &mut Vec<u32>, mut i: u32| {
@@ -462,28 +500,5 @@ pub fn cluster_claims(
             }
         }
     }
-    let roots: Vec<u32> = (0..n as u32).map(|i| find(&mut parent, i)).collect();
-    let mut size = vec![0u32; n];
-    for &r in &roots {
-        size[r as usize] += 1;
-    }
-    // A cluster is named by its first claim.
-    let mut first = vec![u32::MAX; n];
-    for (i, &r) in roots.iter().enumerate() {
-        first[r as usize] = first[r as usize].min(i as u32);
-    }
-    let clusters = roots
-        .iter()
-        .zip(&found.refs)
-        .filter(|&(&r, _)| size[r as usize] > 1)
-        .map(|(&r, &at)| {
-            let root = found.refs[first[r as usize] as usize];
-            let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
-            (
-                at,
-                ClusterId::from_hash(stable_hash(&[&root_id.to_string()])),
-            )
-        })
-        .collect();
-    (clusters, found.weights)
+    (0..n as u32).map(|i| find(&mut parent, i)).collect()
 }

@@ -23,7 +23,7 @@ use crate::extract::Extracted;
 use crate::extract::{Claim, Quantity};
 use crate::ids::FactId;
 use crate::ids::stable_hash;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntityKind, Lexicon, QuantityKind};
 use crate::text;
 use ustr::Ustr;
 pub use verdict::{Compared, Conversion, ReasonDetail, ReasonRule};
@@ -109,7 +109,7 @@ impl FactMember {
 pub struct Fact {
     pub id: FactId,
     pub label: String,
-    pub kind: Ustr,
+    pub kind: QuantityKind,
     pub unit: Option<Ustr>,
     pub verdict: Verdict,
     /// Why the verdict, in words ("59,000 (Nov 23) is above 50,000 (Nov 11): rising").
@@ -129,7 +129,7 @@ impl Fact {
         FactJson {
             id: self.id,
             label: &self.label,
-            kind: &self.kind,
+            kind: self.kind,
             unit: self.unit.as_deref(),
             verdict: self.verdict,
             reason: &self.reason,
@@ -166,7 +166,7 @@ impl Fact {
 struct FactJson<'a> {
     id: FactId,
     label: &'a str,
-    kind: &'a str,
+    kind: QuantityKind,
     unit: Option<&'a str>,
     verdict: Verdict,
     reason: &'a str,
@@ -662,10 +662,10 @@ enum Kind {
     Other,
 }
 
-fn block_kind(kind: &str) -> Kind {
+fn block_kind(kind: QuantityKind) -> Kind {
     match kind {
-        "count" => Kind::Count,
-        "duration" | "percent" => Kind::NeedsSubject,
+        QuantityKind::Count => Kind::Count,
+        QuantityKind::Duration | QuantityKind::Percent => Kind::NeedsSubject,
         _ => Kind::Other,
     }
 }
@@ -748,7 +748,7 @@ fn counted_as<'a>(claim: &Claim, q: &Quantity, lex: &'a Lexicon) -> Option<&'a s
     let unit = q.unit.map(|u| u.to_lowercase())?;
     let generic = q.canonical_unit.as_deref() == Some("people")
         && synonym_head(&unit, lex).is_none_or(|h| lex.generic_nouns.contains(h));
-    if q.kind != "count" || !generic {
+    if q.kind != QuantityKind::Count || !generic {
         return None;
     }
     let text = claim.text.as_str();
@@ -775,7 +775,7 @@ const ROLE_REACH: usize = 3;
 /// counts ("site" and "location" are one class) and through what happened to what it counts.
 fn block_class<'a>(claim: &Claim, q: &'a Quantity, lex: &'a Lexicon) -> &'a str {
     let unit = q.canonical_unit.as_deref().unwrap_or_default();
-    if q.kind != "count" {
+    if q.kind != QuantityKind::Count {
         return unit;
     }
     let class = state_class(q, lex)
@@ -788,7 +788,7 @@ fn block_class<'a>(claim: &Claim, q: &'a Quantity, lex: &'a Lexicon) -> &'a str 
 /// thing ("one question", "a way"), a year read as a count, "the two" of a pair named
 /// before, a duration that only places something in time ("two weeks ago").
 fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
-    if q.kind == "number" {
+    if q.kind == QuantityKind::Number {
         return false;
     }
     let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none();
@@ -796,8 +796,8 @@ fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
     let after = &claim.text[(q.end() - claim.start()).min(claim.text.len())..];
     let word_before = text::words(before).last().map(|(_, w)| w.to_lowercase());
     let word_after = text::words(after).next().map(|(_, w)| w.to_lowercase());
-    match q.kind.as_str() {
-        "count" => {
+    match q.kind {
+        QuantityKind::Count => {
             let v = q.value.unwrap_or(f64::INFINITY);
             let year_like = (1800.0..=2100.0).contains(&v)
                 && v.fract() == 0.0
@@ -810,7 +810,7 @@ fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
                         || year_like
                         || (v == 2.0 && word_before.as_deref() == Some("the"))))
         }
-        "duration" => {
+        QuantityKind::Duration => {
             !(word_before.is_some_and(|w| lex.time_refs_before.contains(&w))
                 || word_after.is_some_and(|w| lex.time_refs_after.contains(&w)))
         }
@@ -867,7 +867,12 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
 fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
     c.entities
         .iter()
-        .filter(|e| matches!(e.kind.as_str(), "place" | "org" | "other" | "person"))
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Place | EntityKind::Org | EntityKind::Other | EntityKind::Person
+            )
+        })
         .map(|e| e.canonical)
 }
 
@@ -889,7 +894,7 @@ fn document_frequencies(articles: &[Extracted]) -> (HashMap<u64, u32>, u32) {
                 for c in a
                     .claims
                     .iter()
-                    .filter(|c| c.quantities.iter().any(|q| q.kind != "number"))
+                    .filter(|c| c.quantities.iter().any(|q| q.kind != QuantityKind::Number))
                 {
                     n += 1;
                     for k in context_keys(c, lex) {
@@ -1183,7 +1188,7 @@ fn conversion_year(when: When, article: &Extracted) -> Option<i32> {
 fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversion> {
     let code = q.unit?;
     let rates = lex.exchange_rates.get(code.as_str())?;
-    if q.kind != "money" || code == "USD" || rates.is_empty() {
+    if q.kind != QuantityKind::Money || code == "USD" || rates.is_empty() {
         return None;
     }
     let mut raw = q.clone();
@@ -1277,9 +1282,7 @@ fn link_block(
     let kind = {
         let &(_, at, qi) = &block[0];
         block_kind(
-            articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize]
-                .kind
-                .as_str(),
+            articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize].kind,
         )
     };
     let cands: Vec<Candidate> = block
@@ -1453,7 +1456,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[
             &first.qi.to_string(),
         ])),
         label,
-        kind: q0.kind.into(),
+        kind: q0.kind,
         unit: q0.canonical_unit,
         verdict,
         reason,
@@ -1479,7 +1482,7 @@ fn accumulates_quantity(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
                     .get(&w)
                     .is_some_and(|h| lex.accumulating.contains(h))
         });
-    if listed || q.kind != "count" {
+    if listed || q.kind != QuantityKind::Count {
         return listed;
     }
     let text = claim.text.as_str();
@@ -1533,14 +1536,17 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
             .last()
             .map_or(qe, |(at, w)| at + w.len());
         for e in claim.entities.iter().filter(|e| {
-            matches!(e.kind.as_str(), "place" | "other") && from <= e.start && e.end <= to
+            matches!(e.kind, EntityKind::Place | EntityKind::Other)
+                && from <= e.start
+                && e.end <= to
         }) {
-            *places.entry(e.canonical).or_default() += if e.kind == "place" { 2 } else { 1 };
+            *places.entry(e.canonical).or_default() +=
+                if e.kind == EntityKind::Place { 2 } else { 1 };
         }
         if of_phrase.is_none() {
             of_phrase = what_of(&claim.text[qe..]);
         }
-        if q.kind != "count"
+        if q.kind != QuantityKind::Count
             && let Some(w) = what_it_is(&claim.text[qe..])
         {
             *subjects.entry(w).or_default() += 1;
@@ -1551,7 +1557,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
     let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
         [first.qi]
         .kind;
-    let noun = if kind == "count" {
+    let noun = if kind == QuantityKind::Count {
         top(units).map(|u| u.to_string())
     } else {
         // A word after the figure names what it measures when members agree on it.

@@ -373,7 +373,7 @@ impl Index {
                     || q.canonical_unit
                         .as_deref()
                         .is_some_and(|x| x.eq_ignore_ascii_case(u))
-                    || q.kind == *u
+                    || q.kind.as_str() == u.as_str()
             }),
             Term::Value(cmp, v) => claim.quantities.iter().any(|q| {
                 let (lo, hi) = (q.value.or(q.low), q.value.or(q.high));

@@ -6,6 +6,7 @@ use crate::extract::Extracted;
 use crate::extract::Quantity;
 use crate::index::Fact;
 use crate::index::facts::{Conversion, FactDate};
+use crate::lexicon::QuantityKind;
 
 /// A number with thousands separators; two decimals at most below 100, none above
 /// ("1,376", "0.5", "12.25").
@@ -84,8 +85,8 @@ pub fn scale(f: &Fact, articles: &[Extracted]) -> Scale {
         .find_map(|q| q.canonical_unit)
         .or(f.unit)
         .map_or_else(String::new, |u| u.to_string());
-    match f.kind.as_str() {
-        "count" => {
+    match f.kind {
+        QuantityKind::Count => {
             let mut nouns: rustc_hash::FxHashMap<ustr::Ustr, (usize, usize)> = Default::default();
             for (i, u) in quantities().filter_map(|q| q.unit).enumerate() {
                 nouns.entry(u).or_insert((0, i)).0 += 1;
@@ -97,7 +98,7 @@ pub fn scale(f: &Fact, articles: &[Extracted]) -> Scale {
                 .map_or(canonical, |(u, _)| u.to_string());
             Scale { factor: 1.0, unit }
         }
-        "duration" if canonical == "s" => {
+        QuantityKind::Duration if canonical == "s" => {
             let largest = quantities()
                 .filter_map(stated)
                 .map(|(_, hi)| hi)
@@ -182,7 +183,7 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
     for m in &f.members {
         let q = m.quantity(articles);
         // Money reads best as written ("$1.5 million"); so do figures written in words.
-        let digits = q.text.bytes().any(|b| b.is_ascii_digit()) && q.kind.as_str() != "money";
+        let digits = q.text.bytes().any(|b| b.is_ascii_digit()) && q.kind != QuantityKind::Money;
         let numeric = q.value.filter(|_| digits);
         let key = match numeric {
             Some(v) => (q.approx, v.to_bits(), q.unit, None),
@@ -194,10 +195,12 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
         let item = match numeric {
             Some(v) => {
                 let hedge = q.approx.map_or_else(String::new, |a| format!("{a} "));
-                match (f.kind.as_str(), q.unit.as_deref()) {
+                match (f.kind, q.unit.as_deref()) {
                     (_, Some("%")) => (format!("{hedge}{}%", fmt_value(v)), String::new()),
-                    ("count", _) => (format!("{hedge}{}", fmt_value(v)), sc.unit.clone()),
-                    ("duration", _) => {
+                    (QuantityKind::Count, _) => {
+                        (format!("{hedge}{}", fmt_value(v)), sc.unit.clone())
+                    }
+                    (QuantityKind::Duration, _) => {
                         let c = q.canonical_value.unwrap_or(v);
                         (
                             format!("{hedge}{}", fmt_value(c / sc.factor)),
@@ -249,7 +252,7 @@ pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> 
     let Some((lo, hi)) = stated(q) else {
         return q.approx.map_or_else(|| "?".into(), |a| a.to_string());
     };
-    if q.kind.as_str() == "count" {
+    if q.kind == QuantityKind::Count {
         let value = fmt_interval((lo, hi));
         // Counted in the fact's noun: "50,000 troops" for "50,000 personnel" or "a
         // 50,000-strong group" (the written noun is beside it, in the figure as written).
@@ -260,7 +263,7 @@ pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> 
     }
     let value = with_unit(&fmt_interval((lo / sc.factor, hi / sc.factor)), &sc.unit);
     match (q.unit, q.canonical_unit) {
-        (Some(from), Some(to)) if from != to && q.kind.as_str() != "duration" => {
+        (Some(from), Some(to)) if from != to && q.kind != QuantityKind::Duration => {
             format!("{value} (from {from})")
         }
         _ => value,
@@ -319,7 +322,10 @@ mod tests {
         };
         let cases = [
             ("Some 50,000 personnel were sent north.", "50,000 troops"),
-            ("A 2,000-strong enemy group crossed the river.", "2,000 troops"),
+            (
+                "A 2,000-strong enemy group crossed the river.",
+                "2,000 troops",
+            ),
             ("About 300 homes lost power.", "300 homes"),
         ];
         let got: Vec<String> = cases

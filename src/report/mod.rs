@@ -19,6 +19,7 @@ use crate::corpus::formats::Format;
 use crate::extract::Extracted;
 use crate::index::facts::ReasonDetail;
 use crate::index::{ClaimRef, Fact, Index, Verdict};
+use crate::lexicon::QuantityKind;
 use crate::workspace::{Mark, Marks, sha256_hex};
 pub use anchor::OffsetsIn;
 
@@ -123,7 +124,7 @@ pub struct ReportMember {
 pub struct ReportFact {
     pub id: String,
     pub label: String,
-    pub kind: String,
+    pub kind: QuantityKind,
     pub unit: Option<String>,
     pub verdict: Verdict,
     pub reason: String,
@@ -309,7 +310,7 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
             ReportFact {
                 id: f.id.to_string(),
                 label: f.label.clone(),
-                kind: f.kind.to_string(),
+                kind: f.kind,
                 unit: f.unit.map(|u| u.to_string()),
                 verdict: f.verdict,
                 reason: f.reason.clone(),

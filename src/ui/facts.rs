@@ -13,13 +13,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::text::paint;
+use super::theme::Theme;
 use super::{View, fit, mark_sign, pad, pane_block};
 use crate::app::AppState;
 use crate::app::state::{FactsAreas, Loading, fact_rows, facts_areas, member_rows, sentence_rows};
 use crate::index::facts::FactDate;
 use crate::index::{Fact, Index, Verdict};
 use crate::report::figures::{
-    first_last, fmt_value, normalised, scale, span_text, stated, values_compact,
+    Scale, first_last, fmt_value, normalised, scale, span_text, stated, values_compact,
 };
 use crate::text::display_safe;
 
@@ -258,7 +259,6 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
     let wide = w >= 80;
     let rows = member_rows(&facts_areas(s.width, s.height));
     let sc = scale(f, &index.articles);
-    let conversion = |i: usize| f.reason_detail.conversions.iter().find(|c| c.member == i);
     let offset = s.member_sel.saturating_sub(rows.saturating_sub(1));
     let tag_w = f
         .members
@@ -268,146 +268,199 @@ fn members(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index,
         .unwrap_or(3)
         .clamp(3, 16)
         + 1;
-    let date_w = if wide { 11 } else { 6 };
-    let mut lines: Vec<Line> = Vec::new();
-    for (i, m) in f.members.iter().enumerate().skip(offset).take(rows) {
-        let q = m.quantity(&index.articles);
-        let claim = m.claim(&index.articles);
-        let selected = s.members_focused && i == s.member_sel;
-        let base = if selected {
-            t.selected
-        } else {
-            Style::default()
-        };
-        let date = match m.date {
-            Some(d) if !wide => {
-                let d = d.to_string();
-                d.get(5..).unwrap_or(&d).to_string()
-            }
-            Some(d) => d.to_string(),
-            None if !wide => "—".into(),
-            None => "undated".into(),
-        };
-        let figure_style = if q.approx.is_some() {
-            t.figure_hedged
-        } else {
-            t.figure_exact
-        };
-        let mut spans = vec![
-            match s.marks.claim(m.at) {
-                Some(_) => mark_sign(s.marks.claim(m.at), t),
-                None => Span::raw("  "),
-            },
-            Span::styled(
-                pad(&super::tag(index, m.at.article as usize), tag_w),
-                base.patch(t.dim),
-            ),
-            Span::styled(format!(" {} ", pad(&date, date_w)), base.patch(t.dim)),
-        ];
-        let used = 2 + tag_w + date_w + 2;
-        if wide {
-            let rest = w.saturating_sub(used);
-            let (fig_w, val_w, hedge_w) = (22, 17, 10);
-            let speaker_w = rest.saturating_sub(fig_w + val_w + hedge_w + 3);
-            spans.extend([
-                Span::styled(pad(&q.text, fig_w), base.patch(figure_style)),
-                Span::styled(
-                    format!(" {}", pad(&normalised(q, &sc, conversion(i)), val_w)),
-                    base,
-                ),
-                Span::styled(
-                    format!(
-                        " {}",
-                        pad(q.approx.map_or("exact", |a| a.as_str()), hedge_w)
-                    ),
-                    base.patch(t.dim),
-                ),
-                Span::styled(
-                    format!(
-                        " {}",
-                        pad(
-                            claim
-                                .attribution
-                                .as_ref()
-                                .map_or("", |a| a.speaker.as_str()),
-                            speaker_w
-                        )
-                    ),
-                    base.patch(t.speaker),
-                ),
-            ]);
-        } else {
-            spans.push(Span::styled(
-                pad(&q.text, w.saturating_sub(used)),
-                base.patch(figure_style),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
+    let cols = MemberLayout {
+        width: w,
+        wide,
+        tag_w,
+        date_w: if wide { 11 } else { 6 },
+        sentence_rows: sentence_rows(area),
+    };
+    let mut lines: Vec<Line> = (offset..f.members.len().min(offset + rows))
+        .map(|i| member_row(f, i, s, index, &sc, &cols, t))
+        .collect();
     while lines.len() < rows {
         lines.push(Line::raw(""));
     }
     let sel = s.member_sel.min(f.members.len().saturating_sub(1));
-    if let Some(m) = f.members.get(sel) {
-        let q = m.quantity(&index.articles);
-        let claim = m.claim(&index.articles);
-        let a = &index.articles[m.at.article as usize];
-        let mut about = vec![
-            Span::styled(fit(&a.source_label(), 24), t.title),
-            Span::styled(format!(" · {} · ", m.date_label()), t.dim),
-            Span::styled(display_safe(&q.text).into_owned(), t.figure_exact),
-            Span::raw(format!(" = {}", normalised(q, &sc, conversion(sel)))),
-        ];
-        if !wide {
-            if let Some(h) = q.approx {
-                about.push(Span::styled(format!(" · {h}"), t.dim));
-            }
-            if let Some(sp) = &claim.attribution {
-                about.push(Span::styled(
-                    format!(" · {}", display_safe(&sp.speaker)),
-                    t.speaker,
-                ));
-            }
-        }
-        if let Some(mk) = s.marks.claim(m.at) {
-            about.push(Span::raw(" · "));
-            about.push(Span::styled(
-                format!("{} {}", mk.rating.sign(), mk.rating),
-                t.rating(mk.rating),
-            ));
-        }
-        lines.push(Line::from(about));
-        let text = &*claim.text;
-        let figure = q.start().saturating_sub(claim.start())..q.end().saturating_sub(claim.start());
-        let figure_style = if q.approx.is_some() {
-            t.figure_hedged
-        } else {
-            t.figure_exact
-        };
-        let budget = sentence_rows(area);
-        let wrapped = wrap_ranges(text, w.saturating_sub(2));
-        let cut = wrapped.len() > budget;
-        for (k, r) in wrapped.into_iter().take(budget).enumerate() {
-            let ranges = [(
-                figure.start.max(r.start).saturating_sub(r.start)
-                    ..figure.end.min(r.end).saturating_sub(r.start),
-                figure_style.patch(t.target),
-            )];
-            let mut spans = vec![Span::styled("│ ", t.dim)];
-            spans.extend(paint(
-                &text[r.clone()],
-                Style::default(),
-                &ranges,
-                &[],
-                Style::default(),
-            ));
-            if cut && k + 1 == budget {
-                spans.push(Span::styled("…", t.dim));
-            }
-            lines.push(Line::from(spans));
-        }
+    if f.members.get(sel).is_some() {
+        lines.extend(member_sentence(f, sel, s, index, &sc, &cols, t));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// How the Figures pane is laid out: column widths, and the rows under the table.
+struct MemberLayout {
+    /// The pane's inner width.
+    width: usize,
+    /// Wide enough for the value, hedge and speaker columns.
+    wide: bool,
+    tag_w: usize,
+    date_w: usize,
+    /// Rows the selected member's sentence may take.
+    sentence_rows: usize,
+}
+
+/// Member `i` of a fact as a table row: mark, source, date, the figure as written, and when
+/// wide its value in the fact's scale, its hedge and its speaker.
+fn member_row(
+    f: &Fact,
+    i: usize,
+    s: &AppState,
+    index: &Index,
+    sc: &Scale,
+    cols: &MemberLayout,
+    t: &Theme,
+) -> Line<'static> {
+    let m = &f.members[i];
+    let conversion = f.reason_detail.conversions.iter().find(|c| c.member == i);
+    let (w, wide, tag_w, date_w) = (cols.width, cols.wide, cols.tag_w, cols.date_w);
+    let q = m.quantity(&index.articles);
+    let claim = m.claim(&index.articles);
+    let selected = s.members_focused && i == s.member_sel;
+    let base = if selected {
+        t.selected
+    } else {
+        Style::default()
+    };
+    let date = match m.date {
+        Some(d) if !wide => {
+            let d = d.to_string();
+            d.get(5..).unwrap_or(&d).to_string()
+        }
+        Some(d) => d.to_string(),
+        None if !wide => "—".into(),
+        None => "undated".into(),
+    };
+    let figure_style = if q.approx.is_some() {
+        t.figure_hedged
+    } else {
+        t.figure_exact
+    };
+    let mut spans = vec![
+        match s.marks.claim(m.at) {
+            Some(_) => mark_sign(s.marks.claim(m.at), t),
+            None => Span::raw("  "),
+        },
+        Span::styled(
+            pad(&super::tag(index, m.at.article as usize), tag_w),
+            base.patch(t.dim),
+        ),
+        Span::styled(format!(" {} ", pad(&date, date_w)), base.patch(t.dim)),
+    ];
+    let used = 2 + tag_w + date_w + 2;
+    if wide {
+        let rest = w.saturating_sub(used);
+        let (fig_w, val_w, hedge_w) = (22, 17, 10);
+        let speaker_w = rest.saturating_sub(fig_w + val_w + hedge_w + 3);
+        spans.extend([
+            Span::styled(pad(&q.text, fig_w), base.patch(figure_style)),
+            Span::styled(
+                format!(" {}", pad(&normalised(q, sc, conversion), val_w)),
+                base,
+            ),
+            Span::styled(
+                format!(
+                    " {}",
+                    pad(q.approx.map_or("exact", |a| a.as_str()), hedge_w)
+                ),
+                base.patch(t.dim),
+            ),
+            Span::styled(
+                format!(
+                    " {}",
+                    pad(
+                        claim
+                            .attribution
+                            .as_ref()
+                            .map_or("", |a| a.speaker.as_str()),
+                        speaker_w
+                    )
+                ),
+                base.patch(t.speaker),
+            ),
+        ]);
+    } else {
+        spans.push(Span::styled(
+            pad(&q.text, w.saturating_sub(used)),
+            base.patch(figure_style),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The selected member `sel` below the table: its source, date, figure and value (hedge and
+/// speaker when the table is narrow), its review mark, then its sentence in at most
+/// `cols.sentence_rows` rows with the figure highlighted.
+fn member_sentence<'a>(
+    f: &Fact,
+    sel: usize,
+    s: &AppState,
+    index: &'a Index,
+    sc: &Scale,
+    cols: &MemberLayout,
+    t: &Theme,
+) -> Vec<Line<'a>> {
+    let m = &f.members[sel];
+    let conversion = f.reason_detail.conversions.iter().find(|c| c.member == sel);
+    let q = m.quantity(&index.articles);
+    let claim = m.claim(&index.articles);
+    let a = &index.articles[m.at.article as usize];
+    let mut lines = Vec::new();
+    let mut about = vec![
+        Span::styled(fit(&a.source_label(), 24), t.title),
+        Span::styled(format!(" · {} · ", m.date_label()), t.dim),
+        Span::styled(display_safe(&q.text).into_owned(), t.figure_exact),
+        Span::raw(format!(" = {}", normalised(q, sc, conversion))),
+    ];
+    if !cols.wide {
+        if let Some(h) = q.approx {
+            about.push(Span::styled(format!(" · {h}"), t.dim));
+        }
+        if let Some(sp) = &claim.attribution {
+            about.push(Span::styled(
+                format!(" · {}", display_safe(&sp.speaker)),
+                t.speaker,
+            ));
+        }
+    }
+    if let Some(mk) = s.marks.claim(m.at) {
+        about.push(Span::raw(" · "));
+        about.push(Span::styled(
+            format!("{} {}", mk.rating.sign(), mk.rating),
+            t.rating(mk.rating),
+        ));
+    }
+    lines.push(Line::from(about));
+    let text = &*claim.text;
+    let figure = q.start().saturating_sub(claim.start())..q.end().saturating_sub(claim.start());
+    let figure_style = if q.approx.is_some() {
+        t.figure_hedged
+    } else {
+        t.figure_exact
+    };
+    let budget = cols.sentence_rows;
+    let wrapped = wrap_ranges(text, cols.width.saturating_sub(2));
+    let cut = wrapped.len() > budget;
+    for (k, r) in wrapped.into_iter().take(budget).enumerate() {
+        let ranges = [(
+            figure.start.max(r.start).saturating_sub(r.start)
+                ..figure.end.min(r.end).saturating_sub(r.start),
+            figure_style.patch(t.target),
+        )];
+        let mut spans = vec![Span::styled("│ ", t.dim)];
+        spans.extend(paint(
+            &text[r.clone()],
+            Style::default(),
+            &ranges,
+            &[],
+            Style::default(),
+        ));
+        if cut && k + 1 == budget {
+            spans.push(Span::styled("…", t.dim));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines
 }
 
 /// Where a member sits on the timeline: its day, or the first of its month.
@@ -430,10 +483,23 @@ struct Point {
     series: usize,
 }
 
-fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View) {
-    let t = view.theme;
-    let sc = scale(f, &index.articles);
-    let unit = sc.unit.clone();
+/// A fact's members placed on the timeline.
+struct Placed {
+    points: Vec<Point>,
+    /// The articles of the series, in the order their first member comes.
+    sources: Vec<usize>,
+    /// The earliest member's day: x counts days from it. `None`: no member is dated, and x
+    /// is the member's series.
+    first: Option<NaiveDate>,
+    /// Members left out for having no date when others have one.
+    undated: usize,
+    /// Members left out past [`MAX_POINTS`].
+    undrawn: usize,
+}
+
+/// Places each member of a fact at its day (or its source, when none is dated) and its
+/// values in the scale `sc`; a figure at a place already drawn is drawn once.
+fn place_members(f: &Fact, index: &Index, sc: &Scale) -> Placed {
     let mut sources: Vec<usize> = Vec::new();
     let mut series_of: rustc_hash::FxHashMap<usize, usize> = Default::default();
     let first = f
@@ -480,6 +546,21 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
             points.push(Point { x, lo, hi, series });
         }
     }
+    Placed {
+        points,
+        sources,
+        first,
+        undated,
+        undrawn,
+    }
+}
+
+fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View) {
+    let t = view.theme;
+    let sc = scale(f, &index.articles);
+    let unit = sc.unit.clone();
+    let placed = place_members(f, index, &sc);
+    let (points, sources, first) = (&placed.points, &placed.sources, placed.first);
     let title = Line::from(vec![
         Span::styled(" Timeline ", t.title),
         Span::styled(
@@ -527,7 +608,7 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
     let mut bars: Vec<Vec<(f64, f64)>> = vec![Vec::new(); colours];
     let steps = (chart_area.height as usize * 4).max(2);
     let y_span = (y1 + y_pad - y_floor).max(f64::MIN_POSITIVE);
-    for p in &points {
+    for p in points {
         let c = p.series % colours;
         if p.hi > p.lo {
             let n = (((p.hi - p.lo) / y_span) * steps as f64).ceil().max(1.0) as usize;
@@ -597,25 +678,36 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
         )
         .legend_position(None);
     frame.render_widget(chart, chart_area);
+    let legend = legend(&placed, index, legend_area.width as usize, t);
+    frame.render_widget(Paragraph::new(legend), legend_area);
+}
+
+/// The timeline's legend in `width` columns: each source's colour and tag, and what was left
+/// off the chart.
+fn legend(placed: &Placed, index: &Index, width: usize, t: &Theme) -> Line<'static> {
+    let sources = &placed.sources;
     let mut legend: Vec<Span> = Vec::new();
     let mut used = 0;
     for (i, &a) in sources.iter().enumerate() {
         let tag = super::tag(index, a);
         used += tag.chars().count() + 2;
-        if used > legend_area.width as usize {
+        if used > width {
             legend.push(Span::styled(format!("+{} ", sources.len() - i), t.dim));
             break;
         }
-        legend.push(Span::styled("■", series_style(i)));
+        legend.push(Span::styled("■", t.series[i % t.series.len()]));
         legend.push(Span::styled(format!("{tag} "), t.dim));
     }
-    if first.is_none() {
+    if placed.first.is_none() {
         legend.push(Span::styled("(undated: by source)", t.dim));
-    } else if undated > 0 {
-        legend.push(Span::styled(format!("+{undated} undated "), t.dim));
+    } else if placed.undated > 0 {
+        legend.push(Span::styled(format!("+{} undated ", placed.undated), t.dim));
     }
-    if undrawn > 0 {
-        legend.push(Span::styled(format!("+{undrawn} not drawn"), t.dim));
+    if placed.undrawn > 0 {
+        legend.push(Span::styled(
+            format!("+{} not drawn", placed.undrawn),
+            t.dim,
+        ));
     }
-    frame.render_widget(Paragraph::new(Line::from(legend)), legend_area);
+    Line::from(legend)
 }
