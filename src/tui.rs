@@ -34,6 +34,11 @@ enum Msg {
         total: usize,
     },
     Articles(Vec<Article>),
+    /// Files their time budget stopped; `dropped` articles will not come.
+    Stopped {
+        problems: Vec<Problem>,
+        dropped: usize,
+    },
     Linked(Links),
     /// A reply from the workspace worker or a report writer.
     Done(Action),
@@ -223,6 +228,7 @@ pub fn run(
                     total: articles,
                 },
                 LoadEvent::Articles(batch) => Msg::Articles(batch),
+                LoadEvent::Stopped { problems, dropped } => Msg::Stopped { problems, dropped },
             });
         });
     });
@@ -473,6 +479,17 @@ fn event_loop(
                 Msg::Articles(batch) => {
                     if let Some(app) = &mut app {
                         app.pending.extend(batch);
+                    }
+                }
+                Msg::Stopped { problems, dropped } => {
+                    if let Some(app) = &mut app {
+                        app.total = app.total.saturating_sub(dropped);
+                        if let Some(first) = problems.first() {
+                            app.act(Action::LoadNotice(format!(
+                                "{} file(s) stopped by the time budget: {first}",
+                                problems.len()
+                            )));
+                        }
                     }
                 }
                 Msg::Linked(links) => {
