@@ -5,8 +5,9 @@ mod corpus;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crosscheck::app::{Action, AppState, Command, Keymap, update};
-use crosscheck::corpus::{Article, Document};
+use crosscheck::corpus::Document;
 use crosscheck::extract::Claim;
+use crosscheck::extract::Extracted;
 use crosscheck::ids::ClaimId;
 use crosscheck::index::{Index, Query, SkimMatcher};
 use crosscheck::text::Span;
@@ -28,7 +29,7 @@ fn claim_index(n: usize) -> Index {
         })
         .collect();
     let per_article = 50;
-    let articles: Vec<Article> = (0..n.div_ceil(per_article))
+    let articles: Vec<Extracted> = (0..n.div_ceil(per_article))
         .map(|a| {
             // As in a loaded corpus, an article's claims are slices of its one text.
             let picked: Vec<&str> = (0..per_article.min(n - a * per_article))
@@ -55,14 +56,13 @@ fn claim_index(n: usize) -> Index {
                     }
                 })
                 .collect();
-            let mut art = crosscheck::corpus::build_articles(vec![Document::plain(
+            let mut article = crosscheck::corpus::build_articles(vec![Document::plain(
                 &format!("a{a}.txt"),
                 String::from("x"),
             )])
             .remove(0);
-            art.text = text;
-            art.claims = claims;
-            art
+            article.text = text;
+            Extracted { article, claims }
         })
         .collect();
     Index::build(articles)

@@ -7,8 +7,9 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use serde_json::json;
 
+use crosscheck::corpus::ParagraphKind;
 use crosscheck::corpus::load::LoadOptions;
-use crosscheck::corpus::{Article, ParagraphKind};
+use crosscheck::extract::Extracted;
 use crosscheck::extract::{self, sentences};
 use crosscheck::index::diff::{self, Relation};
 use crosscheck::index::{Fact, Index, Query, SkimMatcher};
@@ -175,7 +176,7 @@ impl Cli {
 }
 
 /// Loads the paths and reports every problem on stderr. Fails when nothing loaded.
-pub fn load_or_fail(paths: &[String], opts: &LoadOptions) -> anyhow::Result<Vec<Article>> {
+pub fn load_or_fail(paths: &[String], opts: &LoadOptions) -> anyhow::Result<Vec<Extracted>> {
     let loaded = crosscheck::load(paths, opts);
     report_problems(&loaded.problems);
     if loaded.articles.is_empty() {
@@ -199,7 +200,7 @@ fn print_json(v: &impl Serialize) -> anyhow::Result<()> {
 }
 
 /// The JSON form of an article (see docs/json.md).
-pub fn article_json(a: &Article) -> serde_json::Value {
+pub fn article_json(a: &Extracted) -> serde_json::Value {
     json!({
         "schema_version": SCHEMA_VERSION,
         "path": a.path,
@@ -283,7 +284,7 @@ pub fn extract(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::
     Ok(())
 }
 
-fn date_source_word(a: &Article) -> &'static str {
+fn date_source_word(a: &Extracted) -> &'static str {
     match a.date_source {
         Some(crosscheck::corpus::DateSource::Metadata) => "from metadata",
         Some(crosscheck::corpus::DateSource::Dateline) => "from the dateline",
@@ -632,7 +633,7 @@ pub fn quantities_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<
 }
 
 /// Picks one article: by 1-based number or by path (exact, else a unique part of it).
-fn pick(articles: &[Article], key: &str) -> anyhow::Result<usize> {
+fn pick(articles: &[Extracted], key: &str) -> anyhow::Result<usize> {
     if let Ok(n) = key.parse::<usize>()
         && (1..=articles.len()).contains(&n)
     {
@@ -720,7 +721,7 @@ pub fn render_diff(index: &Index, d: &diff::ReportDiff, width: usize, colour: bo
     let mut out = String::new();
     let la = &index.articles[d.left];
     let ra = &index.articles[d.right];
-    let head = |a: &Article| {
+    let head = |a: &Extracted| {
         display_safe(&format!(
             "{} ({})",
             a.title.as_deref().unwrap_or(&a.path),

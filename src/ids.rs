@@ -9,6 +9,18 @@ use std::num::NonZeroU64;
 
 use serde::{Serialize, Serializer};
 
+/// A stable short hash (FNV-1a) for ids.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
 /// The 40 bits a linking id shows.
 const LINK_BITS: u64 = 0xff_ffff_ffff;
 /// The bit every stored linking id has set.

@@ -261,10 +261,7 @@ impl<T> Phrases<T> {
         let mut by_head: HashMap<String, Vec<u32>> = HashMap::default();
         let mut headless = false;
         for (k, (words, _)) in items.iter().enumerate() {
-            match words
-                .first()
-                .and_then(|w| crate::extract::quantities::first_token(w))
-            {
+            match words.first().and_then(|w| crate::text::first_token(w)) {
                 Some(head) => by_head.entry(head.to_string()).or_default().push(k as u32),
                 None => headless = true,
             }
@@ -760,7 +757,7 @@ impl Lexicon {
             .chain(numbers.vulgar.keys())
             .chain(numbers.parts.keys())
             .chain(&numbers.negative)
-            .filter_map(|w| crate::extract::quantities::first_token(w))
+            .filter_map(|w| crate::text::first_token(w))
             .map(str::to_string)
             .collect();
         for w in ["between", "from", "a", "an", "-", "−"] {
@@ -774,12 +771,10 @@ impl Lexicon {
             .chain(units_file.currency_prefixes.keys().cloned())
             .collect();
         for (sym, _) in &currency_symbols {
-            currency_heads
-                .extend(crate::extract::quantities::first_token(sym).map(str::to_lowercase));
+            currency_heads.extend(crate::text::first_token(sym).map(str::to_lowercase));
         }
         for p in units_file.currency_prefixes.keys() {
-            currency_heads
-                .extend(crate::extract::quantities::first_token(p).map(str::to_lowercase));
+            currency_heads.extend(crate::text::first_token(p).map(str::to_lowercase));
         }
         for (sym, _) in &currency_symbols {
             quantity_starters.extend(sym.chars().next().map(|c| c.to_lowercase().to_string()));
@@ -985,6 +980,14 @@ fn asset(name: &str) -> &'static str {
         .find(|(n, _)| *n == name)
         .map(|(_, t)| *t)
         .unwrap_or("")
+}
+
+/// Content words of a text, folded: no stopwords, no numbers, no one-letter words.
+pub fn content_words<'a>(text: &'a str, lex: &'a Lexicon) -> impl Iterator<Item = String> + 'a {
+    crate::text::words(text)
+        .map(|(_, w)| w)
+        .filter(|w| crate::text::has_content_shape(w) && !lex.is_stopword(w))
+        .map(crate::text::fold_word)
 }
 
 /// A name folded for alias lookup: lowercase, no periods, typographic apostrophes plain.

@@ -3,27 +3,33 @@
 //! The core loads articles ([`corpus`]), extracts claims ([`extract`]) and indexes them
 //! ([`index`]) without any terminal code; [`app`] (state and reducer) and [`ui`] (rendering)
 //! are the TUI's layers over it, and the binary's CLI is another face of the same library.
+//! `app` and `ui` sit behind the default `tui` feature: without it the library has no
+//! terminal crate in its tree.
 
+#[cfg(feature = "tui")]
 pub mod app;
 pub mod arrivals;
 pub mod budget;
 pub mod corpus;
+pub mod dates;
 pub mod extract;
 pub mod ids;
 pub mod index;
 pub mod lexicon;
 pub mod report;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod ui;
 pub mod workspace;
 
+use corpus::Problem;
 use corpus::load::{LoadOptions, load_paths};
-use corpus::{Article, Problem};
+use extract::Extracted;
 
 /// A loaded corpus: its articles with claims, and what went wrong loading it.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Extracted>,
     pub problems: Vec<Problem>,
 }
 
@@ -38,7 +44,7 @@ pub fn load(args: &[String], opts: &LoadOptions) -> Loaded {
         problems: loaded.problems,
     };
     let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
-    let done: Vec<Extracted> = loaded
+    let done: Vec<Outcome> = loaded
         .documents
         .into_par_iter()
         .map(|doc| extract_article(doc, &stats, opts.file_budget))
@@ -61,7 +67,7 @@ pub enum LoadEvent {
     },
     /// Articles cleaned and with their claims, in load order except that one that takes long
     /// is passed over and comes when it is done (see [`arrivals`]).
-    Articles(Vec<Article>),
+    Articles(Vec<Extracted>),
     /// Articles their file's time budget stopped, each named with the reason: the `dropped`
     /// fatal ones will not follow; the others follow with the claims found in time.
     Stopped {
@@ -71,8 +77,8 @@ pub enum LoadEvent {
 }
 
 /// One document cleaned and its claims extracted within what is left of its file's budget.
-struct Extracted {
-    article: Option<Article>,
+struct Outcome {
+    article: Option<Extracted>,
     problem: Option<Problem>,
 }
 
@@ -80,31 +86,30 @@ fn extract_article(
     doc: corpus::Document,
     stats: &corpus::clean::CorpusStats,
     limit: Option<std::time::Duration>,
-) -> Extracted {
+) -> Outcome {
     let budget = budget::Budget::starting_now(limit, doc.read_time);
     let path = doc.path.clone();
-    let mut article = match corpus::build_article_within(doc, stats, &budget) {
+    let article = match corpus::build_article_within(doc, stats, &budget) {
         Ok(a) => a,
         Err(stopped) => {
-            return Extracted {
+            return Outcome {
                 article: None,
                 problem: Some(Problem::error(path, format!("not loaded: {stopped}"))),
             };
         }
     };
     let (claims, stopped) = extract::extract_claims_within(&article, &budget);
-    article.claims = claims;
-    Extracted {
+    Outcome {
         problem: stopped.map(|stopped| {
             Problem::warning(
                 path,
                 format!(
                     "claims read from part of the text only ({} found): {stopped}",
-                    article.claims.len()
+                    claims.len()
                 ),
             )
         }),
-        article: Some(article),
+        article: Some(Extracted { article, claims }),
     }
 }
 
@@ -122,7 +127,7 @@ pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(
         problems: loaded.problems,
     });
     let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
-    let (tx, rx) = mpsc::channel::<(usize, Extracted)>();
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
     let limit = opts.file_budget;
     let docs = loaded.documents;
     let stats = &stats;
@@ -140,7 +145,7 @@ pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(
         let mut open = true;
         while open {
             let (mut batch, mut problems, mut dropped) = (Vec::new(), Vec::new(), 0);
-            let mut take = |(i, e): (usize, Extracted), batch: &mut Vec<Article>| {
+            let mut take = |(i, e): (usize, Outcome), batch: &mut Vec<Extracted>| {
                 problems.extend(e.problem);
                 match e.article {
                     Some(a) => order.arrive(i, a, batch),

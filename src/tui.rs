@@ -14,10 +14,11 @@ use crossterm::execute;
 use ratatui::layout::Position;
 
 use crosscheck::LoadEvent;
-use crosscheck::app::state::{Loading, ReviewTarget, areas};
+use crosscheck::app::state::{ReviewTarget, areas};
 use crosscheck::app::{Action, AppState, Effect, Keymap, Pane, update};
+use crosscheck::corpus::Problem;
 use crosscheck::corpus::load::LoadOptions;
-use crosscheck::corpus::{Article, Problem};
+use crosscheck::extract::Extracted;
 use crosscheck::index::{Index, Links, Query, Searcher, SkimMatcher};
 use crosscheck::report::{self, ReportFormat, ReportOptions};
 use crosscheck::ui::{self, Theme, View};
@@ -33,7 +34,7 @@ enum Msg {
         problems: Vec<Problem>,
         total: usize,
     },
-    Articles(Vec<Article>),
+    Articles(Vec<Extracted>),
     /// Files their time budget stopped; `dropped` articles will not come.
     Stopped {
         problems: Vec<Problem>,
@@ -303,7 +304,7 @@ struct Session {
     corpus: Corpus,
     tx: Sender<Msg>,
     total: usize,
-    pending: Vec<Article>,
+    pending: Vec<Extracted>,
     links: Option<Links>,
     linking: bool,
 }
@@ -444,18 +445,7 @@ fn event_loop(
                 Msg::Read { problems, total } => {
                     let size = terminal.size()?;
                     let index = Arc::new(Index::default());
-                    let mut state = AppState::new(&index, size.width, size.height);
-                    state.loading = Some(Loading::Extracting { done: 0, total });
-                    let fatal = problems.iter().filter(|p| p.fatal).count();
-                    if fatal > 0 {
-                        state.status = Some(format!(
-                            "{fatal} file(s) could not be loaded: {}",
-                            problems[0]
-                        ));
-                    }
-                    if total == 0 {
-                        state.status = Some("nothing could be loaded: press q to quit".into());
-                    }
+                    let state = AppState::new(&index, size.width, size.height);
                     let Some(corpus) = corpus.take() else {
                         continue;
                     };
@@ -471,6 +461,11 @@ fn event_loop(
                         linking: false,
                     });
                     if let Some(app) = &mut app {
+                        app.act(Action::Read {
+                            total,
+                            unreadable: problems.iter().filter(|p| p.fatal).count(),
+                            first_problem: problems.first().map(ToString::to_string),
+                        });
                         for action in early.drain(..) {
                             app.act(action);
                         }

@@ -544,17 +544,22 @@ fn claim_clusters_beat_a_tfidf_cosine_on_five_outlet_events() {
     }
 }
 
+/// Seed 002 gives an area "at most" (a peak, an upper bound) and the smaller area held now;
+/// seed 004 says "hundreds of square kilometers". The vague figure fits under the bound and
+/// its sentence shares the bound's words ("territory"), so it joins the bound; the current
+/// area, in a sentence sharing nothing but its unit, stays apart. (Which of the two a
+/// reader means by "held" is a matter of tense, which linking does not read.)
 #[test]
-fn a_vague_area_of_territory_joins_the_figure_it_can_be_and_not_the_earlier_one() {
+fn a_vague_area_joins_the_upper_bound_it_fits_under_and_not_the_current_area() {
     let f = json(&["facts", "--json"]);
+    let peak = fact_where(&f, "about 1,376", |q| q == "about 1,376 square kilometers");
+    assert!(
+        member_quantities(peak).contains(&"hundreds of square kilometers"),
+        "{peak:#}"
+    );
+    assert_eq!(peak["verdict"], "agree");
     let now = fact_where(&f, "approximately 800", |q| {
         q == "approximately 800 square kilometers"
     });
-    assert!(
-        member_quantities(now).contains(&"hundreds of square kilometers"),
-        "{now:#}"
-    );
-    assert_eq!(now["verdict"], "agree");
-    let before = fact_where(&f, "about 1,376", |q| q == "about 1,376 square kilometers");
-    assert_ne!(before["id"], now["id"]);
+    assert_ne!(peak["id"], now["id"]);
 }

@@ -77,10 +77,9 @@ fn text() -> impl Strategy<Value = String> {
 fn load_and_extract(name: &str, bytes: &[u8]) -> usize {
     let mut out = Loaded::default();
     load_bytes(name, bytes, None, &mut out);
-    let mut articles = crosscheck::corpus::build_articles(out.documents);
+    let articles = crosscheck::corpus::build_articles(out.documents);
     let mut claims = 0;
-    for a in &mut articles {
-        a.claims = crosscheck::extract::extract_claims(a);
+    for a in crosscheck::extract::extract_all(articles) {
         for c in &a.claims {
             assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
         }

@@ -7,8 +7,8 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crosscheck::dates::find_dates;
 use crosscheck::extract::find_quantities;
-use crosscheck::text::dates::find_dates;
 
 /// News-like prose with many figures, hedges, dates, times, links and quotations, the same
 /// for the same `bytes`. `paragraphs` false writes it as one paragraph with no line break.

@@ -86,10 +86,8 @@ proptest! {
     fn text_to_claims_keeps_offsets_true(a in text(), b in text()) {
         let mut docs = load("a.txt", a.as_bytes()).documents;
         docs.extend(load("b.md", b.as_bytes()).documents);
-        let mut arts = crosscheck::corpus::build_articles(docs);
-        for art in &mut arts {
-            art.claims = crosscheck::extract::extract_claims(art);
-        }
+        let arts = crosscheck::corpus::build_articles(docs);
+        let arts = crosscheck::extract::extract_all(arts);
         let index = Index::build(arts);
         check_articles(&index);
         if index.articles.len() == 2 {
@@ -104,10 +102,8 @@ proptest! {
         for name in ["x.txt", "x.html", "x.json", "x.jsonl", "x.md"] {
             let loaded = load(name, &bytes);
             prop_assert!(!loaded.documents.is_empty() || !loaded.problems.is_empty() || bytes.iter().all(u8::is_ascii_whitespace));
-            let mut arts = crosscheck::corpus::build_articles(loaded.documents);
-            for art in &mut arts {
-                art.claims = crosscheck::extract::extract_claims(art);
-            }
+            let arts = crosscheck::corpus::build_articles(loaded.documents);
+            let arts = crosscheck::extract::extract_all(arts);
             check_articles(&Index::build(arts));
         }
     }

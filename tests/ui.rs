@@ -160,10 +160,8 @@ fn the_facts_list_scrolls_to_its_last_fact() {
             crosscheck::corpus::Document::plain(&format!("{place}.txt"), text)
         })
         .collect();
-    let mut articles = crosscheck::corpus::build_articles(docs);
-    for a in &mut articles {
-        a.claims = crosscheck::extract::extract_claims(a);
-    }
+    let articles = crosscheck::corpus::build_articles(docs);
+    let articles = crosscheck::extract::extract_all(articles);
     let index = Index::build(articles);
     let mut s = AppState::new(&index, 80, 24);
     apply(&mut s, &index, &[Command::Facts]);
@@ -405,10 +403,8 @@ fn conflicting() -> Index {
             "Bridge reopens in Brill\n\nThe Brill bridge reopened on 5 May 2021 after 12 days of repairs, the council said.\n".into(),
         ),
     ];
-    let mut articles = crosscheck::corpus::build_articles(docs);
-    for a in &mut articles {
-        a.claims = crosscheck::extract::extract_claims(a);
-    }
+    let articles = crosscheck::corpus::build_articles(docs);
+    let articles = crosscheck::extract::extract_all(articles);
     Index::build(articles)
 }
 

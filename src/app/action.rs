@@ -205,6 +205,13 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+    /// Every file has been read and `total` articles are being extracted; `unreadable` files
+    /// could not be loaded, and `first_problem` says what went wrong first.
+    Read {
+        total: usize,
+        unreadable: usize,
+        first_problem: Option<String>,
+    },
     /// Articles were added to the index: `done` of the `total` being loaded are in.
     Grew {
         done: usize,

@@ -3,7 +3,8 @@
 
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 
-use crate::corpus::{Article, ParagraphKind};
+use crate::corpus::ParagraphKind;
+use crate::extract::Extracted;
 use crate::ids::FactId;
 use crate::index::diff::{Relation, ReportDiff};
 use crate::index::{ClaimRef, Index, Verdict};
@@ -509,7 +510,7 @@ pub struct ReaderLine {
 
 /// The Reader's lines for an article at a width: story paragraphs (and noise when asked)
 /// wrapped at word boundaries, a blank line between paragraphs.
-pub fn reader_lines(a: &Article, width: usize, show_noise: bool) -> Vec<ReaderLine> {
+pub fn reader_lines(a: &Extracted, width: usize, show_noise: bool) -> Vec<ReaderLine> {
     use unicode_width::UnicodeWidthStr;
     let width = width.max(8);
     let mut out = Vec::new();

@@ -118,6 +118,23 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
             keep_visible(s, index);
             vec![]
         }
+        Action::Read {
+            total,
+            unreadable,
+            first_problem,
+        } => {
+            s.loading = Some(Loading::Extracting { done: 0, total });
+            if unreadable > 0 {
+                s.status = Some(format!(
+                    "{unreadable} file(s) could not be loaded: {}",
+                    first_problem.unwrap_or_default()
+                ));
+            }
+            if total == 0 {
+                s.status = Some("nothing could be loaded: press q to quit".into());
+            }
+            vec![]
+        }
         Action::Grew { done, total } => {
             s.loading = (done < total).then_some(Loading::Extracting { done, total });
             index_changed(s, index)
@@ -739,6 +756,51 @@ mod tests {
 
     fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         update(s, index, Action::Cmd(c))
+    }
+
+    #[test]
+    fn reading_the_files_starts_the_loading_and_says_what_failed() {
+        let index = Index::default();
+        let mut s = AppState::new(&index, 160, 45);
+        update(
+            &mut s,
+            &index,
+            Action::Read {
+                total: 3,
+                unreadable: 2,
+                first_problem: Some("a.pdf: not a text format".into()),
+            },
+        );
+        assert_eq!(s.loading, Some(Loading::Extracting { done: 0, total: 3 }));
+        assert_eq!(
+            s.status.as_deref(),
+            Some("2 file(s) could not be loaded: a.pdf: not a text format")
+        );
+        let mut s = AppState::new(&index, 160, 45);
+        update(
+            &mut s,
+            &index,
+            Action::Read {
+                total: 0,
+                unreadable: 1,
+                first_problem: Some("b.txt: empty".into()),
+            },
+        );
+        assert_eq!(
+            s.status.as_deref(),
+            Some("nothing could be loaded: press q to quit")
+        );
+        let mut s = AppState::new(&index, 160, 45);
+        update(
+            &mut s,
+            &index,
+            Action::Read {
+                total: 4,
+                unreadable: 0,
+                first_problem: None,
+            },
+        );
+        assert_eq!(s.status, None);
     }
 
     #[test]

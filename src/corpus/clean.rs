@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 
 use super::{Document, Extracted, Paragraph, ParagraphKind};
 use crate::budget::{Budget, Stopped};
-use crate::extract::claims::stable_hash;
+use crate::dates;
+use crate::ids::stable_hash;
 use crate::lexicon::{Lexicon, collapse_lower};
-use crate::text::{self, dates};
+use crate::text;
 
 /// Below this share of its content words in the story's topic, a segment apart from the
 /// story is another story.
@@ -480,24 +481,39 @@ fn dropped_kind(ours: ParagraphKind, f: &Features) -> ParagraphKind {
     }
 }
 
-/// The headline: the first paragraph among the first few that is shaped like one and is not
-/// furniture.
+/// Paragraphs looked at for a headline.
+const TITLE_REACH: usize = 8;
+/// A headline's words: fewer is a label, more is prose.
+const MIN_TITLE_WORDS: usize = 3;
+const MAX_TITLE_WORDS: usize = 30;
+/// A first paragraph ending with a period is a headline only this short; longer, it is the
+/// story's first sentence.
+const MAX_TITLE_WORDS_WITH_PERIOD: usize = 20;
+
+/// The headline of a text that names none: among the first few paragraphs that are not
+/// furniture, the first if it is short (a headline may end with a period), else a later short
+/// one without a final period, but never one after the story has begun (a long paragraph):
+/// a subheading or a quoted line further down is not the headline.
 fn find_title(texts: &[&str], feats: &[Features], lex: &Lexicon) -> Option<usize> {
-    texts
-        .iter()
-        .zip(feats)
-        .enumerate()
-        .take(8)
-        .find(|(_, (t, f))| {
-            f.words >= 3
-                && f.words <= 30
-                && !t.trim_end().ends_with('.')
-                && !is_boilerplate_phrase(f, lex)
-                && !is_byline(t)
-                && !f.timestamp
-                && !f.has_link
-        })
-        .map(|(i, _)| i)
+    let mut first = true;
+    for (i, (t, f)) in texts.iter().zip(feats).enumerate().take(TITLE_REACH) {
+        let furniture = is_boilerplate_phrase(f, lex) || is_byline(t) || f.timestamp || f.has_link;
+        if furniture || f.words < MIN_TITLE_WORDS {
+            continue;
+        }
+        if f.words > MAX_TITLE_WORDS {
+            return None;
+        }
+        // A headline heads a story: something longer follows it.
+        let heads_a_story = feats[i + 1..].iter().any(|g| g.words > f.words);
+        if heads_a_story
+            && (!t.trim_end().ends_with('.') || (first && f.words <= MAX_TITLE_WORDS_WITH_PERIOD))
+        {
+            return Some(i);
+        }
+        first = false;
+    }
+    None
 }
 
 /// A short line between two lines of furniture is furniture too (a newsletter's name among
@@ -591,7 +607,7 @@ fn share_in(words: &HashSet<u64>, topic: &HashSet<u64>) -> f64 {
 
 /// A text's folded content words as hashes: paragraphs and segments are compared by these.
 fn word_keys(text: &str, lex: &Lexicon) -> HashSet<u64> {
-    text::content_words(text, lex)
+    crate::lexicon::content_words(text, lex)
         .map(|w| stable_hash(&[&w]))
         .collect()
 }
@@ -753,6 +769,56 @@ mod tests {
         assert_eq!(kind("10:45"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("Sign up"), Some(ParagraphKind::Boilerplate));
         assert_eq!(kind("indicates"), Some(ParagraphKind::Boilerplate));
+    }
+
+    #[test]
+    fn a_plain_text_headline_is_its_first_short_paragraph_before_the_story() {
+        let story = "Crews worked through the night to clear the line, and the operator said that \
+                     services on the northern branch would run to a reduced timetable until the \
+                     end of the week while engineers inspect the damaged bridge.";
+        let cases: &[(&str, Option<&str>)] = &[
+            // A headline may end with a period, or hold two sentences.
+            (
+                "Storm cuts rail link to the north.\n\nSTORY",
+                Some("Storm cuts rail link to the north."),
+            ),
+            (
+                "The storm is over. Here is what comes next.\n\nSTORY",
+                Some("The storm is over. Here is what comes next."),
+            ),
+            // Furniture before the headline is passed over.
+            (
+                "Skip to content\n\nStorm cuts rail link to the north\n\nSTORY",
+                Some("Storm cuts rail link to the north"),
+            ),
+            // A text that opens with its story has no headline; a subheading or a short
+            // quoted line further down is not one.
+            ("STORY\n\nWhat happens next?\n\nSTORY", None),
+            (
+                "STORY\n\n\"We will rebuild,\" the mayor said\n\nSTORY",
+                None,
+            ),
+            // A text of one short paragraph is a story without a headline.
+            ("Storm cuts rail link to the north.", None),
+            // A one-sentence first paragraph longer than a headline is the story's start.
+            (
+                "Crews worked through the night to clear the line after the storm brought down \
+                 trees across the northern branch, officials said.\n\nSTORY",
+                None,
+            ),
+        ];
+        let failures: Vec<String> = cases
+            .iter()
+            .filter_map(|&(text, want)| {
+                let text = text.replace("STORY", story);
+                let doc = Document::plain("t.txt", text.clone());
+                let got = crate::corpus::build_articles(vec![doc])
+                    .pop()
+                    .and_then(|a| a.title);
+                (got.as_deref() != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{failures:#?}");
     }
 
     #[test]

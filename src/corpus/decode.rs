@@ -275,19 +275,11 @@ pub fn clean_text(s: &str) -> String {
             '\u{1b}' => skip_escape(&mut chars),
             '\n' | '\t' => out.push(c),
             '\u{0C}' | '\u{0B}' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            c if is_unsafe(c) => {}
+            c if crate::text::is_unsafe(c) => {}
             c => out.push(c),
         }
     }
     out
-}
-
-/// Characters that must not be shown raw: controls, bidi overrides, invisible formatters.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-        || matches!(c,
-            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ ... final`), OSC/DCS/APC/PM/SOS

@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 
 use super::{DateSource, Document, Paragraph, ParagraphKind};
-use crate::text::{self, dates};
+use crate::dates;
+use crate::text;
 
 /// What was read about an article.
 #[derive(Debug, Default, PartialEq)]

@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::budget::{Budget, Stopped};
-use crate::extract::Claim;
 
 /// A file or part of a file, decoded, before its paragraphs are classified.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +160,8 @@ pub enum DateSource {
     Inferred,
 }
 
-/// One loaded article: its text, its paragraphs classified, its metadata and its claims.
+/// One loaded article: its text, its paragraphs classified and its metadata. Its claims come
+/// from `extract`, which pairs them with it.
 #[derive(Debug, Clone)]
 pub struct Article {
     pub path: String,
@@ -176,7 +176,6 @@ pub struct Article {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub paragraphs: Vec<Paragraph>,
-    pub claims: Vec<Claim>,
 }
 
 impl Article {
@@ -238,14 +237,10 @@ fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>) -> Article {
         title: m.title,
         date: m.date,
         date_source: m.date_source,
-        modified: doc
-            .modified
-            .as_deref()
-            .and_then(crate::text::dates::parse_date),
+        modified: doc.modified.as_deref().and_then(crate::dates::parse_date),
         byline: m.byline,
         outlet: m.outlet,
         url: doc.url,
         paragraphs,
-        claims: Vec::new(),
     }
 }

@@ -16,9 +16,9 @@ const SEPARATORS: &[char] = &['_', '-', ' ', '.', ':', '#'];
 /// ("Reuters·1", "Reuters·2"); else the shortest run of leading words of the file name (the
 /// extension left out, a JSON Lines record's `:LINE` kept) that no other file name starts
 /// with, shown from the first word that differs ("…floods") when that run is long.
-pub fn source_tags(articles: &[Article]) -> Vec<String> {
+pub fn source_tags<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<String> {
     let sources: Vec<(&str, Option<&str>)> = articles
-        .iter()
+        .into_iter()
         .map(|a| (a.path.as_str(), a.outlet.as_deref()))
         .collect();
     tags_for(&sources)

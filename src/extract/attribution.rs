@@ -208,7 +208,7 @@ pub fn attribute_words<'a>(
 
     for i in 0..n {
         let word = w.low(i);
-        if !lex.attribution_verbs.contains(word) {
+        if !lex.attribution_verbs.contains(word) || within_name(w.ws[i].0, entities) {
             continue;
         }
         if w.low(i + 1) == "by" && i + 2 < n {
@@ -226,7 +226,9 @@ pub fn attribute_words<'a>(
             }
             continue;
         }
-        if i > 0 && PASSIVE.contains(&w.low(i - 1)) {
+        // "was told", "a declared aim", "to say", "after reports that": not a report of speech
+        // by a subject.
+        if i > 0 && NOT_BEFORE_A_SAYING_VERB.contains(&w.low(i - 1)) {
             continue;
         }
         let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
@@ -300,7 +302,11 @@ pub fn attribute_words<'a>(
     })
 }
 
-const PASSIVE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+/// Words after which a verb of saying is passive, an adjective, an infinitive or a noun.
+const NOT_BEFORE_A_SAYING_VERB: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "a", "an", "the", "its", "their", "his",
+    "her", "our", "my", "your", "to", "after", "before", "of", "for", "amid", "despite",
+];
 
 /// Last word index of a noun phrase starting at `start`: up to punctuation, "that", a verb
 /// of saying, or `max` words.
@@ -342,10 +348,24 @@ fn subject_before_verb(
         return None;
     }
     let last = end - 1;
+    // "... would not name the sites but said": the subject is the clause's, further back.
+    if matches!(w.low(last), "but" | "and" | "yet") {
+        return None;
+    }
     if w.broken_after(last) {
         return appositive_subject(w, last, entities, ctx, lex);
     }
     if PRONOUNS.contains(&w.low(last)) {
+        if let Some(e) = named_earlier(w, last, entities) {
+            return Some(Attribution {
+                speaker: e.canonical,
+                role: e.role,
+                named: true,
+                via: vec![],
+                first_hand: true,
+                verb: ustr(""),
+            });
+        }
         return ctx.last_speaker.clone().or_else(|| {
             ctx.people.last().map(|&(speaker, role)| Attribution {
                 speaker,
@@ -384,11 +404,50 @@ fn subject_before_verb(
             break;
         }
     }
-    while start < last && w.low(start) == "of" {
+    while start < last && matches!(w.low(start), "of" | "but" | "and" | "yet" | "so") {
         start += 1;
     }
     speaker_from_phrase(w, start, last, entities, ctx, "", lex)
 }
+
+/// A word at `at` belongs to a name ("the United States"): it is no verb of saying.
+fn within_name(at: usize, entities: &[Entity]) -> bool {
+    entities.iter().any(|e| e.start <= at && at < e.end)
+}
+
+/// A name written as a possessive ("Mr. Trump's critics") names an owner, not a speaker.
+fn possessive(text: &str, e: &Entity) -> bool {
+    text.get(e.end..)
+        .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
+}
+
+/// Whether byte `at` of `text` stands inside a quotation.
+fn quoted(text: &str, at: usize) -> bool {
+    let mut open = false;
+    for c in text[..at.min(text.len())].chars() {
+        match c {
+            '"' => open = !open,
+            '“' => open = true,
+            '”' => open = false,
+            _ => {}
+        }
+    }
+    open
+}
+
+/// The person a pronoun before word `pronoun` stands for when the sentence names one ahead of
+/// it: the first person named outside quotation marks and not as an owner ("Britain's
+/// foreign minister, Ana Ruiz, quoted Mr. Lee's tweet: '...,' she wrote").
+fn named_earlier<'e>(w: &Words<'_>, pronoun: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
+    let before = w.ws[pronoun].0;
+    entities.iter().find(|e| {
+        e.kind == "person" && e.end <= before && !possessive(w.text, e) && !quoted(w.text, e.start)
+    })
+}
+
+/// Words an appositive between commas may hold ("Ana Ruiz, a lecturer in trade law at the
+/// university in Porto, said").
+const APPOSITIVE_REACH: usize = 20;
 
 /// "The Institute, a U.S. non-profit, reported": the name before an appositive between commas.
 fn appositive_subject(
@@ -406,7 +465,7 @@ fn appositive_subject(
     if gap_after(last) != "," {
         return None;
     }
-    let open = (last.saturating_sub(8)..last)
+    let open = (last.saturating_sub(APPOSITIVE_REACH)..last)
         .rev()
         .find(|&k| gap_after(k) == ",")?;
     let last_end = w.ws[last].0 + w.ws[last].1.len();
@@ -455,6 +514,13 @@ fn subject_after_verb(
         return None;
     }
     let end = phrase_end(w, v + 1, 8);
+    // An inverted subject closes its clause ("..., said Ana Ruiz." or "said Ana Ruiz, a
+    // spokeswoman"); "said Ana arrived at noon" reports what was said, not who said it.
+    let after = &w.text[w.ws[end].0 + w.ws[end].1.len()..];
+    let after = after.trim_start();
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ':', '!', '?', ')'])) {
+        return None;
+    }
     let a = speaker_from_phrase(w, v + 1, end, entities, ctx, "", lex)?;
     if !a.named
         && let Some(e) = entities.iter().find(|e| {
@@ -554,7 +620,10 @@ fn speaker_from_phrase(
         }
     }
     let entity = entities.iter().find(|e| {
-        e.start >= w.ws[a].0 && e.end <= w.ws[b].0 + w.ws[b].1.len() && e.kind != "place"
+        e.start >= w.ws[a].0
+            && e.end <= w.ws[b].0 + w.ws[b].1.len()
+            && e.kind != "place"
+            && !possessive(w.text, e)
     });
     let outside_entity =
         |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start || w.ws[k].0 >= e.end);

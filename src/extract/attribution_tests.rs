@@ -299,3 +299,71 @@ fn headlines_and_no_attribution() {
         ("Prices rose 4% in March.", "-"),
     ]);
 }
+
+#[test]
+fn names_that_hold_a_verb_of_saying_or_an_owner_are_not_speakers() {
+    check(&[
+        // "States" in a country's name is no verb.
+        (
+            "The minister hopes to sign a trade pact with the United States by spring.",
+            "-",
+        ),
+        (
+            "\"Talks will resume,\" Ana Lopez said. The deal was welcomed in the United States.",
+            "-",
+        ),
+        // A possessive names an owner: the critics speak, not the person they criticise.
+        (
+            "Some of Mr. Okafor's critics have said that the budget hides the deficit.",
+            "?Mr. Okafor's critics",
+        ),
+    ]);
+}
+
+#[test]
+fn a_pronoun_stands_for_the_person_the_sentence_named_before_it() {
+    check(&[
+        (
+            "\"We expect delays,\" Ana Lopez said. The transport chief, Tom Reyes, shared the mayor's post: \"Roads close at noon,\" he wrote.",
+            "Tom Reyes",
+        ),
+        // A name inside the quotation is not who speaks.
+        (
+            "\"We expect delays,\" Ana Lopez said. \"We flew Tom Reyes in on Monday,\" she added.",
+            "Ana Lopez",
+        ),
+    ]);
+}
+
+#[test]
+fn words_that_only_look_like_reports_of_speech() {
+    check(&[
+        // An adjective, a noun and an infinitive.
+        (
+            "The pact binds a declared nuclear power to inspections.",
+            "-",
+        ),
+        (
+            "Markets fell sharply after reports that the port would close.",
+            "-",
+        ),
+        ("It was a strange thing to say at a funeral.", "-"),
+        // What follows "said" is what was said, not who said it; the speaker is before a
+        // long appositive.
+        (
+            "Ana Lopez, a lecturer in trade law at a university in Lisbon for two decades, said Tom Reyes arrived late.",
+            "Ana Lopez",
+        ),
+        (
+            "In the end, the court said Tom Reyes arrived late.",
+            "?the court",
+        ),
+        // A sentence-initial "But" is not part of the speaker.
+        ("But analysts said the rate cut came too late.", "?analysts"),
+        // "but said": the subject is further back, not the object before "but".
+        (
+            "The minister would not name the towns but said two were on the coast.",
+            "-",
+        ),
+    ]);
+}

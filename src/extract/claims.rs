@@ -9,9 +9,9 @@ use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
-use crate::ids::{ClaimId, ClusterId};
+use crate::dates::find_dates;
+use crate::ids::{ClaimId, ClusterId, stable_hash};
 use crate::text::Span;
-use crate::text::dates::find_dates;
 
 /// A date a claim mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,16 +67,33 @@ pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
 /// Longer "sentences" (a page with no punctuation, a pasted table) are not read for claims.
 pub const MAX_SENTENCE_BYTES: usize = 4000;
 
-/// A stable short hash (FNV-1a) for ids.
-pub fn stable_hash(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for p in parts {
-        for b in p.bytes().chain([0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100000001b3);
-        }
+/// An article with the claims extracted from it: what the index holds. It reads as its
+/// article (`Deref`), so `extracted.title` is the article's title.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub article: Article,
+    pub claims: Vec<Claim>,
+}
+
+impl Extracted {
+    /// Extracts the article's claims and pairs them with it.
+    pub fn new(article: Article) -> Extracted {
+        let claims = extract_claims(&article);
+        Extracted { article, claims }
     }
-    h
+}
+
+impl std::ops::Deref for Extracted {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        &self.article
+    }
+}
+
+/// Extracts the claims of every article, in order.
+pub fn extract_all(articles: Vec<Article>) -> Vec<Extracted> {
+    articles.into_iter().map(Extracted::new).collect()
 }
 
 /// Extracts the claims of an article's headline and body paragraphs.

@@ -296,7 +296,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
 
 /// Person-name spellings to fold across the corpus: every spelling of one person maps to the
 /// most common full spelling. Only spellings that change are listed.
-pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<Ustr, Ustr> {
+pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
     let mut counts: HashMap<Ustr, usize> = HashMap::default();
     for c in articles.iter().flat_map(|a| &a.claims) {
         for e in c.entities.iter().filter(|e| e.kind == "person") {
@@ -341,7 +341,7 @@ pub fn name_folds(articles: &[crate::corpus::Article]) -> HashMap<Ustr, Ustr> {
 }
 
 /// Writes [`name_folds`] into the articles' person entities and named speakers.
-pub fn apply_name_folds(articles: &mut [crate::corpus::Article], folds: &HashMap<Ustr, Ustr>) {
+pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr, Ustr>) {
     for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
         for e in c.entities.iter_mut().filter(|e| e.kind == "person") {
             if let Some(t) = folds.get(&e.canonical) {

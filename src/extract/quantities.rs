@@ -9,7 +9,6 @@
 
 mod measure;
 mod number;
-mod tokens;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -18,11 +17,12 @@ use regex::Regex;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
+use crate::dates;
 use crate::lexicon::Lexicon;
 pub use crate::lexicon::{HedgeBound, QuantityKind};
-use crate::text::{Span, dates};
+use crate::text::Span;
+use crate::text::{Tok, TokKind, tokenize};
 use number::{Number, Read};
-use tokens::{Tok, TokKind, tokenize};
 
 use super::hedge;
 
@@ -131,12 +131,6 @@ impl Quantity {
             _ => (1.0, 0.0),
         }
     }
-}
-
-/// The first token of a word as the figure parser reads it ("more-or-less" starts with
-/// "more", "km2" with "km"), `None` for a word with none.
-pub(crate) fn first_token(word: &str) -> Option<&str> {
-    tokenize(word).first().map(|t| &word[t.start..t.end])
 }
 
 /// Spans where digits are not quantities: links, handles, times, phone numbers, ordinals,
@@ -1035,11 +1029,11 @@ struct Built {
     next_token: usize,
 }
 
-/// Applies a bound stated for the clause ("At most, they held 900 km2") to its first figure,
-/// unless the figure states a hedge of its own ("at most, we held about 900 km2": the clause
-/// speaks of a peak in time, the figure's "about" of its precision).
+/// Applies a bound stated for the clause ("At most, they held about 900 km2") to its first
+/// figure, unless the figure states its own bound: the clause's bound is the figure's, and
+/// its own "about" stays its word.
 fn bound_by_clause(q: &mut Quantity, h: Hedged) {
-    if q.bound.is_some() {
+    if matches!(q.bound, Some(HedgeBound::Upper | HedgeBound::Lower)) {
         return;
     }
     let Some(v) = q.value else {

@@ -850,9 +850,9 @@ fn hedges_say_which_side_of_the_figure() {
             vec![(some(">="), Some(Lower), Some(30.0), None)],
         ),
         (
-            // The figure's own hedge is nearer than the clause's and wins.
-            "At its height, at most, the army held about 900 km2.",
-            vec![(some("about"), Some(Approx), None, None)],
+            // A bound for the clause is the figure's bound, over its own "about".
+            "At most, the army held about 900 km2.",
+            vec![(some("at most"), Some(Upper), None, Some(900.0))],
         ),
         (
             "At least, they said, 12 boats sank. Then 3 more.",

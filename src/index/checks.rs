@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::corpus::Article;
+use crate::extract::Extracted;
 use crate::extract::Quantity;
 
 /// A share checked against two figures of the same report.
@@ -28,7 +28,7 @@ fn fmt(v: f64) -> String {
 
 /// Checks every stated share against pairs of like figures near it: "more than 40% lost"
 /// beside "controlled 1,376 km², now about 800 km²" (42% lost) is consistent.
-pub fn arithmetic_checks(articles: &[Article]) -> Vec<ArithmeticCheck> {
+pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
     let mut out = Vec::new();
     for a in articles {
         let qs: Vec<(usize, &Quantity)> = a

@@ -11,12 +11,11 @@ use rustc_hash::FxHashMap as HashMap;
 use ustr::Ustr;
 
 use super::ClaimRef;
-use crate::corpus::Article;
 use crate::extract::Claim;
-use crate::extract::claims::stable_hash;
+use crate::extract::Extracted;
+use crate::ids::stable_hash;
 use crate::ids::{ClusterId, FactId};
 use crate::lexicon::Lexicon;
-use crate::text;
 
 /// Average similarity of two groups' claims (of different reports) above which they join.
 const MIN_SIMILARITY: f32 = 0.28;
@@ -42,7 +41,7 @@ pub fn signature(claim: &Claim) -> Vec<u64> {
 /// [`signature`] with person names read through corpus name folds not yet applied.
 fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
     let lex = Lexicon::global();
-    let mut s: Vec<u64> = text::content_words(&claim.text, lex)
+    let mut s: Vec<u64> = crate::lexicon::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
         .chain(claim.entities.iter().map(|e| {
             let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
@@ -139,7 +138,7 @@ struct Signatures {
 }
 
 impl Signatures {
-    fn new(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> Signatures {
+    fn new(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
         let mut hashes = Vec::new();
         let mut starts = vec![0u32];
@@ -227,7 +226,7 @@ impl ClaimPairs {
 /// Finds the pairs of claims of different reports that share at least [`MIN_SHARED`] words
 /// not too common to say anything, with their weighted cosine. `folds` are the corpus's
 /// person-name folds, read as if applied.
-pub fn claim_pairs(articles: &[Article], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
+pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
     let refs: Vec<ClaimRef> = articles
         .iter()
         .enumerate()
@@ -331,7 +330,7 @@ impl Group {
 /// `facts` are the corpus's linked facts: claims with a figure of one fact count as more
 /// alike.
 pub fn cluster_claims(
-    articles: &[Article],
+    articles: &[Extracted],
     mut found: ClaimPairs,
     facts: &[super::Fact],
 ) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {

@@ -312,13 +312,11 @@ mod tests {
     use crate::corpus::{Document, build_articles};
 
     fn index_of(a: &str, b: &str) -> Index {
-        let mut arts = build_articles(vec![
+        let arts = build_articles(vec![
             Document::plain("a.txt", a.to_string()),
             Document::plain("b.txt", b.to_string()),
         ]);
-        for art in &mut arts {
-            art.claims = crate::extract::extract_claims(art);
-        }
+        let arts = crate::extract::extract_all(arts);
         Index::build(arts)
     }
 

@@ -19,10 +19,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::ClaimRef;
-use crate::corpus::Article;
-use crate::extract::claims::stable_hash;
+use crate::extract::Extracted;
 use crate::extract::{Claim, Quantity};
 use crate::ids::FactId;
+use crate::ids::stable_hash;
 use crate::lexicon::Lexicon;
 use crate::text;
 use ustr::Ustr;
@@ -95,11 +95,11 @@ impl FactMember {
             .map_or_else(|| "undated".to_string(), |d| d.to_string())
     }
 
-    pub fn claim<'a>(&self, articles: &'a [Article]) -> &'a Claim {
+    pub fn claim<'a>(&self, articles: &'a [Extracted]) -> &'a Claim {
         &articles[self.at.article as usize].claims[self.at.claim as usize]
     }
 
-    pub fn quantity<'a>(&self, articles: &'a [Article]) -> &'a Quantity {
+    pub fn quantity<'a>(&self, articles: &'a [Extracted]) -> &'a Quantity {
         &self.claim(articles).quantities[self.quantity_index as usize]
     }
 }
@@ -125,7 +125,7 @@ pub struct Fact {
 
 impl Fact {
     /// The fact as JSON (docs/json.md), its members filled in from the articles.
-    pub fn json<'a>(&'a self, articles: &'a [Article]) -> impl Serialize + 'a {
+    pub fn json<'a>(&'a self, articles: &'a [Extracted]) -> impl Serialize + 'a {
         FactJson {
             id: self.id,
             label: &self.label,
@@ -859,7 +859,7 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
         return Box::new([]);
     }
     what_of(after)
-        .map(|p| keys(text::content_words(&p, lex)).into_boxed_slice())
+        .map(|p| keys(crate::lexicon::content_words(&p, lex)).into_boxed_slice())
         .unwrap_or_default()
 }
 
@@ -874,11 +874,11 @@ fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
 /// The hashes a claim's context is compared by: its content words and its names.
 fn context_keys(c: &Claim, lex: &Lexicon) -> Keys {
     let names = anchors(c).map(|n| format!("@{}", n.to_lowercase()));
-    keys(text::content_words(&c.text, lex).chain(names))
+    keys(crate::lexicon::content_words(&c.text, lex).chain(names))
 }
 
 /// How many claims with figures hold each context key, and how many such claims there are.
-fn document_frequencies(articles: &[Article]) -> (HashMap<u64, u32>, u32) {
+fn document_frequencies(articles: &[Extracted]) -> (HashMap<u64, u32>, u32) {
     use rayon::prelude::*;
     let lex = Lexicon::global();
     articles
@@ -942,9 +942,9 @@ const DATE_REACH: usize = 80;
 /// Each report's date as the figures are dated by: the date its page states, or the date
 /// inferred from the latest day it mentions when that lies within [`MAX_DAYS_APART`] of a
 /// stated one (an inferred date alone is only a bound, often years off).
-fn report_dates(articles: &[Article]) -> Vec<Option<NaiveDate>> {
+fn report_dates(articles: &[Extracted]) -> Vec<Option<NaiveDate>> {
     use crate::corpus::DateSource;
-    let stated = |a: &Article| {
+    let stated = |a: &Extracted| {
         a.date.filter(|_| {
             matches!(
                 a.date_source,
@@ -1163,7 +1163,7 @@ fn interval(q: &Quantity) -> Option<(f64, f64)> {
 
 /// The year whose exchange rate converts a figure: the figure's own, else its report's, else
 /// the latest year the report mentions.
-fn conversion_year(when: When, article: &Article) -> Option<i32> {
+fn conversion_year(when: When, article: &Extracted) -> Option<i32> {
     if let Some(y) = when.year() {
         return Some(y);
     }
@@ -1216,7 +1216,7 @@ fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversio
 
 /// Links figures into facts; each member's `at` and `quantity_index` say which quantity
 /// takes the fact's id.
-pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
+pub fn link_facts(articles: &[Extracted], groups: &[usize]) -> Vec<Fact> {
     use rayon::prelude::*;
     let lex = Lexicon::global();
     let (df, claims) = document_frequencies(articles);
@@ -1265,7 +1265,7 @@ pub fn link_facts(articles: &[Article], groups: &[usize]) -> Vec<Fact> {
 
 /// Links the figures of one block (one kind and canonical unit), given in corpus order.
 fn link_block(
-    articles: &[Article],
+    articles: &[Extracted],
     groups: &[usize],
     block: &[Figure],
     (df, claims): (&HashMap<u64, u32>, u32),
@@ -1403,7 +1403,7 @@ fn link_block(
         .collect()
 }
 
-fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Article], groups: &[usize]) -> Fact {
+fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[usize]) -> Fact {
     let order = d.members();
     let members: Vec<FactMember> = order
         .iter()
@@ -1499,7 +1499,7 @@ fn top<K: Ord>(counts: HashMap<K, usize>) -> Option<K> {
 
 /// "Danish troops in Aarhus": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
-fn label(members: &[u32], cands: &[Candidate], articles: &[Article]) -> String {
+fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();
     let mut units: HashMap<Ustr, usize> = HashMap::default();
     let mut places: HashMap<Ustr, usize> = HashMap::default();
@@ -1639,10 +1639,8 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
             .collect();
-        let mut articles = crate::corpus::build_articles(docs);
-        for a in &mut articles {
-            a.claims = crate::extract::claims::extract_claims(a);
-        }
+        let articles = crate::corpus::build_articles(docs);
+        let articles = crate::extract::claims::extract_all(articles);
         Index::build(articles)
     }
 

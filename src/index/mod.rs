@@ -11,8 +11,8 @@ pub mod sources;
 use rustc_hash::FxHashMap as HashMap;
 use ustr::Ustr;
 
-use crate::corpus::Article;
 use crate::extract::Claim;
+use crate::extract::Extracted;
 use crate::ids::{ClusterId, FactId};
 
 pub use checks::ArithmeticCheck;
@@ -33,7 +33,7 @@ pub struct ClaimRef {
 /// clusters and copies across all of them. [`Index::build`] does both.
 #[derive(Debug, Default)]
 pub struct Index {
-    pub articles: Vec<Article>,
+    pub articles: Vec<Extracted>,
     /// Every claim of every article, in article order.
     pub claims: Vec<ClaimRef>,
     pub facts: Vec<Fact>,
@@ -184,7 +184,7 @@ impl Lowered {
 impl Index {
     /// Builds the index: links facts, clusters claims, groups copies. The articles' claims
     /// are updated with their fact and cluster ids.
-    pub fn build(articles: Vec<Article>) -> Index {
+    pub fn build(articles: Vec<Extracted>) -> Index {
         let mut index = Index::default();
         index.push_articles(articles);
         Links::compute(&index).apply(&mut index);
@@ -192,7 +192,7 @@ impl Index {
     }
 
     /// Adds articles, unlinked: their claims are listed and searchable at once.
-    pub fn push_articles(&mut self, articles: Vec<Article>) {
+    pub fn push_articles(&mut self, articles: Vec<Extracted>) {
         // Exact reservations: doubling would leave up to half of the largest buffers unused.
         let claims = || articles.iter().flat_map(|a| &a.claims);
         self.claims.reserve_exact(claims().count());
@@ -210,7 +210,8 @@ impl Index {
             self.source_group.push(a as usize);
             self.articles.push(art);
         }
-        self.source_tags = crate::corpus::tags::source_tags(&self.articles);
+        self.source_tags =
+            crate::corpus::tags::source_tags(self.articles.iter().map(|a| &a.article));
         self.linked = false;
     }
 
@@ -218,7 +219,7 @@ impl Index {
         &self.articles[r.article as usize].claims[r.claim as usize]
     }
 
-    pub fn article_of(&self, r: ClaimRef) -> &Article {
+    pub fn article_of(&self, r: ClaimRef) -> &Extracted {
         &self.articles[r.article as usize]
     }
 

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::UnionFind;
-use crate::corpus::Article;
+use crate::extract::Extracted;
 use crate::text;
 
 /// Word n-gram length for detecting copied passages.
@@ -21,7 +21,7 @@ const MIN_SHARED_SHINGLES: usize = 6;
 /// Hashes of the word shingles of an article's story text, sorted and without repeats.
 /// Quotations are left out: outlets that quote one speaker share the speaker's words, not
 /// each other's.
-pub fn shingles(a: &Article) -> Vec<u64> {
+pub fn shingles(a: &Extracted) -> Vec<u64> {
     let mut out = Vec::new();
     let mut window: Vec<u64> = Vec::new();
     for p in a.body() {
@@ -83,7 +83,7 @@ fn word_hash(w: &str) -> u64 {
 /// For each article, a group id shared by every article it copies from or shares an outlet
 /// with (directly or through others). Shingles are indexed, so no pair of articles without
 /// shared text is compared.
-pub fn source_groups(articles: &[Article]) -> Vec<usize> {
+pub fn source_groups(articles: &[Extracted]) -> Vec<usize> {
     let n = articles.len();
     let mut sets = UnionFind::new(n);
     let mut by_outlet: HashMap<String, usize> = HashMap::default();
@@ -153,7 +153,9 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
             .collect();
-        source_groups(&crate::corpus::build_articles(docs))
+        source_groups(&crate::extract::extract_all(crate::corpus::build_articles(
+            docs,
+        )))
     }
 
     #[test]

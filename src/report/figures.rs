@@ -2,7 +2,7 @@
 //! in the fact's unit with any conversion, the dates they hold at. Shared by the Facts view
 //! and the reports.
 
-use crate::corpus::Article;
+use crate::extract::Extracted;
 use crate::extract::Quantity;
 use crate::index::Fact;
 use crate::index::facts::{Conversion, FactDate};
@@ -78,7 +78,7 @@ const DURATIONS: &[(f64, &str)] = &[
 
 /// The scale a fact's values read in: counts in the noun most of its figures count,
 /// durations in years, months, days, hours or minutes, other kinds in their canonical unit.
-pub fn scale(f: &Fact, articles: &[Article]) -> Scale {
+pub fn scale(f: &Fact, articles: &[Extracted]) -> Scale {
     let quantities = || f.members.iter().map(|m| m.quantity(articles));
     let canonical = quantities()
         .find_map(|q| q.canonical_unit)
@@ -121,7 +121,7 @@ pub fn scale(f: &Fact, articles: &[Article]) -> Scale {
 }
 
 /// The interval a fact's stated values span, in its canonical unit.
-pub fn span(f: &Fact, articles: &[Article]) -> Option<(f64, f64)> {
+pub fn span(f: &Fact, articles: &[Extracted]) -> Option<(f64, f64)> {
     f.members
         .iter()
         .filter_map(|m| stated(m.quantity(articles)))
@@ -132,7 +132,7 @@ pub fn span(f: &Fact, articles: &[Article]) -> Option<(f64, f64)> {
 }
 
 /// The span of a fact's values in its scale: "50,000–60,000 troops".
-pub fn span_text(f: &Fact, articles: &[Article]) -> Option<String> {
+pub fn span_text(f: &Fact, articles: &[Extracted]) -> Option<String> {
     let sc = scale(f, articles);
     span(f, articles)
         .map(|(lo, hi)| with_unit(&fmt_interval((lo / sc.factor, hi / sc.factor)), &sc.unit))
@@ -157,7 +157,7 @@ pub fn fmt_interval((lo, hi): (f64, f64)) -> String {
 }
 
 /// The distinct figures of a fact as written, in member order.
-pub fn as_written<'a>(f: &Fact, articles: &'a [Article]) -> Vec<&'a str> {
+pub fn as_written<'a>(f: &Fact, articles: &'a [Extracted]) -> Vec<&'a str> {
     let mut seen = rustc_hash::FxHashSet::default();
     f.members
         .iter()
@@ -174,7 +174,7 @@ const COMPACT_ITEMS: usize = 12;
 /// the unit after the numbers it follows ("nearly 50,000 · 50,000 · 59,000 troops",
 /// "approximately 800 km2 · 309 mi2", "40% · more than 40%"); money and figures written in
 /// words stay as written ("$1.5 million", "around half", "thousands of troops").
-pub fn values_compact(f: &Fact, articles: &[Article]) -> String {
+pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
     let sc = scale(f, articles);
     let mut items: Vec<(String, String)> = Vec::new();
     let mut seen = rustc_hash::FxHashSet::default();
@@ -315,16 +315,14 @@ mod tests {
             "Some 1,200 people fled the fire on 2 June 2022, firefighters said.",
             "Firefighters said 1,500 people fled the fire on 2 June 2022.",
         ];
-        let mut articles = build_articles(
+        let articles = build_articles(
             texts
                 .iter()
                 .enumerate()
                 .map(|(i, t)| Document::plain(&format!("{i}.txt"), format!("Fire\n\n{t}\n")))
                 .collect(),
         );
-        for a in &mut articles {
-            a.claims = crate::extract::extract_claims(a);
-        }
+        let articles = crate::extract::extract_all(articles);
         let index = crate::index::Index::build(articles);
         let f = index
             .facts

@@ -15,8 +15,8 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::corpus::Article;
 use crate::corpus::formats::Format;
+use crate::extract::Extracted;
 use crate::index::facts::ReasonDetail;
 use crate::index::{ClaimRef, Fact, Index, Verdict};
 use crate::workspace::{Mark, Marks, sha256_hex};
@@ -261,7 +261,7 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
     };
     let articles = &index.articles;
     let mut sources = BTreeMap::new();
-    let mut note_source = |a: &Article| {
+    let mut note_source = |a: &Extracted| {
         sources.entry(a.path.clone()).or_insert_with(|| SourceInfo {
             title: a.title.clone(),
             outlet: a.outlet.clone(),
@@ -362,7 +362,7 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
 }
 
 /// A quote in the extracted text.
-fn text_quote(a: &Article, r: ClaimRef) -> Quote {
+fn text_quote(a: &Extracted, r: ClaimRef) -> Quote {
     let claim = &a.claims[r.claim as usize];
     Quote {
         sha256: None,
@@ -407,7 +407,7 @@ fn is_plain(path: &str, bytes: &[u8]) -> bool {
 
 /// Pins the needed claims' quotes, reading each file once (files in parallel).
 fn pin_quotes(
-    articles: &[Article],
+    articles: &[Extracted],
     needed: BTreeMap<usize, Vec<usize>>,
     read: ReadFile,
 ) -> rustc_hash::FxHashMap<(usize, usize), Quote> {

@@ -1,11 +1,16 @@
-//! Text primitives shared by cleaning and extraction: words, content words, dates.
+//! Text primitives shared by every layer: words, spans, tokens, display safety.
 
-pub mod dates;
 mod span;
+mod tokens;
 
 pub use span::Span;
+pub(crate) use tokens::{Tok, TokKind, tokenize};
 
-use crate::lexicon::Lexicon;
+/// The first token of a word as the figure parser reads it ("more-or-less" starts with
+/// "more", "km2" with "km"), `None` for a word with none.
+pub(crate) fn first_token(word: &str) -> Option<&str> {
+    tokenize(word).first().map(|t| &word[t.start..t.end])
+}
 
 /// The words of a text with their byte offsets: runs of letters, digits, apostrophes and inner
 /// hyphens or periods (so "U.S.", "Commander-in-Chief" and "Russia's" stay whole).
@@ -104,14 +109,6 @@ pub fn fold_word(word: &str) -> String {
     w
 }
 
-/// Content words of a text, folded: no stopwords, no numbers, no one-letter words.
-pub fn content_words<'a>(text: &'a str, lex: &'a Lexicon) -> impl Iterator<Item = String> + 'a {
-    words(text)
-        .map(|(_, w)| w)
-        .filter(|w| has_content_shape(w) && !lex.is_stopword(w))
-        .map(fold_word)
-}
-
 /// A word that can carry content, stopwords aside: two characters or more, a letter among
 /// them, not starting with a digit.
 pub fn has_content_shape(w: &str) -> bool {
@@ -125,17 +122,23 @@ pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Characters that must not be shown raw: controls, bidi overrides, invisible formatters.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+        || matches!(c,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
 /// Replaces anything unsafe for a terminal with nothing and tabs with spaces: the last guard
 /// before text from an article is drawn or printed.
 pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars()
-        .any(|c| c == '\t' || crate::corpus::decode::is_unsafe(c))
-    {
+    if s.chars().any(|c| c == '\t' || is_unsafe(c)) {
         std::borrow::Cow::Owned(
             s.chars()
                 .filter_map(|c| match c {
                     '\t' => Some(' '),
-                    c if crate::corpus::decode::is_unsafe(c) => None,
+                    c if is_unsafe(c) => None,
                     c => Some(c),
                 })
                 .collect(),

@@ -3,7 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
-use crate::corpus::Article;
+use crate::extract::Extracted;
 use crate::index::{Fact, Index};
 
 /// The SHA-256 of some bytes, as lowercase hex.
@@ -18,7 +18,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// An article's content key: the SHA-256 of its extracted text (a report's `text_sha256`).
-pub fn article_key(a: &Article) -> String {
+pub fn article_key(a: &Extracted) -> String {
     sha256_hex(a.text.as_bytes())
 }
 

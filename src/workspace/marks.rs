@@ -357,14 +357,12 @@ mod tests {
     const LATER: &str = "Flood toll rises\n\nNearly 3,000 people left their homes on Friday after the river burst its banks, the governor said on Sunday.\n";
 
     fn index_of(docs: &[(&str, &str)]) -> Index {
-        let mut arts = build_articles(
+        let arts = build_articles(
             docs.iter()
                 .map(|(p, t)| Document::plain(p, t.to_string()))
                 .collect(),
         );
-        for a in &mut arts {
-            a.claims = crate::extract::extract_claims(a);
-        }
+        let arts = crate::extract::extract_all(arts);
         Index::build(arts)
     }
 

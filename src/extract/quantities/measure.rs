@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Parser;
-use super::tokens::TokKind;
+use crate::text::TokKind;
 
 /// Auxiliary words skipped between a counted noun and what happened to it ("people are now
 /// believed to have died").

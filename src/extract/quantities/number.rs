@@ -5,7 +5,7 @@
 //! million", "three dozen"); shares ("one in five"); vague magnitudes ("tens of thousands").
 
 use super::Parser;
-use super::tokens::TokKind;
+use crate::text::TokKind;
 
 /// The most tokens one spelled number or fraction is read over.
 const MAX_SPELLED: usize = 24;

@@ -7,21 +7,21 @@
 //! a hyphen is its own token, so "twenty-five" and "four-mile" read as their parts.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum TokKind {
+pub(crate) enum TokKind {
     Word,
     Num,
     Sym,
 }
 
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Tok {
+pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
     pub space_before: bool,
 }
 
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let at = |i: usize| crate::text::char_at(text, i);
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
