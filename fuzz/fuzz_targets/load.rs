@@ -14,7 +14,8 @@ fuzz_target!(|data: &[u8]| {
         .copied();
     let mut out = Loaded::default();
     load_bytes("fuzz", bytes, ext, &mut out);
-    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(out.documents));
+    let articles =
+        crosscheck::extract::extract_all(crosscheck::corpus::build_articles(out.documents));
     for a in &articles {
         for c in &a.claims {
             assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
