@@ -32,6 +32,10 @@ pub struct Cli {
     /// Refuse files larger than this many megabytes.
     #[arg(long, global = true, value_name = "MB", default_value_t = 50)]
     pub max_file_mb: u64,
+    /// Stop reading a file after this many seconds (its claims found so far are kept, or it is
+    /// named and left out), so no file can stall the load; 0: no limit.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 10.0)]
+    pub file_budget_secs: f64,
     /// The review workspace: a folder (holding workspace.sqlite) or a .sqlite file (also
     /// CROSSCHECK_WORKSPACE). Default: .crosscheck/ in the opened folder, or the platform's
     /// data folder for the seeds and standard input.
@@ -145,6 +149,9 @@ impl Cli {
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
             max_file_bytes: self.max_file_mb.saturating_mul(1024 * 1024),
+            file_budget: (self.file_budget_secs > 0.0)
+                .then(|| std::time::Duration::try_from_secs_f64(self.file_budget_secs).ok())
+                .flatten(),
             ..LoadOptions::default()
         }
     }

@@ -8,6 +8,8 @@
 
 #[cfg(feature = "tui")]
 pub mod app;
+pub mod arrivals;
+pub mod budget;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
@@ -32,35 +34,30 @@ pub struct Loaded {
 }
 
 /// Loads the given paths (none: the embedded seeds), cleans every article and extracts its
-/// claims.
+/// claims, in parallel, keeping load order. A file past its time budget is named in the
+/// problems (see [`budget`]).
 pub fn load(args: &[String], opts: &LoadOptions) -> Loaded {
-    load_with_progress(args, opts, &mut |_, _| {})
-}
-
-/// [`load`], reporting `(articles done, articles in all)` as extraction goes.
-pub fn load_with_progress(
-    args: &[String],
-    opts: &LoadOptions,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Loaded {
-    let mut out = Loaded::default();
-    let (mut done, mut total) = (0, 0);
-    load_streaming(args, opts, &mut |event| match event {
-        LoadEvent::Read { problems, articles } => {
-            out.problems = problems;
-            total = articles;
-            progress(0, total);
-        }
-        LoadEvent::Articles(batch) => {
-            done += batch.len();
-            out.articles.extend(batch);
-            progress(done, total);
-        }
-    });
+    use rayon::prelude::*;
+    let loaded = load_paths(args, opts);
+    let mut out = Loaded {
+        articles: Vec::with_capacity(loaded.documents.len()),
+        problems: loaded.problems,
+    };
+    let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
+    let done: Vec<Outcome> = loaded
+        .documents
+        .into_par_iter()
+        .map(|doc| extract_article(doc, &stats, opts.file_budget))
+        .collect();
+    for d in done {
+        out.articles.extend(d.article);
+        out.problems.extend(d.problem);
+    }
     out
 }
 
-/// What [`load_streaming`] hands over, in order: one `Read`, then batches of articles.
+/// What [`load_streaming`] hands over: one `Read`, then articles and the files their
+/// budget stopped.
 #[derive(Debug)]
 pub enum LoadEvent {
     /// Every file has been read: what went wrong, and how many articles will follow.
@@ -68,38 +65,111 @@ pub enum LoadEvent {
         problems: Vec<Problem>,
         articles: usize,
     },
-    /// Articles cleaned and with their claims, in load order.
+    /// Articles cleaned and with their claims, in load order except that one that takes long
+    /// is passed over and comes when it is done (see [`arrivals`]).
     Articles(Vec<Extracted>),
+    /// Articles their file's time budget stopped, each named with the reason: the `dropped`
+    /// fatal ones will not follow; the others follow with the claims found in time.
+    Stopped {
+        problems: Vec<Problem>,
+        dropped: usize,
+    },
 }
 
-/// Articles are cleaned and extracted in parallel batches, so the first ones can be shown
-/// while the rest are still being extracted. Batches start small and double up to the
-/// largest: each batch waits for its slowest article, and 64-article batches cost a fifth
-/// of the throughput on 10,000 articles.
-const FIRST_BATCH: usize = 32;
-const LARGEST_BATCH: usize = 1024;
+/// One document cleaned and its claims extracted within what is left of its file's budget.
+struct Outcome {
+    article: Option<Extracted>,
+    problem: Option<Problem>,
+}
 
-/// Loads like [`load`] but hands the articles over in batches as soon as each is extracted.
+fn extract_article(
+    doc: corpus::Document,
+    stats: &corpus::clean::CorpusStats,
+    limit: Option<std::time::Duration>,
+) -> Outcome {
+    let budget = budget::Budget::starting_now(limit, doc.read_time);
+    let path = doc.path.clone();
+    let article = match corpus::build_article_within(doc, stats, &budget) {
+        Ok(a) => a,
+        Err(stopped) => {
+            return Outcome {
+                article: None,
+                problem: Some(Problem::error(path, format!("not loaded: {stopped}"))),
+            };
+        }
+    };
+    let (claims, stopped) = extract::extract_claims_within(&article, &budget);
+    Outcome {
+        problem: stopped.map(|stopped| {
+            Problem::warning(
+                path,
+                format!(
+                    "claims read from part of the text only ({} found): {stopped}",
+                    claims.len()
+                ),
+            )
+        }),
+        article: Some(Extracted { article, claims }),
+    }
+}
+
+/// Loads like [`load`] but hands the articles over as they are extracted, so the first ones
+/// can be shown while the rest are still being read; no article waits on a slow one for
+/// more than [`arrivals::PATIENCE`]. Runs the extraction on rayon's global pool: call it
+/// from a thread of its own, not from inside the pool.
 pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(LoadEvent)) {
     use rayon::prelude::*;
+    use std::sync::mpsc;
     let loaded = load_paths(args, opts);
+    let total = loaded.documents.len();
     sink(LoadEvent::Read {
-        articles: loaded.documents.len(),
+        articles: total,
         problems: loaded.problems,
     });
     let stats = corpus::clean::CorpusStats::from_documents(&loaded.documents);
-    let mut docs = loaded.documents.into_iter();
-    let mut size = FIRST_BATCH;
-    loop {
-        let batch: Vec<corpus::Document> = docs.by_ref().take(size).collect();
-        size = (size * 2).min(LARGEST_BATCH);
-        if batch.is_empty() {
-            break;
+    let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+    let limit = opts.file_budget;
+    let docs = loaded.documents;
+    let stats = &stats;
+    rayon::in_place_scope(|scope| {
+        scope.spawn(move |_| {
+            // One article per task, so that no article waits in a slow one's task.
+            docs.into_par_iter()
+                .enumerate()
+                .with_max_len(1)
+                .for_each_with(tx, |tx, (i, doc)| {
+                    let _ = tx.send((i, extract_article(doc, stats, limit)));
+                });
+        });
+        let mut order = arrivals::Arrivals::new(total, std::time::Instant::now());
+        let mut open = true;
+        while open {
+            let (mut batch, mut problems, mut dropped) = (Vec::new(), Vec::new(), 0);
+            let mut take = |(i, e): (usize, Outcome), batch: &mut Vec<Extracted>| {
+                problems.extend(e.problem);
+                match e.article {
+                    Some(a) => order.arrive(i, a, batch),
+                    None => {
+                        dropped += 1;
+                        order.arrive_nothing(i);
+                    }
+                }
+            };
+            match rx.recv_timeout(arrivals::PATIENCE / 4) {
+                Ok(first) => take(first, &mut batch),
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => open = false,
+            }
+            while let Ok(more) = rx.try_recv() {
+                take(more, &mut batch);
+            }
+            order.release(std::time::Instant::now(), &mut batch);
+            if !problems.is_empty() {
+                sink(LoadEvent::Stopped { problems, dropped });
+            }
+            if !batch.is_empty() {
+                sink(LoadEvent::Articles(batch));
+            }
         }
-        let articles = batch
-            .into_par_iter()
-            .map(|doc| Extracted::new(corpus::build_article(doc, &stats)))
-            .collect();
-        sink(LoadEvent::Articles(articles));
-    }
+    });
 }

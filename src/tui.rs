@@ -35,6 +35,11 @@ enum Msg {
         total: usize,
     },
     Articles(Vec<Extracted>),
+    /// Files their time budget stopped; `dropped` articles will not come.
+    Stopped {
+        problems: Vec<Problem>,
+        dropped: usize,
+    },
     Linked(Links),
     /// A reply from the workspace worker or a report writer.
     Done(Action),
@@ -224,6 +229,7 @@ pub fn run(
                     total: articles,
                 },
                 LoadEvent::Articles(batch) => Msg::Articles(batch),
+                LoadEvent::Stopped { problems, dropped } => Msg::Stopped { problems, dropped },
             });
         });
     });
@@ -468,6 +474,17 @@ fn event_loop(
                 Msg::Articles(batch) => {
                     if let Some(app) = &mut app {
                         app.pending.extend(batch);
+                    }
+                }
+                Msg::Stopped { problems, dropped } => {
+                    if let Some(app) = &mut app {
+                        app.total = app.total.saturating_sub(dropped);
+                        if let Some(first) = problems.first() {
+                            app.act(Action::LoadNotice(format!(
+                                "{} file(s) stopped by the time budget: {first}",
+                                problems.len()
+                            )));
+                        }
                     }
                 }
                 Msg::Linked(links) => {

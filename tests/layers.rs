@@ -1,5 +1,5 @@
-//! The library's modules form layers, and imports never run back up: `ids` and `text` at the
-//! bottom, then `lexicon`, `dates`, `corpus`, `extract`, `index`, `workspace`, `report`, and
+//! The library's modules form layers, and imports never run back up: `ids`, `budget`,
+//! `arrivals` and `text` at the bottom, then `lexicon`, `dates`, `corpus`, `extract`, `index`, `workspace`, `report`, and
 //! the terminal faces `app` and `ui` on top. This reads every library source file and fails
 //! when a module names (`crate::…`) a module of a higher layer. Test modules are left out:
 //! a test may build its fixtures with the whole pipeline.
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 /// before it.
 const LAYERS: &[&str] = &[
     "ids",
+    "budget",
+    "arrivals",
     "text",
     "lexicon",
     "dates",
@@ -24,7 +26,7 @@ const LAYERS: &[&str] = &[
 
 /// The crate root's own items (the load pipeline in lib.rs) sit above every layer but the
 /// faces; naming them counts as naming a layer this high.
-const ROOT_LAYER: usize = 6;
+const ROOT_LAYER: usize = 8;
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS.iter().position(|m| *m == module)

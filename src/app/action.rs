@@ -217,6 +217,9 @@ pub enum Action {
         done: usize,
         total: usize,
     },
+    /// Something went wrong loading a file after the app opened (a file stopped by its time
+    /// budget): shown in the status bar.
+    LoadNotice(String),
     /// Linking across the index has started.
     Linking,
     /// Facts, clusters and copies are linked across every article.

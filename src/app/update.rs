@@ -32,7 +32,13 @@ pub enum Effect {
 
 /// Applies an action to the state. Returns the effects to carry out.
 pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
-    s.status = None;
+    // Background progress leaves a message standing until the user acts.
+    if !matches!(
+        action,
+        Action::Grew { .. } | Action::Linking | Action::Linked
+    ) {
+        s.status = None;
+    }
     match action {
         Action::Cmd(c) => command(s, index, c),
         Action::SearchInput(c) => {
@@ -72,6 +78,10 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
         Action::Grew { done, total } => {
             s.loading = (done < total).then_some(Loading::Extracting { done, total });
             index_changed(s, index)
+        }
+        Action::LoadNotice(why) => {
+            s.status = Some(why);
+            vec![]
         }
         Action::Linking => {
             s.loading = Some(Loading::Linking);

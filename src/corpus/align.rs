@@ -110,7 +110,8 @@ pub fn kept_blocks<S: AsRef<str>>(blocks: &[S], extracted: &str) -> Vec<bool> {
             .and_then(|&&c| places[c])
             .map_or(usize::MAX, |p| p.start);
         let found = if bw.len() >= 3 {
-            place_from(bw, &occ, cursor).filter(|p| p.start + bw.len() <= limit + OFFSET_TOLERANCE)
+            place_from(bw, &occ, cursor)
+                .filter(|p| p.start + bw.len() <= limit.saturating_add(OFFSET_TOLERANCE))
         } else {
             occ.first_from(bw.len(), gram(bw), cursor)
                 .filter(|&p| p <= cursor + SHORT_BLOCK_SLACK && p + bw.len() <= limit)

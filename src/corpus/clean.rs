@@ -9,6 +9,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 use super::{Document, Extracted, Paragraph, ParagraphKind};
+use crate::budget::{Budget, Stopped};
 use crate::dates;
 use crate::ids::stable_hash;
 use crate::lexicon::{Lexicon, collapse_lower};
@@ -363,13 +364,26 @@ fn has_full_date(text: &str) -> bool {
 
 /// Classifies each paragraph of a document.
 pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
+    classify_within(doc, stats, &Budget::unlimited()).unwrap_or_default()
+}
+
+/// [`classify`] within a time budget, checked after each paragraph is read and between the
+/// passes over them.
+pub fn classify_within(
+    doc: &Document,
+    stats: &CorpusStats,
+    budget: &Budget,
+) -> Result<Vec<Paragraph>, Stopped> {
     let lex = Lexicon::global();
     let spans = match &doc.blocks {
         Some(blocks) => blocks.iter().map(|b| (b.start, b.end)).collect(),
         None => split_paragraphs(&doc.text, doc.structured),
     };
     let texts: Vec<&str> = spans.iter().map(|&(s, e)| &doc.text[s..e]).collect();
-    let feats: Vec<Features> = texts.iter().map(|t| features(t, lex)).collect();
+    let feats: Vec<Features> = texts
+        .iter()
+        .map(|t| budget.check().map(|()| features(t, lex)))
+        .collect::<Result<_, _>>()?;
     let mut kinds: Vec<Option<ParagraphKind>> = vec![None; spans.len()];
 
     let mut in_page: HashMap<&str, usize> = HashMap::default();
@@ -418,6 +432,7 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
     sandwiched_lines_are_noise(&mut kinds, &feats);
     after_closing_credit_is_noise(&mut kinds, &feats, &texts);
     let soft: Vec<bool> = feats.iter().map(|f| f.timestamp).collect();
+    budget.check()?;
     judge_segments(&mut kinds, &feats, &soft, title_norm.as_deref(), lex);
     let mut kinds: Vec<ParagraphKind> = kinds
         .into_iter()
@@ -435,11 +450,11 @@ pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
         }
     }
 
-    spans
+    Ok(spans
         .iter()
         .zip(kinds)
         .map(|(&(start, end), kind)| Paragraph { start, end, kind })
-        .collect()
+        .collect())
 }
 
 /// The kind of a block the page extractor kept as main text: the story, unless it is plainly
@@ -655,6 +670,15 @@ fn judge_segments(
         topic.extend(feats[i].content.iter().copied());
     }
 
+    // Boilerplate between segments a..=b is gap_before[b + 1] - gap_before[a]: summing the
+    // gaps afresh for every segment took the square of their number.
+    let gap_before: Vec<usize> = std::iter::once(0)
+        .chain(segs.iter().scan(0, |sum, s| {
+            *sum += s.gap;
+            Some(*sum)
+        }))
+        .collect();
+    let gaps = |a: usize, b: usize| gap_before[b + 1] - gap_before[a];
     let mut last_story = main;
     for (n, seg) in segs.iter().enumerate() {
         if n == main {
@@ -667,10 +691,10 @@ fn judge_segments(
             && feats[seg.members[0]].words >= TEASER_MIN_WORDS
             && seg.members.len() <= 2
             && seg_len(seg) <= 60;
-        let gap: usize = if n > main {
-            segs[last_story + 1..=n].iter().map(|s| s.gap).sum()
+        let gap = if n > main {
+            gaps(last_story + 1, n)
         } else {
-            segs[n + 1..=main].iter().map(|s| s.gap).sum()
+            gaps(n + 1, main)
         };
         let need = if gap <= NEAR_GAP {
             NEAR_SEGMENT_MIN_TOPIC_SHARE

@@ -28,6 +28,9 @@ pub struct LoadOptions {
     /// Files past this many bytes in all are refused by name, so a huge folder cannot exhaust
     /// memory.
     pub max_total_bytes: u64,
+    /// How long one file may take from reading to its last claim; `None`: no limit. A file
+    /// past it stops cooperatively and is named (see [`crate::budget`]).
+    pub file_budget: Option<std::time::Duration>,
 }
 
 /// The default bound on a whole corpus: the in-memory index takes a few times the text.
@@ -38,6 +41,7 @@ impl Default for LoadOptions {
         LoadOptions {
             max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             max_total_bytes: DEFAULT_MAX_TOTAL_BYTES,
+            file_budget: Some(crate::budget::DEFAULT_FILE_BUDGET),
         }
     }
 }
@@ -248,7 +252,18 @@ fn read_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
 }
 
 /// Decodes and parses one file's bytes; `ext` chooses the format, else the content decides.
+/// Each document records the time this took, which counts against its file's budget.
 pub fn load_bytes(name: &str, bytes: &[u8], ext: Option<&str>, out: &mut Loaded) {
+    let started = std::time::Instant::now();
+    let before = out.documents.len();
+    parse_bytes(name, bytes, ext, out);
+    let read_time = started.elapsed();
+    for doc in &mut out.documents[before..] {
+        doc.read_time = read_time;
+    }
+}
+
+fn parse_bytes(name: &str, bytes: &[u8], ext: Option<&str>, out: &mut Loaded) {
     let named_mhtml = matches!(ext, Some("mhtml" | "mht"));
     if named_mhtml || (ext.is_none() && mhtml::sniff(bytes)) {
         match mhtml::page(bytes) {

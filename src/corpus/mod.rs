@@ -15,6 +15,8 @@ pub mod tags;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::budget::{Budget, Stopped};
+
 /// A file or part of a file, decoded, before its paragraphs are classified.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -35,6 +37,9 @@ pub struct Document {
     /// For a web page, its blocks in order (each a paragraph of `text`, blank lines between)
     /// and what the main-text extractor made of each; `None` for other formats.
     pub blocks: Option<Vec<Block>>,
+    /// Time spent reading, decoding and parsing its file: counted against the file's budget
+    /// when the document is cleaned and its claims extracted.
+    pub read_time: std::time::Duration,
 }
 
 /// What the main-text extractor made of a block of a page.
@@ -69,6 +74,7 @@ impl Document {
             outlet: None,
             url: None,
             blocks: None,
+            read_time: std::time::Duration::ZERO,
         }
     }
 
@@ -207,7 +213,22 @@ pub fn build_articles(docs: Vec<Document>) -> Vec<Article> {
 
 /// One document cleaned into an article (without claims), judged against the corpus's stats.
 pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
-    let mut paragraphs = clean::classify(&doc, stats);
+    let paragraphs = clean::classify(&doc, stats);
+    article_of(doc, paragraphs)
+}
+
+/// [`build_article`] within a time budget: `Err` when the budget ran out while its
+/// paragraphs were being classified.
+pub fn build_article_within(
+    doc: Document,
+    stats: &clean::CorpusStats,
+    budget: &Budget,
+) -> Result<Article, Stopped> {
+    let paragraphs = clean::classify_within(&doc, stats, budget)?;
+    Ok(article_of(doc, paragraphs))
+}
+
+fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>) -> Article {
     paragraphs.shrink_to_fit();
     let m = meta::read_meta(&doc, &paragraphs);
     Article {

@@ -7,6 +7,7 @@ use super::attribution::{Attribution, Context, attribute_words};
 use super::entities::{Entity, entities_in};
 use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
+use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
 use crate::dates::find_dates;
 use crate::ids::{ClaimId, ClusterId, stable_hash};
@@ -97,8 +98,15 @@ pub fn extract_all(articles: Vec<Article>) -> Vec<Extracted> {
 
 /// Extracts the claims of an article's headline and body paragraphs.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
+    extract_claims_within(article, &Budget::unlimited()).0
+}
+
+/// [`extract_claims`] within a time budget, checked before each paragraph and sentence: when
+/// it runs out, the claims found so far, and why the rest of the text was not read.
+pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>, Option<Stopped>) {
     let mut ctx = Context::default();
     let mut out = Vec::new();
+    let mut stopped = None;
     let title_norm = article
         .title
         .as_deref()
@@ -106,17 +114,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut title_done = false;
     // Body sentences, their words and their names are read first, so that every name the
     // article uses is known before any sentence is attributed; the second pass reuses them.
-    let read: Vec<Vec<Sentence>> = article
-        .paragraphs
-        .iter()
-        .map(|p| match p.kind {
+    // Reading takes at most half the time left, so that what it read can still be extracted
+    // in the other half; past it, only the paragraphs read so far are extracted.
+    let reading = budget.halfway();
+    let mut read: Vec<Vec<Sentence>> = Vec::with_capacity(article.paragraphs.len());
+    for p in &article.paragraphs {
+        if let Err(e) = reading.check() {
+            stopped = Some(e);
+            break;
+        }
+        read.push(match p.kind {
             ParagraphKind::Body => read_sentences(article.paragraph_text(p)),
             _ => Vec::new(),
-        })
-        .collect();
+        });
+    }
     for sentence in read.iter().flatten() {
         ctx.know(&sentence.entities);
     }
+    let mut out_of_time = false;
     for (p, body_sentences) in article.paragraphs.iter().zip(read) {
         let headline = p.kind == ParagraphKind::Meta
             && !title_done
@@ -141,6 +156,11 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             entities,
         } in sentences
         {
+            if let Err(e) = budget.check() {
+                stopped = Some(e);
+                out_of_time = true;
+                break;
+            }
             let text = &para[s..e];
             ctx.learn(&entities);
             let attribution = attribute_words(text, words, &entities, &ctx);
@@ -181,11 +201,14 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             out.truncate(MAX_CLAIMS_PER_ARTICLE);
             break;
         }
+        if out_of_time {
+            break;
+        }
     }
     // The growth slack left in the claims' vector was a large part of a loaded corpus's
     // resident memory.
     out.shrink_to_fit();
-    out
+    (out, stopped)
 }
 
 /// A sentence of a paragraph as extraction reads it: its offsets in the paragraph, its words
