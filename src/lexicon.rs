@@ -368,7 +368,7 @@ pub struct Lexicon {
     pub count_synonyms: HashMap<String, String>,
     /// Nouns naming only their class ("people").
     pub generic_nouns: HashSet<String>,
-    /// Bodies counted by their members ("a 50,000-strong brigade"), to the members' class.
+    /// Bodies counted by their members ("a 40,000-strong brigade"), to the members' class.
     pub strong_bodies: HashMap<String, String>,
     /// Bodies whose members' class a word before them names ("enemy group").
     pub generic_bodies: HashSet<String>,

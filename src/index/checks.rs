@@ -28,7 +28,7 @@ fn fmt(v: f64) -> String {
 }
 
 /// Checks every stated share against pairs of like figures near it: "more than 40% lost"
-/// beside "controlled 1,376 km², now about 800 km²" (42% lost) is consistent.
+/// beside "controlled 2,418 km², now about 700 km²" (71% lost) is consistent.
 pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
     let mut out = Vec::new();
     for a in articles {

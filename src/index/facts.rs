@@ -112,7 +112,7 @@ pub struct Fact {
     pub kind: QuantityKind,
     pub unit: Option<Ustr>,
     pub verdict: Verdict,
-    /// Why the verdict, in words ("59,000 (Nov 23) is above 50,000 (Nov 11): rising").
+    /// Why the verdict, in words ("47,000 (Mar 9) is above 40,000 (Mar 2): rising").
     pub reason: String,
     /// Why the verdict, as data: the rule applied, the values compared, the conversions made.
     pub reason_detail: ReasonDetail,
@@ -245,7 +245,7 @@ const BROADER_NOUN: f64 = 0.15;
 /// already does.
 const SAME_SUBJECT: f64 = 0.25;
 const SAME_SUBJECT_COUNT: f64 = 0.15;
-/// Credit for a shared proper qualifier ("North Korean").
+/// Credit for a shared proper qualifier ("Chilean", "South African").
 const SAME_QUALIFIER: f64 = 0.2;
 /// Credit for the same value (each within the other's rounding), by how unlikely the values
 /// are to meet by chance: below 10, below 100, and larger; and for values that merely
@@ -700,7 +700,7 @@ fn modifier_set(q: &Quantity, lex: &Lexicon) -> Keys {
 const STATE_CLASSES: [&str; 4] = ["deaths", "injured", "captured", "missing"];
 
 /// What a count counts: its noun's synonym set (hashed), and whether the noun names only
-/// its class. A noun the class was not read from ("a 50,000-strong group" counts troops)
+/// its class. A noun the class was not read from ("a 40,000-strong group" counts troops)
 /// names only the class; people counted as something ("signed by 1.8 million people") count
 /// that.
 fn counted_noun(claim: &Claim, q: &Quantity, lex: &Lexicon) -> (u64, bool) {
@@ -742,7 +742,7 @@ fn state_class<'a>(q: &Quantity, lex: &'a Lexicon) -> Option<&'a str> {
 }
 
 /// What a count of people counts when a word beside it says what they are counted as
-/// ("signed by 1.8 million people", "killed more than 50,000 people"): the synonym head of
+/// ("signed by 1.8 million people", "killed more than 40,000 people"): the synonym head of
 /// the noun `fact_words.json` gives that word.
 fn counted_as<'a>(claim: &Claim, q: &Quantity, lex: &'a Lexicon) -> Option<&'a str> {
     let unit = q.unit.map(|u| u.to_lowercase())?;
@@ -1069,7 +1069,7 @@ fn keys<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> Keys {
 /// its value (and of its interval), a lower bound ("more than 10,000") up to
 /// [`LOWER_BOUND_REACH`] times it; hedged, vague and converted figures keep their interval.
 /// A verdict reads "more than 10,000" as any value above; a link needs more than that:
-/// "over 10,000 soldiers" and "59,000 troops" do not count one thing.
+/// "over 10,000 soldiers" and "47,000 troops" do not count one thing.
 fn linking_interval(
     q: &Quantity,
     interval: Option<(f64, f64)>,

@@ -137,7 +137,7 @@ const FULL_SCORE_BUDGET: usize = 1000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
-    /// Every term is a whole word of the claim ("korean" in "North Korean troops").
+    /// Every term is a whole word of the claim ("coast" in "the Gold Coast ferries").
     Word,
     /// Every term is in the claim as typed, some inside a longer word ("korea" in "Korean").
     Part,

@@ -9,7 +9,7 @@ use crate::index::facts::{Conversion, FactDate};
 use crate::lexicon::QuantityKind;
 
 /// A number with thousands separators; two decimals at most below 100, none above
-/// ("1,376", "0.5", "12.25").
+/// ("2,418", "0.5", "12.25").
 pub fn fmt_value(v: f64) -> String {
     if !v.is_finite() {
         return "?".into();
@@ -132,7 +132,7 @@ pub fn span(f: &Fact, articles: &[Extracted]) -> Option<(f64, f64)> {
         })
 }
 
-/// The span of a fact's values in its scale: "50,000–60,000 troops".
+/// The span of a fact's values in its scale: "40,000–48,000 troops".
 pub fn span_text(f: &Fact, articles: &[Extracted]) -> Option<String> {
     let sc = scale(f, articles);
     span(f, articles)
@@ -148,7 +148,7 @@ fn with_unit(value: &str, unit: &str) -> String {
     }
 }
 
-/// "50,000" or "50,000–60,000".
+/// "40,000" or "40,000–48,000".
 pub fn fmt_interval((lo, hi): (f64, f64)) -> String {
     if fmt_value(lo) == fmt_value(hi) {
         fmt_value(lo)
@@ -172,7 +172,7 @@ pub fn as_written<'a>(f: &Fact, articles: &'a [Extracted]) -> Vec<&'a str> {
 const COMPACT_ITEMS: usize = 12;
 
 /// A fact's distinct figures in a short line: each hedge and number once, in member order,
-/// the unit after the numbers it follows ("nearly 50,000 · 50,000 · 59,000 troops",
+/// the unit after the numbers it follows ("nearly 40,000 · 40,000 · 47,000 troops",
 /// "approximately 800 km2 · 309 mi2", "40% · more than 40%"); money and figures written in
 /// words stay as written ("$1.5 million", "around half", "thousands of troops").
 pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
@@ -242,7 +242,7 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
 }
 
 /// A figure in its fact's scale, saying what it was converted from when its unit differs
-/// ("800 km2 (from mi2)", "3 months", "50,000 troops" for "50,000 personnel"); money compared in
+/// ("800 km2 (from mi2)", "3 months", "40,000 troops" for "40,000 personnel"); money compared in
 /// dollars shows the dollars ("≈ 1,080,000 USD (from EUR)").
 pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> String {
     if let Some(c) = conversion {
@@ -254,8 +254,8 @@ pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> 
     };
     if q.kind == QuantityKind::Count {
         let value = fmt_interval((lo, hi));
-        // Counted in the fact's noun: "50,000 troops" for "50,000 personnel" or "a
-        // 50,000-strong group" (the written noun is beside it, in the figure as written).
+        // Counted in the fact's noun: "40,000 troops" for "40,000 personnel" or "a
+        // 40,000-strong group" (the written noun is beside it, in the figure as written).
         return match q.canonical_unit.or(q.unit) {
             Some(u) => format!("{value} {u}"),
             None => value,

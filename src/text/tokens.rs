@@ -1,7 +1,7 @@
 //! The figure parser's tokens: numbers, words and single other characters, each knowing
 //! whether space stood before it.
 //!
-//! A number token is digits with the separators a figure uses: "1,376", "12.5", ".08",
+//! A number token is digits with the separators a figure uses: "2,418", "12.5", ".08",
 //! "22,240,260". Commas must group thousands: "22,24,26" is three numbers and two commas, as
 //! is "192.168.1.2" (four numbers). Words are letters, with apostrophes inside ("occupier's");
 //! a hyphen is its own token, so "twenty-five" and "four-mile" read as their parts.

@@ -1,5 +1,5 @@
 //! The number stage: a number read from tokens, before any unit. Digits with their groups,
-//! sign and exponent ("1,376", "40 000", "-9.23", "1.2e5"); number words ("one hundred and
+//! sign and exponent ("2,418", "40 000", "-9.23", "1.2e5"); number words ("one hundred and
 //! sixty-one", "3 hundred and 21"); fractions ("three fifths", "3 1/2", "¾") and mixed
 //! numbers ("five and a half", "one million and a half"); scales ("1.5bn", "a quarter
 //! million", "three dozen"); shares ("one in five"); vague magnitudes ("tens of thousands").
