@@ -87,7 +87,8 @@ fn titles_and_dates() {
         (
             "004_9198fc828b265cef.txt",
             "Russia Has Surged 50,000 Troops Into Kursk Region To Boot Ukrainian Army",
-            Some("2024-11-14"),
+            // No date in its lede: the only full date is an embedded post's, far down.
+            None,
         ),
     ];
     for (path, title, date) in want {

@@ -65,9 +65,17 @@ pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
             ParagraphKind::Caption,
             ParagraphKind::Meta,
         ];
+        // The lede says when the news happened ("said on Tuesday, Nov. 22"); dates further
+        // down are as often history ("the 2002 ruling", "in July 2016") as news.
+        let lede_end = paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == ParagraphKind::Body)
+            .nth(LEDE_PARAGRAPHS)
+            .map_or(paragraphs.len(), |(i, _)| i);
         let from = |kinds: &[ParagraphKind]| {
             latest_date(
-                paragraphs
+                paragraphs[..lede_end]
                     .iter()
                     .filter(|p| kinds.contains(&p.kind))
                     .map(text),
@@ -85,6 +93,10 @@ pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
         outlet,
     }
 }
+
+/// Body paragraphs at the top of a story a publication date may be inferred from (with the
+/// headline, byline and captions above them).
+const LEDE_PARAGRAPHS: usize = 3;
 
 fn is_byline_text(t: &str) -> bool {
     byline_name(t).is_some()
@@ -151,6 +163,34 @@ fn latest_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_inferred_from_the_lede_not_from_history_further_down() {
+        let story = |lede: &str| {
+            format!(
+                "Court blocks port expansion\n\n{lede}\n\nThe harbour board said it would appeal.\n\n\
+                 Dredging was halted once before.\n\nThe first plan was drawn up on March 3, 2009, \
+                 when the board still owned the land.\n"
+            )
+        };
+        let date_of = |text: String| {
+            let a = crate::corpus::build_articles(vec![Document::plain("t.txt", text)]);
+            a[0].date.map(|d| d.to_string())
+        };
+        assert_eq!(
+            date_of(story(
+                "A court on Tuesday, June 4, 2024, halted the expansion of the port, judges said."
+            ))
+            .as_deref(),
+            Some("2024-06-04")
+        );
+        assert_eq!(
+            date_of(story(
+                "A court halted the expansion of the port, judges said."
+            )),
+            None
+        );
+    }
 
     #[test]
     fn byline_names() {
