@@ -402,14 +402,11 @@ impl Workspace {
         Ok(out)
     }
 
-    /// Sets (or with `None` clears) a claim's mark in one transaction, replacing the marks of
-    /// its text stored under the article keys in `replaces` (its article's older texts).
-    pub fn set_claim_mark(
+    /// Runs `write` in one immediate transaction on the writable connection and commits it:
+    /// every change is whole or absent.
+    fn in_transaction(
         &mut self,
-        key: &ClaimKey,
-        replaces: &[String],
-        path: &str,
-        mark: Option<&Mark>,
+        write: impl FnOnce(&rusqlite::Transaction) -> rusqlite::Result<()>,
     ) -> Result<(), WorkspaceError> {
         let name = self.name();
         let err = move |source| WorkspaceError::Sqlite {
@@ -420,22 +417,35 @@ impl Workspace {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(&err)?;
-        for article in replaces.iter().chain([&key.article]) {
-            tx.execute(
-                "DELETE FROM claim_marks WHERE article = ?1 AND claim = ?2",
-                params![article, key.text],
-            )
-            .map_err(&err)?;
-        }
-        if let Some(m) = mark {
-            tx.execute(
-                "INSERT INTO claim_marks (article, claim, rating, note, at, path)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![key.article, key.text, m.rating.as_str(), m.note, m.at, path],
-            )
-            .map_err(&err)?;
-        }
+        write(&tx).map_err(&err)?;
         tx.commit().map_err(&err)
+    }
+
+    /// Sets (or with `None` clears) a claim's mark in one transaction, replacing the marks of
+    /// its text stored under the article keys in `replaces` (its article's older texts).
+    pub fn set_claim_mark(
+        &mut self,
+        key: &ClaimKey,
+        replaces: &[String],
+        path: &str,
+        mark: Option<&Mark>,
+    ) -> Result<(), WorkspaceError> {
+        self.in_transaction(|tx| {
+            for article in replaces.iter().chain([&key.article]) {
+                tx.execute(
+                    "DELETE FROM claim_marks WHERE article = ?1 AND claim = ?2",
+                    params![article, key.text],
+                )?;
+            }
+            if let Some(m) = mark {
+                tx.execute(
+                    "INSERT INTO claim_marks (article, claim, rating, note, at, path)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![key.article, key.text, m.rating.as_str(), m.note, m.at, path],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// Sets (or with `None` clears) a fact's mark in one transaction, replacing the marks
@@ -447,40 +457,29 @@ impl Workspace {
         label: &str,
         mark: Option<&Mark>,
     ) -> Result<(), WorkspaceError> {
-        let name = self.name();
-        let err = move |source| WorkspaceError::Sqlite {
-            path: name.clone(),
-            source,
-        };
-        let conn = self.writable()?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(&err)?;
-        for digest in replaces.iter().chain([&key.digest]) {
-            tx.execute("DELETE FROM fact_marks WHERE fact = ?1", params![digest])
-                .map_err(&err)?;
-            tx.execute(
-                "DELETE FROM fact_mark_members WHERE fact = ?1",
-                params![digest],
-            )
-            .map_err(&err)?;
-        }
-        if let Some(m) = mark {
-            tx.execute(
-                "INSERT INTO fact_marks (fact, label, rating, note, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![key.digest, label, m.rating.as_str(), m.note, m.at],
-            )
-            .map_err(&err)?;
-            for k in &key.members {
+        self.in_transaction(|tx| {
+            for digest in replaces.iter().chain([&key.digest]) {
+                tx.execute("DELETE FROM fact_marks WHERE fact = ?1", params![digest])?;
                 tx.execute(
-                    "INSERT OR IGNORE INTO fact_mark_members (fact, article, claim, figure)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![key.digest, k.article, k.claim, k.figure],
-                )
-                .map_err(&err)?;
+                    "DELETE FROM fact_mark_members WHERE fact = ?1",
+                    params![digest],
+                )?;
             }
-        }
-        tx.commit().map_err(&err)
+            if let Some(m) = mark {
+                tx.execute(
+                    "INSERT INTO fact_marks (fact, label, rating, note, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![key.digest, label, m.rating.as_str(), m.note, m.at],
+                )?;
+                for k in &key.members {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO fact_mark_members (fact, article, claim, figure)
+                         VALUES (?1, ?2, ?3, ?4)",
+                        params![key.digest, k.article, k.claim, k.figure],
+                    )?;
+                }
+            }
+            Ok(())
+        })
     }
 }
 
