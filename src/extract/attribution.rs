@@ -308,6 +308,9 @@ pub fn attribute_words<'a>(
     })
 }
 
+/// Prepositions inside a speaker's noun phrase ("a spokesman for the court").
+const PHRASE_PREPOSITIONS: &[&str] = &["of", "for", "on", "at", "with", "from"];
+
 /// Words after which a verb of saying is passive, an adjective, an infinitive or a noun.
 const NOT_BEFORE_A_SAYING_VERB: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "a", "an", "the", "its", "their", "his",
@@ -393,7 +396,9 @@ fn subject_before_verb(
         let cap = text::is_capitalized(w.ws[k].1);
         if DETERMINERS.contains(&prev) {
             start = k;
-            if k > 0 && w.low(k - 1) == "of" && !w.broken_after(k - 1) {
+            // "officials of the ministry", "a spokesman for the court", "people briefed on
+            // the talks": the phrase goes on before a preposition.
+            if k > 0 && PHRASE_PREPOSITIONS.contains(&w.low(k - 1)) && !w.broken_after(k - 1) {
                 start = k - 1;
                 continue;
             }

@@ -367,3 +367,17 @@ fn words_that_only_look_like_reports_of_speech() {
         ),
     ]);
 }
+
+#[test]
+fn a_speaker_phrase_goes_on_before_a_preposition() {
+    check(&[
+        (
+            "The bridge will reopen in May, a spokesman for the city council said.",
+            "?a spokesman for the city council",
+        ),
+        (
+            "The minister flew to Oslo last week, two people briefed on the secret talks said.",
+            "?two people briefed on the secret talks",
+        ),
+    ]);
+}
