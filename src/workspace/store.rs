@@ -239,6 +239,11 @@ impl Workspace {
     /// Refuses a file that is not a database, is damaged, belongs to another program, or was
     /// written by a newer schema.
     fn check(&self, conn: &Connection) -> Result<(), WorkspaceError> {
+        // One read transaction: the header and the tables are read from one snapshot, not
+        // from either side of another process's first commit.
+        let snapshot = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Deferred)
+            .map_err(|e| self.damaged(e))?;
+        let conn: &Connection = &snapshot;
         let (app, version) = header(conn).map_err(|e| self.damaged(e))?;
         if app != 0 && app != APPLICATION_ID {
             return Err(WorkspaceError::Foreign { path: self.name() });
@@ -497,7 +502,20 @@ fn header(conn: &Connection) -> rusqlite::Result<(i64, i64)> {
 /// WAL, so readers never block the writer and a killed writer leaves the last commit intact;
 /// every commit synced.
 fn prepare(conn: &Connection) -> rusqlite::Result<()> {
-    conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+    // Switching to WAL needs the file to itself and does not wait on the busy handler: a
+    // second process setting up the same new workspace retries until the timeout.
+    let started = std::time::Instant::now();
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            done => break done?,
+        }
+    }
     conn.pragma_update(None, "synchronous", "FULL")
 }
 
