@@ -49,13 +49,6 @@ fn long_story(bytes: usize, figures: bool) -> String {
 const GOOD: &str = "The ferry between the two islands ran again on Thursday after three days \
     of storms, the operator said, carrying about 400 passengers on its first crossing.\n";
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("cc-budget-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn a_file_past_its_budget_is_named_and_the_good_one_beside_it_loads() {
     let d = temp_dir("cli");

@@ -94,13 +94,6 @@ fn malformed_json_lines_are_named_and_the_rest_loads() {
     assert_eq!(v.as_array().unwrap().len(), 2);
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("cc-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 #[test]
 fn bad_inputs_are_named_and_the_rest_still_loads() {
     let d = temp_dir("bad");

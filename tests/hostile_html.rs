@@ -11,13 +11,6 @@ use std::time::{Duration, Instant};
 /// what the quadratic cases took (25 s to over 120 s).
 const BOUND: Duration = Duration::from_secs(15);
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("cc-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 const GOOD: &str = "<html><head><title>Ferry service resumes after storm</title></head><body><article>\
     <h1>Ferry service resumes after storm</h1>\
     <p>The ferry between the two islands ran again on Thursday after three days of storms, the operator said, carrying about 400 passengers on its first crossing.</p>\

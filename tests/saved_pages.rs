@@ -6,13 +6,6 @@ use common::*;
 
 use serde_json::Value;
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("cc-saved-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
 /// A news page: navigation, a story of `paragraphs`, related links and a footer; `head` goes
 /// into `<head>`.
 fn page(head: &str, title: &str, paragraphs: &[&str]) -> String {

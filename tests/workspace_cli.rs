@@ -4,18 +4,11 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 
-use common::{bin, json};
+use common::{bin, json, temp_dir};
 use rusqlite::Connection;
-
-fn temp(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cc-wscli-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Every seed claim's id.
 fn seed_claims() -> Vec<String> {
@@ -60,7 +53,7 @@ fn rows(db: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn a_process_killed_while_writing_marks_leaves_the_workspace_whole() {
-    let ws = temp("kill");
+    let ws = temp_dir("kill");
     let db = ws.join("workspace.sqlite");
     let ids = seed_claims();
     let note_of = |rating: &str| {
@@ -133,7 +126,7 @@ fn a_process_killed_while_writing_marks_leaves_the_workspace_whole() {
 
 #[test]
 fn a_workspace_from_a_future_version_is_refused_and_left_as_it_is() {
-    let ws = temp("future");
+    let ws = temp_dir("future");
     let db = ws.join("workspace.sqlite");
     let ids = seed_claims();
     assert!(
@@ -173,7 +166,7 @@ fn a_workspace_from_a_future_version_is_refused_and_left_as_it_is() {
 
 #[test]
 fn a_damaged_workspace_is_named_and_never_overwritten() {
-    let ws = temp("damaged");
+    let ws = temp_dir("damaged");
     let db = ws.join("workspace.sqlite");
     let ids = seed_claims();
     assert!(
@@ -204,7 +197,7 @@ fn a_damaged_workspace_is_named_and_never_overwritten() {
 
 #[test]
 fn two_processes_marking_at_once_both_land() {
-    let ws = temp("two");
+    let ws = temp_dir("two");
     let ids = seed_claims();
     let (a, b) = ids.split_at(ids.len() / 2);
     let quiet = |mut c: std::process::Command| {

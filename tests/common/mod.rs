@@ -90,3 +90,11 @@ pub fn member_quantities(fact: &Value) -> Vec<&str> {
         .filter_map(|m| m["quantity"].as_str())
         .collect()
 }
+
+/// An empty scratch folder for one test, named for it and the test process.
+pub fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("cc-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
