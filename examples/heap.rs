@@ -57,10 +57,12 @@ fn main() {
         let stage = |name: &str, f: &mut dyn FnMut()| {
             let base = LIVE.load(Relaxed);
             PEAK.store(base, Relaxed);
+            let t = std::time::Instant::now();
             f();
+            let took = t.elapsed();
             let kept = LIVE.load(Relaxed) as f64 - base as f64;
             println!(
-                "{name:>12}: kept {:+.1} MB, peak +{:.1} MB",
+                "{name:>12}: kept {:+.1} MB, peak +{:.1} MB, {took:.2?}",
                 kept / 1e6,
                 mb(PEAK.load(Relaxed) - base)
             );
