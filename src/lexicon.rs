@@ -318,6 +318,8 @@ pub struct Lexicon {
     /// Role words that refer back to a thing named earlier ("the president", "the paper"),
     /// with the kind of thing they refer to.
     pub role_nouns: HashMap<String, EntityKind>,
+    /// Words attribution reads around a speaker (`speaker_words.txt`).
+    pub speaker_words: SpeakerWords,
     pub anonymous_heads: HashSet<String>,
     pub abbreviations: HashSet<String>,
     pub sentence: SentenceWords,
@@ -459,6 +461,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "reference_words.txt",
     "role_nouns.txt",
     "sentence_words.txt",
+    "speaker_words.txt",
     "stopwords.txt",
     "time_references.txt",
     "titles.txt",
@@ -550,6 +553,7 @@ impl Lexicon {
         let (boilerplate_exact, boilerplate_contains) = boilerplate(&read("boilerplate.txt"));
         let (hedges, post_hedges) = hedge_phrases(&read("hedges.txt"))?;
         let role_nouns = role_nouns(&read("role_nouns.txt"))?;
+        let speaker_words = speaker_words(&read("speaker_words.txt"))?;
         let titles: HashSet<String> = list_lines(&read("titles.txt"))
             .map(|(_, l)| title_key(&l.split_whitespace().collect::<Vec<_>>()))
             .collect();
@@ -689,6 +693,7 @@ impl Lexicon {
             titles,
             title_max_words,
             role_nouns,
+            speaker_words,
             anonymous_heads: words("anonymous_sources.txt"),
             abbreviations,
             sentence,
@@ -991,6 +996,37 @@ fn captions(text: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     (marks, prefixes)
+}
+
+/// Words attribution reads around a speaker, lowercase.
+#[derive(Debug, Default)]
+pub struct SpeakerWords {
+    /// May stand between a speaker and the verb of saying ("later", "flatly").
+    pub between: HashSet<String>,
+    /// Roles whose "to" phrase belongs to them ("ambassador", "envoy").
+    pub role_to: HashSet<String>,
+}
+
+/// Reads `speaker_words.txt` (`word<TAB>role`).
+fn speaker_words(text: &str) -> Result<SpeakerWords, LexiconError> {
+    let mut out = SpeakerWords::default();
+    for (line, l) in list_lines(text) {
+        let bad = |reason: String| LexiconError::Line {
+            name: "speaker_words.txt".into(),
+            line,
+            reason,
+        };
+        let (word, role) = l
+            .split_once('\t')
+            .ok_or_else(|| bad("expected word<TAB>role".into()))?;
+        let word = word.trim().to_lowercase();
+        match role.trim() {
+            "between" => out.between.insert(word),
+            "role_to" => out.role_to.insert(word),
+            other => return Err(bad(format!("unknown role {other:?}"))),
+        };
+    }
+    Ok(out)
 }
 
 /// Reads `abbreviations.txt` (`abbreviation[<TAB>kind]`) and `sentence_words.txt`

@@ -137,32 +137,7 @@ impl<'a> Words<'a> {
 }
 
 const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "previously",
-    "later",
-    "then",
-    "earlier",
-    "reportedly",
-    "further",
-    "again",
-    "publicly",
-    "repeatedly",
-    "once",
-    "recently",
-    "initially",
-    "will",
-    "would",
-    "could",
-    "may",
-    "might",
-    "has",
-    "not",
-    "never",
-    "first",
-    "separately",
+    "has", "have", "had", "will", "would", "could", "may", "might", "not", "never",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 const DETERMINERS: &[&str] = &[
@@ -349,10 +324,7 @@ fn subject_before_verb(
     ctx: &Context,
     lex: &Lexicon,
 ) -> Option<Attribution> {
-    let mut end = v;
-    while end > 0 && AUXILIARIES.contains(&w.low(end - 1)) && !w.broken_after(end - 1) {
-        end -= 1;
-    }
+    let end = subject_end(w, v, lex);
     if end == 0 {
         return None;
     }
@@ -396,9 +368,7 @@ fn subject_before_verb(
         let cap = text::is_capitalized(w.ws[k].1);
         if DETERMINERS.contains(&prev) {
             start = k;
-            // "officials of the ministry", "a spokesman for the court", "people briefed on
-            // the talks": the phrase goes on before a preposition.
-            if k > 0 && PHRASE_PREPOSITIONS.contains(&w.low(k - 1)) && !w.broken_after(k - 1) {
+            if k > 0 && !w.broken_after(k - 1) && continues_phrase(w, k - 1, lex) {
                 start = k - 1;
                 continue;
             }
@@ -411,6 +381,8 @@ fn subject_before_verb(
             start = k;
         } else if prev == "of" && k > 0 && !lex.is_stopword(w.low(k - 1)) {
             start = k - 1;
+        } else if prev == "to" && continues_phrase(w, k, lex) {
+            start = k;
         } else {
             break;
         }
@@ -419,6 +391,51 @@ fn subject_before_verb(
         start += 1;
     }
     speaker_from_phrase(w, start, last, entities, ctx, "", lex)
+}
+
+/// Where the subject of the verb of saying at `v` ends: before the auxiliaries, adverbs and
+/// time phrases between them ("has also said", "later said", "on Friday noted", "last
+/// Tuesday told"), which are not the speaker.
+fn subject_end(w: &Words<'_>, v: usize, lex: &Lexicon) -> usize {
+    let mut end = v;
+    while end > 0 && !w.broken_after(end - 1) {
+        let k = end - 1;
+        let word = w.low(k);
+        let before = (k > 0 && !w.broken_after(k - 1)).then(|| w.low(k - 1));
+        let weekday = word.len() >= 6 && lex.weekdays.contains_key(word);
+        let month = lex.months.contains_key(word);
+        // Written with a capital inside a sentence, "May" or "Will" is a name ("Theresa May
+        // said"); opening one, any word has a capital.
+        let lowercase = k == 0 || !text::is_capitalized(w.ws[k].1);
+        if lowercase && (AUXILIARIES.contains(&word) || lex.speaker_words.between.contains(word)) {
+            end = k;
+        } else if weekday || month && matches!(before, Some("in" | "last" | "this")) {
+            // "May" alone is as often a name as a month: only "in May" is a time phrase.
+            end = match before {
+                Some("on" | "in" | "last" | "this") => k - 1,
+                _ => k,
+            };
+        } else if matches!(word, "morning" | "afternoon" | "evening" | "night")
+            && before.is_some_and(|b| b.len() >= 6 && lex.weekdays.contains_key(b))
+        {
+            end = k;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether the subject's phrase goes on before the preposition at `at`: "officials of the
+/// ministry", "a spokesman for the court", "people briefed on the talks", and "to" after a
+/// role that takes it ("the envoy to Japan").
+fn continues_phrase(w: &Words<'_>, at: usize, lex: &Lexicon) -> bool {
+    let word = w.low(at);
+    PHRASE_PREPOSITIONS.contains(&word)
+        || word == "to"
+            && at > 0
+            && !w.broken_after(at - 1)
+            && lex.speaker_words.role_to.contains(w.low(at - 1))
 }
 
 /// A word at `at` belongs to a name ("the United States"): it is no verb of saying.
@@ -451,8 +468,15 @@ fn quoted(text: &str, at: usize) -> bool {
 /// foreign minister, Ana Ruiz, quoted Mr. Lee's tweet: '...,' she wrote").
 fn named_earlier<'e>(w: &Words<'_>, pronoun: usize, entities: &'e [Entity]) -> Option<&'e Entity> {
     let before = w.ws[pronoun].0;
+    // "it" stands for an organisation or an outlet ("The paper obtained a list it said ..."),
+    // the others for a person.
+    let kinds: &[EntityKind] = if w.low(pronoun) == "it" {
+        &[EntityKind::Org, EntityKind::Outlet]
+    } else {
+        &[EntityKind::Person]
+    };
     entities.iter().find(|e| {
-        e.kind == EntityKind::Person
+        kinds.contains(&e.kind)
             && e.end <= before
             && !possessive(w.text, e)
             && !quoted(w.text, e.start)
@@ -633,12 +657,21 @@ fn speaker_from_phrase(
             return Some(prev.clone());
         }
     }
-    let entity = entities.iter().find(|e| {
+    // The person named last in the phrase, nearest the verb, is the speaker ("Dutch envoy
+    // to Canada Sir Ian Bell"), when the name is a full one or has a title (a lone capital
+    // word opening a sentence, "Earlier", is weak evidence of a name); else its first name
+    // of something other than a place.
+    let in_phrase = |e: &&Entity| {
         e.start >= w.ws[a].0
             && e.end <= w.ws[b].0 + w.ws[b].1.len()
             && e.kind != EntityKind::Place
             && !possessive(w.text, e)
-    });
+    };
+    let entity = entities
+        .iter()
+        .filter(in_phrase)
+        .rfind(|e| e.kind == EntityKind::Person && (e.text.contains(' ') || e.role.is_some()))
+        .or_else(|| entities.iter().find(in_phrase));
     let outside_entity =
         |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start || w.ws[k].0 >= e.end);
     let lowercase_outside = (a..=b).any(|k| {

@@ -381,3 +381,68 @@ fn a_speaker_phrase_goes_on_before_a_preposition() {
         ),
     ]);
 }
+
+#[test]
+fn a_role_keeps_its_to_phrase() {
+    check(&[
+        (
+            "The treaty will be signed in June, the Dutch ambassador to Canada said.",
+            "?the Dutch ambassador to Canada",
+        ),
+        (
+            "Talks resume next week, the Kenyan envoy to the African Union has confirmed.",
+            "?the Kenyan envoy to the African Union",
+        ),
+    ]);
+}
+
+#[test]
+fn adverbs_and_time_phrases_before_the_verb_are_not_the_speaker() {
+    check(&[
+        (
+            "In a statement, Clean Rivers Trust on Friday noted that the permit had lapsed.",
+            "Clean Rivers Trust",
+        ),
+        (
+            "Maria Ortega on Tuesday morning said the bridge would reopen.",
+            "Maria Ortega",
+        ),
+        (
+            "Councillor Ruth Obi flatly denied that the count had been rigged.",
+            "Ruth Obi",
+        ),
+        (
+            "Deputy Mayor Tomas Berg has also said the tunnel is safe.",
+            "Tomas Berg",
+        ),
+        // A month alone is as often a name: "Theresa May" stays the speaker.
+        (
+            "The deal is the best on offer, Theresa May said.",
+            "Theresa May",
+        ),
+    ]);
+}
+
+#[test]
+fn a_role_phrase_holding_a_name_is_that_person() {
+    check(&[(
+        "Dutch Ambassador to Canada Sir Ian Bell said the treaty was ready.",
+        "Ian Bell",
+    )]);
+}
+
+#[test]
+fn it_stands_for_an_organisation_named_before_it() {
+    check(&[(
+        "Mayor Ana Lopez said the list was fake. Reuters obtained a list of questions it said the panel had drafted.",
+        "Reuters",
+    )]);
+}
+
+#[test]
+fn an_opening_adverb_is_not_the_speaker() {
+    check(&[(
+        "Earlier reports from Danish officials said 300 homes were flooded.",
+        "?Danish officials",
+    )]);
+}

@@ -135,9 +135,17 @@ fn entity_from_run(
     }) {
         words.remove(0);
     }
-    while words.last().is_some_and(|(_, w)| {
-        lex.is_stopword(w)
-            || lex.months.contains_key(&w.to_lowercase())
+    // A month closing a run is a date's ("Kyiv May 5") only when a number follows it; else it
+    // is a surname ("Theresa May"), even one that is also a stopword.
+    let dated = |&(at, w): &(usize, &str)| {
+        sentence[at + w.len()..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    while words.last().is_some_and(|last @ (_, w)| {
+        let month = lex.months.contains_key(&w.to_lowercase());
+        lex.is_stopword(w) && !month
+            || month && (words.len() == 1 || dated(last))
             || lex.weekdays.contains_key(&w.to_lowercase())
     }) {
         words.pop();
