@@ -3,7 +3,10 @@
 //! `--html-every 10` makes every tenth article a full web page). `gen_corpus --stats DIR`
 //! reports what the text and Markdown files under DIR look like to the sentence splitter
 //! (sentences, their length in words, the share holding a digit or a number word), for a
-//! generated folder and a folder of real news alike.
+//! generated folder and a folder of real news alike. `gen_corpus --time THREADS DIR...` loads,
+//! cleans and extracts each folder five times on that many threads (as the `pipeline` bench
+//! does, without criterion) and prints the best and every run, to compare folders in one
+//! session on a machine whose speed drifts.
 
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
@@ -129,8 +132,38 @@ fn describe(what: &str, mut lengths: Vec<usize>, with_figure: usize) {
     );
 }
 
+fn time_loads(threads: usize, dirs: &[String]) {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    for d in dirs {
+        let arg = vec![d.clone()];
+        let runs: Vec<f64> = (0..5)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                let loaded = pool.install(|| crosscheck::load(&arg, &Default::default()));
+                let took = start.elapsed().as_secs_f64();
+                std::hint::black_box(loaded);
+                took
+            })
+            .collect();
+        let best = runs.iter().copied().fold(f64::MAX, f64::min);
+        let shown: Vec<String> = runs.iter().map(|s| format!("{s:.3}")).collect();
+        println!(
+            "{d}: {threads} thread(s), best {best:.3} s (runs {})",
+            shown.join(" ")
+        );
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--time") {
+        let threads = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(1);
+        time_loads(threads, args.get(2..).unwrap_or_default());
+        return;
+    }
     if args.first().map(String::as_str) == Some("--stats") {
         println!(
             "generator lexicon: {} content word forms",
@@ -146,7 +179,9 @@ fn main() {
         None => 0,
     };
     let (Some(n), Some(dir)) = (args.first().and_then(|n| n.parse().ok()), args.get(1)) else {
-        eprintln!("usage: gen_corpus ARTICLES DIR [--html-every N] | gen_corpus --stats DIR...");
+        eprintln!(
+            "usage: gen_corpus ARTICLES DIR [--html-every N] | --stats DIR... | --time THREADS DIR..."
+        );
         std::process::exit(2);
     };
     let dir = PathBuf::from(dir);
