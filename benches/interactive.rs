@@ -8,22 +8,24 @@ use crosscheck::app::{Action, AppState, Command, Effect, Keymap, update};
 use crosscheck::corpus::Document;
 use crosscheck::extract::Claim;
 use crosscheck::extract::Extracted;
+use crosscheck::extract::sentences::split_text;
 use crosscheck::ids::ClaimId;
 use crosscheck::index::{Index, Query, Searcher, SkimMatcher};
 use crosscheck::text::Span;
 use crosscheck::ui::{self, Theme, View};
 use std::sync::Arc;
 
-/// An index of `n` claims drawn from generated sentences (claims built directly, so the
-/// benchmark measures search, not extraction).
+/// An index of `n` claims drawn from generated sentences, split as crosscheck splits them
+/// (claims built directly, so the benchmark measures search, not extraction).
 fn claim_index(n: usize) -> Index {
     let mut r = corpus::Rng::new(3);
     let texts = corpus::corpus(200, 5);
     let sentences: Vec<String> = texts
         .iter()
         .flat_map(|t| {
-            t.split(". ")
-                .map(|s| s.trim().replace('\n', " "))
+            split_text(t)
+                .into_iter()
+                .map(|(a, b)| t[a..b].replace('\n', " "))
                 .filter(|s| s.len() > 30)
                 .collect::<Vec<_>>()
         })
