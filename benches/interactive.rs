@@ -73,7 +73,7 @@ fn claim_index(n: usize) -> Index {
 /// An index loaded from generated articles (extracted for real, so claims carry figures,
 /// units and speakers for the filters to read) with at least `claims` claims.
 fn loaded_index(claims: usize, seed: u64) -> Index {
-    // The generator's articles give about 25 claims each.
+    // The generator's articles give about 24.5 claims each; 22 leaves a margin.
     let dir = corpus::write_corpus(claims / 22, seed);
     let index =
         Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
