@@ -199,6 +199,21 @@ fn print_json(v: &impl Serialize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints a JSON array one element at a time, as [`print_json`] prints a whole one, so only
+/// one element's tree is in memory at once.
+fn print_json_array<T: Serialize>(items: impl ExactSizeIterator<Item = T>) -> anyhow::Result<()> {
+    use serde::ser::{SerializeSeq, Serializer as _};
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    let mut seq = ser.serialize_seq(Some(items.len()))?;
+    for item in items {
+        seq.serialize_element(&item)?;
+    }
+    seq.end()?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// The JSON form of an article (see docs/json.md).
 pub fn article_json(a: &Extracted) -> serde_json::Value {
     json!({
@@ -226,7 +241,7 @@ pub fn extract(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::
     let index = index_or_fail(paths, opts)?;
     let articles = &index.articles;
     if json_out {
-        return print_json(&articles.iter().map(article_json).collect::<Vec<_>>());
+        return print_json_array(articles.iter().map(article_json));
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for a in articles {

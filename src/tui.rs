@@ -401,6 +401,7 @@ impl Session {
             && let Some(links) = self.links.take()
         {
             links.apply(index);
+            release_free_memory();
             self.act(Action::Linked);
             let _ = self
                 .corpus
@@ -562,5 +563,17 @@ fn mouse_action(state: &AppState, m: event::MouseEvent) -> Option<Action> {
             lines: -3,
         }),
         _ => None,
+    }
+}
+
+/// Hands the memory that linking used and freed back to the system. glibc's allocator keeps
+/// freed pages of its heaps for reuse, so without this the TUI would stay at the peak that
+/// linking reached, about half again what it holds afterwards.
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own heaps to the system;
+    // it touches no memory the program holds.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

@@ -201,30 +201,32 @@ fn timestamp_re() -> &'static Regex {
 }
 
 fn features(text: &str, lex: &Lexicon) -> Features {
-    let words: Vec<&str> = text::words(text).map(|(_, w)| w).collect();
-    let mut stops = 0;
+    let (mut words, mut stops) = (0, 0);
     let mut content = HashSet::default();
-    for w in &words {
+    let mut folded = String::new();
+    for (_, w) in text::words(text) {
+        words += 1;
         if lex.is_stopword(w) {
             stops += 1;
         } else if text::has_content_shape(w) {
             // As `word_keys` has it, with the stopword test shared with the count above.
-            content.insert(stable_hash(&[&text::fold_word(w)]));
+            text::fold_word_into(w, &mut folded);
+            content.insert(stable_hash(&[&folded]));
         }
     }
     let lower = collapse_lower(text);
     Features {
         norm: normalize_lowered(lower.clone()),
         lower,
-        words: words.len(),
-        stop_share: if words.is_empty() {
+        words,
+        stop_share: if words == 0 {
             0.0
         } else {
-            stops as f64 / words.len() as f64
+            stops as f64 / words as f64
         },
         ends_sentence: ends_sentence(text.trim()),
         has_link: link_re().is_match(text),
-        timestamp: words.len() <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
+        timestamp: words <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
         content,
     }
 }

@@ -68,23 +68,17 @@ pub struct Links {
 impl Links {
     /// Folds names, groups copies, links facts, clusters claims and checks arithmetic: the
     /// slow part of indexing, reading the index only, so it can run beside a UI using it.
-    /// Claims are compared for clusters beside fact linking, and grouped once facts are
-    /// known (a figure of one fact makes two claims more alike).
+    /// Claims are compared for clusters once facts are linked (a figure of one fact makes
+    /// two claims more alike): one stage's working memory is freed before the next takes its
+    /// own, so the peak is the largest stage's rather than their sum.
     pub fn compute(index: &Index) -> Links {
         let articles = &index.articles;
         let folds = crate::extract::entities::name_folds(articles);
-        let ((source_group, facts), (pairs, checks)) = rayon::join(
-            || {
-                let groups = sources::source_groups(articles);
-                let facts = facts::link_facts(articles, &groups);
-                (groups, facts)
-            },
-            || {
-                (
-                    clusters::claim_pairs(articles, &folds),
-                    checks::arithmetic_checks(articles),
-                )
-            },
+        let source_group = sources::source_groups(articles);
+        let facts = facts::link_facts(articles, &source_group);
+        let (pairs, checks) = rayon::join(
+            || clusters::claim_pairs(articles, &folds),
+            || checks::arithmetic_checks(articles),
         );
         let (clusters, claim_weights) = clusters::cluster_claims(articles, pairs, &facts);
         Links {

@@ -90,9 +90,17 @@ pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// A word folded for comparison: lowercase, possessive and simple plural removed.
 pub fn fold_word(word: &str) -> String {
-    let mut w = lower(word).into_owned();
+    let mut w = String::with_capacity(word.len());
+    fold_word_into(word, &mut w);
+    w
+}
+
+/// [`fold_word`] into a buffer, replacing what it held: for loops over many words.
+pub fn fold_word_into(word: &str, w: &mut String) {
+    w.clear();
+    push_lower(w, word);
     if w.contains('’') {
-        w = w.replace('’', "'");
+        *w = w.replace('’', "'");
     }
     if w.ends_with("'s") {
         w.truncate(w.len() - 2);
@@ -106,7 +114,6 @@ pub fn fold_word(word: &str) -> String {
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
         w.pop();
     }
-    w
 }
 
 /// A word that can carry content, stopwords aside: two characters or more, a letter among
