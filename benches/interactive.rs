@@ -4,26 +4,28 @@
 mod corpus;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use crosscheck::app::{Action, AppState, Command, Keymap, update};
+use crosscheck::app::{Action, AppState, Command, Effect, Keymap, update};
 use crosscheck::corpus::Document;
 use crosscheck::extract::Claim;
 use crosscheck::extract::Extracted;
+use crosscheck::extract::sentences::split_text;
 use crosscheck::ids::ClaimId;
-use crosscheck::index::{Index, Query, SkimMatcher};
+use crosscheck::index::{Index, Query, Searcher, SkimMatcher};
 use crosscheck::text::Span;
 use crosscheck::ui::{self, Theme, View};
 use std::sync::Arc;
 
-/// An index of `n` claims drawn from generated sentences (claims built directly, so the
-/// benchmark measures search, not extraction).
+/// An index of `n` claims drawn from generated sentences, split as crosscheck splits them
+/// (claims built directly, so the benchmark measures search, not extraction).
 fn claim_index(n: usize) -> Index {
     let mut r = corpus::Rng::new(3);
     let texts = corpus::corpus(200, 5);
     let sentences: Vec<String> = texts
         .iter()
         .flat_map(|t| {
-            t.split(". ")
-                .map(|s| s.trim().replace('\n', " "))
+            split_text(t)
+                .into_iter()
+                .map(|(a, b)| t[a..b].replace('\n', " "))
                 .filter(|s| s.len() > 30)
                 .collect::<Vec<_>>()
         })
@@ -68,6 +70,17 @@ fn claim_index(n: usize) -> Index {
     Index::build(articles)
 }
 
+/// An index loaded from generated articles (extracted for real, so claims carry figures,
+/// units and speakers for the filters to read) with at least `claims` claims.
+fn loaded_index(claims: usize, seed: u64) -> Index {
+    // The generator's articles give about 24.5 claims each; 22 leaves a margin.
+    let dir = corpus::write_corpus(claims / 22, seed);
+    let index =
+        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    std::fs::remove_dir_all(&dir).unwrap();
+    index
+}
+
 fn search(c: &mut Criterion) {
     let m = SkimMatcher::default();
     let mut g = c.benchmark_group("search_keystroke");
@@ -84,6 +97,62 @@ fn search(c: &mut Criterion) {
         }
     }
     g.finish();
+}
+
+/// Queries with filters over claims extracted from generated articles: a source (the outlet
+/// in the file name), a speaker, a unit or kind, alone and with fuzzy terms and a value bound.
+fn search_filters(c: &mut Criterion) {
+    let m = SkimMatcher::default();
+    let index = loaded_index(100_000, 17);
+    let n = index.claims.len();
+    let mut g = c.benchmark_group("search_filters");
+    g.sample_size(10);
+    for q in [
+        "src:courier",
+        "by:spokes",
+        "unit:km2",
+        "src:herald budget",
+        "by:police >=100",
+        "unit:usd >=1000000 fund",
+        "src:post troops evacuate >=50",
+    ] {
+        let query = Query::parse(q);
+        let found = index.search(&query, &m, None, 200);
+        eprintln!(
+            "search_filters {q:?}: {} matches, {} loose over {n} claims",
+            found.matches, found.loose
+        );
+        g.bench_with_input(
+            BenchmarkId::new(format!("{n}_claims"), q),
+            &query,
+            |b, query| b.iter(|| index.search(query, &m, None, 200)),
+        );
+    }
+    g.finish();
+}
+
+/// Opens the search bar and types `query` through the reducer, running each search it asks
+/// for and handing back the results, as the TUI's loop does.
+fn type_search(state: &mut AppState, index: &Index, query: &str) {
+    let m = SkimMatcher::default();
+    let mut searcher = Searcher::default();
+    update(state, index, Action::Cmd(Command::Search));
+    for ch in query.chars() {
+        for effect in update(state, index, Action::SearchInput(ch)) {
+            if let Effect::Search { generation, query } = effect {
+                let found = searcher.search(index, &query, &m, 1000);
+                update(
+                    state,
+                    index,
+                    Action::SearchDone {
+                        generation,
+                        found,
+                        micros: 0,
+                    },
+                );
+            }
+        }
+    }
 }
 
 fn diff(c: &mut Criterion) {
@@ -135,11 +204,24 @@ fn render(c: &mut Criterion) {
         matcher: &matcher,
     };
     let mut g = c.benchmark_group("render_frame_160x45");
-    for (corpus, index) in [("seeds", &seeds), ("2000_articles", &big)] {
-        for screen in ["main", "facts"] {
+    for (corpus, index, query) in [
+        ("seeds", &seeds, "north >=2"),
+        ("2000_articles", &big, "evacuated >=100"),
+    ] {
+        for screen in ["main", "facts", "search"] {
             let mut state = AppState::new(index, 160, 45);
-            if screen == "facts" {
-                update(&mut state, index, Action::Cmd(Command::Facts));
+            match screen {
+                "facts" => {
+                    update(&mut state, index, Action::Cmd(Command::Facts));
+                }
+                "search" => {
+                    type_search(&mut state, index, query);
+                    eprintln!(
+                        "render {corpus} search {query:?}: {} claims listed",
+                        state.claims.len()
+                    );
+                }
+                _ => {}
             }
             let mut terminal =
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 45)).unwrap();
@@ -155,5 +237,5 @@ fn render(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, search, diff, render);
+criterion_group!(benches, search, search_filters, diff, render);
 criterion_main!(benches);

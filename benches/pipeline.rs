@@ -1,5 +1,5 @@
-//! Load + clean + extract throughput (text articles and web pages), index building and fact
-//! linking, on generated corpora.
+//! Load + clean + extract throughput (text and Markdown articles, a mixed folder with web
+//! pages, web pages alone), index building and fact linking, on generated corpora.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -33,6 +33,30 @@ fn extract(c: &mut Criterion) {
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }
+    g.finish();
+}
+
+/// A folder as a person saves it: text, Markdown and, one file in ten, a full web page.
+fn mixed(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load_clean_extract_mixed");
+    g.sample_size(10);
+    let n = 1000;
+    let dir = corpus::write_mixed(n, 7);
+    let bytes: u64 = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum();
+    eprintln!("load_clean_extract_mixed: {n} files, {bytes} bytes");
+    g.throughput(Throughput::Bytes(bytes));
+    let arg = vec![dir.display().to_string()];
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .build()
+        .unwrap();
+    g.bench_with_input(BenchmarkId::new("2_threads", n), &arg, |b, arg| {
+        b.iter(|| pool.install(|| crosscheck::load(arg, &Default::default())))
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
     g.finish();
 }
 
@@ -95,5 +119,5 @@ fn index(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, extract, html_pages, index);
+criterion_group!(benches, extract, mixed, html_pages, index);
 criterion_main!(benches);
