@@ -5,7 +5,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use regex::Regex;
+use crate::text::WordRegex;
 use std::sync::OnceLock;
 
 use super::{Document, Extracted, Paragraph, ParagraphKind};
@@ -181,10 +181,10 @@ struct Features {
     content: HashSet<u64>,
 }
 
-fn link_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn link_re() -> &'static WordRegex {
+    static R: OnceLock<WordRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:com|org|net|co|io|ly|gl)/\S|(?:^|[\s(])@[A-Za-z0-9_]{2,}|pic\.twitter\.com")
+        WordRegex::new(r"(?i)\bhttps?://|\bwww\.|\b[a-z0-9-]+\.(?:com|org|net|co|io|ly|gl)/\S|(?:^|[\s(])@[A-Za-z0-9_]{2,}|pic\.twitter\.com")
             .expect("link pattern compiles")
     })
 }
@@ -192,10 +192,10 @@ fn link_re() -> &'static Regex {
 /// A timestamp line has at most this many words ("Nov 23, 2024 - 23:00 GMT").
 const TIMESTAMP_MAX_WORDS: usize = 12;
 
-fn timestamp_re() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
+fn timestamp_re() -> &'static WordRegex {
+    static R: OnceLock<WordRegex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\((?:updated|edited)?:?\s*\)|\b(?:updated|published|posted|edited)\b:?|\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|jst|aest|[ecmp][sd]t)\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b\d{1,2}\.\d{2}\b|\b[a-z]{3,4}\s+ago\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b")
+        WordRegex::new(r"(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\((?:updated|edited)?:?\s*\)|\b(?:updated|published|posted|edited)\b:?|\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|jst|aest|[ecmp][sd]t)\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?|\b\d{1,2}\.\d{2}\b|\b[a-z]{3,4}\s+ago\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b")
             .expect("timestamp pattern compiles")
     })
 }
@@ -251,7 +251,7 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
 
 /// A paragraph that is only a time, a date stamp or an "updated" marker.
 fn is_timestamp_only(text: &str) -> bool {
-    let mut rest = timestamp_re().replace_all(text, " ").into_owned();
+    let mut rest = timestamp_re().replace_all(text, " ");
     let mut found: Vec<_> = dates::find_dates(&rest);
     found.reverse();
     for m in found {

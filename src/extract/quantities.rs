@@ -13,7 +13,7 @@ mod number;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::text::WordRegex;
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
@@ -136,9 +136,9 @@ impl Quantity {
 /// Spans where digits are not quantities: links, handles, times, phone numbers, ordinals,
 /// model names, dates.
 fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<usize>> {
-    static R: OnceLock<Regex> = OnceLock::new();
+    static R: OnceLock<WordRegex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(concat!(
+        WordRegex::new(concat!(
             r"(?i)https?://\S+|www\.\S+|\b[\w.-]+@[\w-]+\.[\w.]+|(?:^|[^\w])[@#][A-Za-z0-9_]+|\b[a-z0-9-]+\.(?:com|org|net|gov|io|co|ly)(?:/\S*)?",
             r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s?[ap]m\b|\b\d{1,2}\s?o['’]clock\b",
             r"|\b[0-2]\d[0-5]\d\s?(?:GMT|UTC|hrs|hours\s+(?:GMT|UTC|local))\b",
@@ -148,7 +148,7 @@ fn excluded_spans(text: &str, found_dates: &[dates::DateMention]) -> Vec<Range<u
         ))
         .expect("exclusion pattern compiles")
     });
-    let mut spans: Vec<Range<usize>> = re.find_iter(text).map(|m| m.range()).collect();
+    let mut spans: Vec<Range<usize>> = re.find_iter(text).collect();
     for d in found_dates {
         if matches!(
             d.value,

@@ -2,9 +2,11 @@
 
 mod span;
 mod tokens;
+mod word_regex;
 
 pub use span::Span;
 pub(crate) use tokens::{Tok, TokKind, tokenize};
+pub use word_regex::WordRegex;
 
 /// The first token of a word as the figure parser reads it ("more-or-less" starts with
 /// "more", "km2" with "km"), `None` for a word with none.
