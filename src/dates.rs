@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::text::WordRegex;
 use chrono::{Datelike, Duration, NaiveDate};
-use regex::Regex;
 
 use crate::lexicon::Lexicon;
 
@@ -41,14 +41,14 @@ pub struct DateMention {
 }
 
 struct Patterns {
-    iso: Regex,
-    month_day: Regex,
-    day_month: Regex,
-    month_year: Regex,
-    month_only: Regex,
-    year: Regex,
-    weekday: Regex,
-    relative: Regex,
+    iso: WordRegex,
+    month_day: WordRegex,
+    day_month: WordRegex,
+    month_year: WordRegex,
+    month_only: WordRegex,
+    year: WordRegex,
+    weekday: WordRegex,
+    relative: WordRegex,
 }
 
 fn alternation<'a>(words: impl Iterator<Item = &'a String>, capitalize: bool) -> String {
@@ -81,7 +81,7 @@ fn patterns() -> &'static Patterns {
         let mut relative: Vec<&String> = lex.relative_days.keys().chain(lex.relative_periods.keys()).collect();
         relative.sort_by_key(|s| std::cmp::Reverse(s.len()));
         let relative = relative.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
-        let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+        let re = |s: &str| WordRegex::new(s).expect("date pattern compiles");
         Patterns {
             iso: re(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b"),
             month_day: re(&format!(r"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")),
@@ -97,7 +97,7 @@ fn patterns() -> &'static Patterns {
 
 /// The matches of a pattern in `text`, none without reading it when its cue is absent.
 fn captures<'t>(
-    re: &'t Regex,
+    re: &'t WordRegex,
     text: &'t str,
     cue: bool,
 ) -> impl Iterator<Item = regex::Captures<'t>> + 't {

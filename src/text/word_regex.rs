@@ -29,6 +29,16 @@ impl WordRegex {
             .filter(move |r| unicode_edges(text, r.clone()))
     }
 
+    /// [`WordRegex::find_iter`] with each match's groups.
+    pub fn captures_iter<'t>(
+        &'t self,
+        text: &'t str,
+    ) -> impl Iterator<Item = regex::Captures<'t>> + 't {
+        self.0
+            .captures_iter(text)
+            .filter(move |c| c.get(0).is_some_and(|m| unicode_edges(text, m.range())))
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
         self.find_iter(text).next().is_some()
     }
