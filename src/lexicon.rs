@@ -1121,13 +1121,23 @@ impl Lexicon {
 
 /// Lowercases and collapses runs of whitespace to one space.
 pub fn collapse_lower(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
+    // Lowercasing a whole text or each of its words gives the same words (a final sigma is
+    // final before whitespace either way), so a text past ASCII is lowercased once.
+    let lowered;
+    let text = if s.is_ascii() {
+        s
+    } else {
+        lowered = s.to_lowercase();
+        &lowered
+    };
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        crate::text::push_lower(&mut out, w);
+        out.push_str(w);
     }
+    out.make_ascii_lowercase();
     out
 }
 
