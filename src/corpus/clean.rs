@@ -42,8 +42,9 @@ impl CorpusStats {
             .map(|d| {
                 split_paragraphs(&d.text, d.structured)
                     .into_iter()
-                    .map(|(s, e)| normalize(&d.text[s..e]))
-                    .filter(|n| n.split(' ').count() <= MAX_REPEATED_WORDS)
+                    .map(|(s, e)| &d.text[s..e])
+                    .filter(|p| normalized_words(p) <= MAX_REPEATED_WORDS)
+                    .map(normalize)
                     .collect()
             })
             .collect();
@@ -75,15 +76,32 @@ pub fn normalize(s: &str) -> String {
     normalize_lowered(collapse_lower(s))
 }
 
+/// How many words [`normalize`] leaves of a text (one for an empty one), without building
+/// it: the words but those of punctuation only at either end.
+fn normalized_words(s: &str) -> usize {
+    let edge_only = |w: &&str| w.chars().all(|c| is_edge(c) || matches!(c, '’' | '‘'));
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let first = words.iter().position(|w| !edge_only(w));
+    let last = words.iter().rposition(|w| !edge_only(w));
+    match (first, last) {
+        (Some(a), Some(b)) => b - a + 1,
+        _ => 1,
+    }
+}
+
+/// What [`normalize`] trims from either end of a text.
+fn is_edge(c: char) -> bool {
+    c.is_ascii_punctuation() && c != '*' && c != '(' || c.is_whitespace()
+}
+
 /// [`normalize`] for a text already lowercased with its whitespace collapsed.
 fn normalize_lowered(mut out: String) -> String {
     if out.contains(['’', '‘']) {
         out = out.replace(['’', '‘'], "'");
     }
-    let edge = |c: char| c.is_ascii_punctuation() && c != '*' && c != '(' || c.is_whitespace();
-    let end = out.trim_end_matches(edge).len();
+    let end = out.trim_end_matches(is_edge).len();
     out.truncate(end);
-    let start = out.len() - out.trim_start_matches(edge).len();
+    let start = out.len() - out.trim_start_matches(is_edge).len();
     out.drain(..start);
     out
 }
