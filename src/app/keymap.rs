@@ -226,6 +226,7 @@ const SEARCH: &[(&str, Command)] = &[
     ("esc", Command::Back),
     ("enter", Command::SearchAccept),
     ("backspace", Command::SearchDeleteChar),
+    ("ctrl-u", Command::SearchClear),
     ("down", Command::MoveDown),
     ("up", Command::MoveUp),
     ("pagedown", Command::PageDown),

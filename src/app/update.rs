@@ -542,6 +542,12 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
                 return search_effect(s);
             }
         }
+        Command::SearchClear => {
+            if !s.query.is_empty() {
+                s.query.clear();
+                return search_effect(s);
+            }
+        }
         Command::Back => back(s, index),
         Command::Mark => toggle_mark(s),
         Command::Compare => match compare_pair(s) {
@@ -976,6 +982,36 @@ mod tests {
         assert_eq!(s.reader_target, Some(target));
         assert!(s.reader_scroll > 0);
         assert_eq!(s.selected_article(), Some(target.article as usize));
+    }
+
+    #[test]
+    fn ctrl_u_clears_the_search_query_and_searches_again() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Search);
+        for c in "troops".chars() {
+            update(&mut s, &index, Action::SearchInput(c));
+        }
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        let action = crate::app::Keymap::default()
+            .action(s.mode, &ctrl_u)
+            .expect("Ctrl-U is bound while searching");
+        let generation = s.search_generation;
+        let effects = update(&mut s, &index, action.clone());
+        assert_eq!(s.query, "");
+        assert_eq!(s.mode, Mode::Search, "still searching");
+        assert_eq!(
+            effects,
+            vec![Effect::Search {
+                generation: generation + 1,
+                query: Query::parse(""),
+            }]
+        );
+        assert!(
+            update(&mut s, &index, action).is_empty(),
+            "nothing to clear"
+        );
     }
 
     #[test]
