@@ -426,6 +426,12 @@ fn search_done(
     {
         return;
     }
+    // An erased query lists every claim again, as before typing, not "no claim matches".
+    if Query::parse(&s.query).is_empty() {
+        clear_search(s);
+        s.refresh_claims(index);
+        return;
+    }
     // While typing, the best match is selected; when browsing results that are searched
     // again (the corpus grew), the selection stays on its claim.
     let kept = (s.mode != Mode::Search)
@@ -985,7 +991,7 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_u_clears_the_search_query_and_searches_again() {
+    fn ctrl_u_clears_the_search_query_and_lists_every_claim_again() {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let index = seeds();
         let mut s = AppState::new(&index, 160, 45);
@@ -1008,6 +1014,25 @@ mod tests {
                 query: Query::parse(""),
             }]
         );
+        let Some(Effect::Search { generation, query }) = effects.into_iter().next() else {
+            unreachable!("checked above")
+        };
+        let found = Searcher::default().search(&index, &query, &SkimMatcher::default(), 1000);
+        update(
+            &mut s,
+            &index,
+            Action::SearchDone {
+                generation,
+                found,
+                micros: 5,
+            },
+        );
+        assert_eq!(
+            s.claims.len(),
+            index.claims.len(),
+            "every claim listed again, as before typing"
+        );
+        assert_eq!(s.search_counts, None);
         assert!(
             update(&mut s, &index, action).is_empty(),
             "nothing to clear"
