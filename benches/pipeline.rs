@@ -12,19 +12,13 @@ fn extract(c: &mut Criterion) {
     g.sample_size(10);
     for n in [100, 1000, 10_000] {
         let dir = corpus::write_corpus(n, 7);
-        let bytes: u64 = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().metadata().unwrap().len())
-            .sum();
+        let bytes = folder_bytes(&dir);
         g.throughput(Throughput::Bytes(bytes));
         let arg = vec![dir.display().to_string()];
         // 10,000 articles on one thread would take minutes of samples; two threads show it.
         let threads: &[usize] = if n > 1000 { &[2] } else { &[1, 2] };
         for &threads in threads {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(threads)
-                .build()
-                .unwrap();
+            let pool = thread_pool(threads);
             g.bench_with_input(
                 BenchmarkId::new(format!("{threads}_threads"), n),
                 &arg,
@@ -42,17 +36,11 @@ fn mixed(c: &mut Criterion) {
     g.sample_size(10);
     let n = 1000;
     let dir = corpus::write_mixed(n, 7);
-    let bytes: u64 = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().metadata().unwrap().len())
-        .sum();
+    let bytes = folder_bytes(&dir);
     eprintln!("load_clean_extract_mixed: {n} files, {bytes} bytes");
     g.throughput(Throughput::Bytes(bytes));
     let arg = vec![dir.display().to_string()];
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(2)
-        .build()
-        .unwrap();
+    let pool = thread_pool(2);
     g.bench_with_input(BenchmarkId::new("2_threads", n), &arg, |b, arg| {
         b.iter(|| pool.install(|| crosscheck::load(arg, &Default::default())))
     });
@@ -67,18 +55,12 @@ fn html_pages(c: &mut Criterion) {
     g.sample_size(10);
     let n = 100;
     let dir = corpus::write_pages(n, 5);
-    let bytes: u64 = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().metadata().unwrap().len())
-        .sum();
+    let bytes = folder_bytes(&dir);
     eprintln!("html_pages: {n} pages, {bytes} bytes");
     g.throughput(Throughput::Bytes(bytes));
     let arg = vec![dir.display().to_string()];
     for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .unwrap();
+        let pool = thread_pool(threads);
         g.bench_with_input(
             BenchmarkId::new(format!("{threads}_threads"), format!("{n}_pages")),
             &arg,
@@ -121,3 +103,18 @@ fn index(c: &mut Criterion) {
 
 criterion_group!(benches, extract, mixed, html_pages, index);
 criterion_main!(benches);
+
+/// The bytes of the files directly in a folder.
+fn folder_bytes(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().metadata().unwrap().len())
+        .sum()
+}
+
+fn thread_pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+}

@@ -1037,7 +1037,19 @@ const THINKS: &[&str] = &[
     "estimated",
 ];
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    /// A writer of one event's sentences in one outlet's style, no one introduced yet.
+    fn new(r: &'a mut Rng, ev: &'a Event, st: &'a Style) -> Writer<'a> {
+        Writer {
+            r,
+            v: Vocab::get(),
+            ev,
+            st,
+            introduced: vec![false; ev.cast.len()],
+            depth: 0,
+        }
+    }
+
     fn open_quote(&self) -> &'static str {
         if self.st.curly { "“" } else { "\"" }
     }
@@ -1884,14 +1896,7 @@ fn full_name(r: &mut Rng) -> String {
 
 fn other_headline(r: &mut Rng, st: &Style) -> String {
     let ev = Event::new(r);
-    let mut w = Writer {
-        r,
-        v: Vocab::get(),
-        ev: &ev,
-        st,
-        introduced: vec![false; ev.cast.len()],
-        depth: 0,
-    };
+    let mut w = Writer::new(r, &ev, st);
     w.headline()
 }
 
@@ -1969,14 +1974,7 @@ fn varied_noise(r: &mut Rng, st: &Style, author: &str, ev: &Event) -> String {
 /// One article of about `bytes` bytes of story by outlet `st` on `ev`.
 fn story(r: &mut Rng, ev: &Event, st: &Style, bytes: usize) -> Story {
     let author = full_name(r);
-    let mut w = Writer {
-        r,
-        v: Vocab::get(),
-        ev,
-        st,
-        introduced: vec![false; ev.cast.len()],
-        depth: 0,
-    };
+    let mut w = Writer::new(r, ev, st);
     let title = w.headline();
     let mut blocks = vec![Block::Title(title.clone())];
     if w.r.chance(0.5) {
@@ -2352,14 +2350,7 @@ fn render_html(r: &mut Rng, s: &Story, st: &Style, ev: &Event) -> String {
     }
     p.push_str("</ul></aside>\n<section class=\"comments\"><h2>Comments</h2>\n");
     let other = Event::new(r);
-    let mut w = Writer {
-        r,
-        v: Vocab::get(),
-        ev: &other,
-        st,
-        introduced: vec![false; other.cast.len()],
-        depth: 0,
-    };
+    let mut w = Writer::new(r, &other, st);
     for _ in 0..w.r.between(2, 6) {
         let user = w.r.pick(COMMENTERS);
         let said = w.sentence();
