@@ -80,9 +80,13 @@ pub fn normalize(s: &str) -> String {
 /// it: the words but those of punctuation only at either end.
 fn normalized_words(s: &str) -> usize {
     let edge_only = |w: &&str| w.chars().all(|c| is_edge(c) || matches!(c, '’' | '‘'));
-    let words: Vec<&str> = s.split_whitespace().collect();
-    let first = words.iter().position(|w| !edge_only(w));
-    let last = words.iter().rposition(|w| !edge_only(w));
+    let (mut first, mut last) = (None, None);
+    for (i, w) in s.split_whitespace().enumerate() {
+        if !edge_only(&w) {
+            first.get_or_insert(i);
+            last = Some(i);
+        }
+    }
     match (first, last) {
         (Some(a), Some(b)) => b - a + 1,
         _ => 1,
