@@ -87,7 +87,19 @@ fn main() {
             checks::arithmetic_checks(arts);
         });
     }
-    let index = crosscheck::index::Index::build(loaded.articles);
+    let mark = LIVE.load(Relaxed);
+    let mut index = crosscheck::index::Index::default();
+    index.push_articles(loaded.articles);
+    let pushed = LIVE.load(Relaxed);
+    let links = crosscheck::index::Links::compute(&index);
+    let computed = LIVE.load(Relaxed);
+    links.apply(&mut index);
+    println!(
+        "indexing: claim list and search text {:+.1} MB, links computed {:+.1} MB, applied {:+.1} MB",
+        (pushed as f64 - mark as f64) / 1e6,
+        (computed as f64 - pushed as f64) / 1e6,
+        (LIVE.load(Relaxed) as f64 - computed as f64) / 1e6
+    );
     let indexed = LIVE.load(Relaxed) - before;
     println!(
         "{} articles, {:.1} MB of text, {claims} claims, {} facts",

@@ -164,9 +164,19 @@ impl Lowered {
         self.ends.push(self.text.len());
     }
 
-    fn reserve_exact(&mut self, texts: usize, bytes: usize) {
-        self.text.reserve_exact(bytes);
+    /// Room for `texts` more texts of `bytes` in all, and a little more: a few letters grow
+    /// when lowercased ("İ" takes three bytes, not two), and one byte past the room would
+    /// double the buffer.
+    fn reserve(&mut self, texts: usize, bytes: usize) {
+        self.text.reserve_exact(bytes + bytes / 64);
         self.ends.reserve_exact(texts);
+    }
+
+    /// Gives back the room a text that grew past the reserve made the buffer double into.
+    fn trim(&mut self) {
+        if self.text.capacity() > self.text.len() + self.text.len() / 8 {
+            self.text.shrink_to_fit();
+        }
     }
 
     pub(crate) fn get(&self, i: usize) -> &str {
@@ -191,7 +201,7 @@ impl Index {
         let claims = || articles.iter().flat_map(|a| &a.claims);
         self.claims.reserve_exact(claims().count());
         self.search_text
-            .reserve_exact(claims().count(), claims().map(|c| c.text.len()).sum());
+            .reserve(claims().count(), claims().map(|c| c.text.len()).sum());
         for art in articles {
             let a = self.articles.len() as u32;
             for (c, claim) in art.claims.iter().enumerate() {
@@ -204,6 +214,7 @@ impl Index {
             self.source_group.push(a as usize);
             self.articles.push(art);
         }
+        self.search_text.trim();
         self.source_tags =
             crate::corpus::tags::source_tags(self.articles.iter().map(|a| &a.article));
         self.linked = false;
