@@ -140,6 +140,12 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "will", "would", "could", "may", "might", "not", "never",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+/// Words that open a clause of its own, which a role phrase does not hold ("Ana Ruiz, who
+/// led the inquiry, ...").
+const CLAUSE_OPENERS: &[&str] = &[
+    "who", "whose", "whom", "which", "that", "when", "while", "because", "but", "although",
+    "after", "before", "since", "as", "if",
+];
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "its", "their", "his", "her", "one", "two", "three", "several", "some",
     "other", "another", "multiple",
@@ -390,7 +396,61 @@ fn subject_before_verb(
     while start < last && matches!(w.low(start), "of" | "but" | "and" | "yet" | "so") {
         start += 1;
     }
-    speaker_from_phrase(w, start, last, entities, ctx, "", lex)
+    role_after_name(w, start, last, entities, lex)
+        .or_else(|| speaker_from_phrase(w, start, last, entities, ctx, "", lex))
+}
+
+/// "Ana Ruiz, deputy leader and health spokesperson said": a role phrase right after the
+/// name that opens the sentence and a comma, with no comma closing it, is that person's.
+/// `start..=last` is the subject phrase found before the verb.
+fn role_after_name(
+    w: &Words<'_>,
+    start: usize,
+    last: usize,
+    entities: &[Entity],
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    let head = w.low(last);
+    let role_head = lex.role_nouns.contains_key(head)
+        || lex.anonymous_heads.contains(head)
+        || title_len(&[head], lex) > 0;
+    if start == 0 || !role_head {
+        return None;
+    }
+    // The role phrase may go back past "and" to the comma: "deputy leader and ...".
+    let comma = (start.saturating_sub(APPOSITIVE_REACH)..start)
+        .rev()
+        .find(|&k| w.broken_after(k))?;
+    let gap = &w.text[w.ws[comma].0 + w.ws[comma].1.len()..w.ws[comma + 1].0];
+    let words_between = comma + 1..start;
+    if gap.trim() != ","
+        || words_between.clone().any(|k| {
+            let word = w.low(k);
+            lex.attribution_verbs.contains(word)
+                || PRONOUNS.contains(&word)
+                || CLAUSE_OPENERS.contains(&word)
+        })
+    {
+        return None;
+    }
+    // The name must open the sentence: in "..., the ministry said" a name before the comma
+    // belongs to the clause before it, not to the speaker.
+    let name_end = w.ws[comma].0 + w.ws[comma].1.len();
+    let opening = w.ws[0].0;
+    let person = entities.iter().find(|e| {
+        e.kind == EntityKind::Person
+            && e.end == name_end
+            && w.text[opening..e.start].split_whitespace().count() <= 2
+            && !possessive(w.text, e)
+    })?;
+    Some(Attribution {
+        speaker: person.canonical,
+        role: Some(ustr(w.span(comma + 1, last))),
+        named: true,
+        via: vec![],
+        first_hand: true,
+        verb: ustr(""),
+    })
 }
 
 /// Where the subject of the verb of saying at `v` ends: before the auxiliaries, adverbs and

@@ -446,3 +446,34 @@ fn an_opening_adverb_is_not_the_speaker() {
         "?Danish officials",
     )]);
 }
+
+#[test]
+fn a_role_after_a_name_and_a_comma_is_that_persons() {
+    check(&[
+        (
+            "Anna Berg, Green Party deputy leader and Transport spokesperson said the fares were unfair.",
+            "Anna Berg",
+        ),
+        // A comma closing the appositive is read as before.
+        (
+            "Tomas Lind, a spokesman for the port, said the cranes were idle.",
+            "Tomas Lind",
+        ),
+    ]);
+}
+
+#[test]
+fn a_clause_after_a_name_is_no_role_of_it() {
+    check(&[(
+        "Anna Berg, who led the inquiry and the harbour spokesman said the cranes were idle.",
+        "?the harbour spokesman",
+    )]);
+}
+
+#[test]
+fn a_name_inside_the_clause_before_a_comma_is_not_the_speaker() {
+    check(&[(
+        "The barrels were counted by the Red Cross near Anna Berg, a spokeswoman said.",
+        "?a spokeswoman",
+    )]);
+}
