@@ -280,12 +280,8 @@ pub fn attribute_words<'a>(
                 .map(|(c, _)| ustr(c))
         })?;
     (head_words.len() <= 3).then(|| Attribution {
-        speaker,
-        role: None,
-        named: true,
-        via: vec![],
-        first_hand: true,
         verb: ustr(":"),
+        ..Attribution::person(speaker, None)
     })
 }
 
@@ -344,24 +340,12 @@ fn subject_before_verb(
     }
     if PRONOUNS.contains(&w.low(last)) {
         if let Some(e) = named_earlier(w, last, entities) {
-            return Some(Attribution {
-                speaker: e.canonical,
-                role: e.role,
-                named: true,
-                via: vec![],
-                first_hand: true,
-                verb: ustr(""),
-            });
+            return Some(Attribution::person(e.canonical, e.role));
         }
         return ctx.last_speaker.clone().or_else(|| {
-            ctx.people.last().map(|&(speaker, role)| Attribution {
-                speaker,
-                role,
-                named: true,
-                via: vec![],
-                first_hand: true,
-                verb: ustr(""),
-            })
+            ctx.people
+                .last()
+                .map(|&(speaker, role)| Attribution::person(speaker, role))
         });
     }
     let mut start = last;
@@ -443,14 +427,10 @@ fn role_after_name(
             && w.text[opening..e.start].split_whitespace().count() <= 2
             && !possessive(w.text, e)
     })?;
-    Some(Attribution {
-        speaker: person.canonical,
-        role: Some(ustr(w.span(comma + 1, last))),
-        named: true,
-        via: vec![],
-        first_hand: true,
-        verb: ustr(""),
-    })
+    Some(Attribution::person(
+        person.canonical,
+        Some(ustr(w.span(comma + 1, last))),
+    ))
 }
 
 /// Where the subject of the verb of saying at `v` ends: before the auxiliaries, adverbs and
@@ -573,14 +553,7 @@ fn appositive_subject(
     {
         let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
         let role = (text::words(role).count() <= 4).then(|| ustr(role));
-        return Some(Attribution {
-            speaker: name.canonical,
-            role,
-            named: true,
-            via: vec![],
-            first_hand: true,
-            verb: ustr(""),
-        });
+        return Some(Attribution::person(name.canonical, role));
     }
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
     let e = entities
@@ -810,6 +783,20 @@ fn speaker_from_phrase(
             .and_then(|(_, r)| *r)
     });
     Some(make(name, role, true, via))
+}
+
+impl Attribution {
+    /// A named person who said it to this report directly, the verb not yet set.
+    fn person(speaker: Ustr, role: Option<Ustr>) -> Attribution {
+        Attribution {
+            speaker,
+            role,
+            named: true,
+            via: vec![],
+            first_hand: true,
+            verb: ustr(""),
+        }
+    }
 }
 
 impl Context {
