@@ -46,7 +46,8 @@ pub struct Index {
     /// For each article, the short tag that tells it apart from every other source
     /// ([`crate::corpus::tags::source_tags`]).
     pub source_tags: Vec<String>,
-    /// Lowercased claim texts, parallel to `claims`, for search.
+    /// Claim texts as search reads them, parallel to `claims`: most in place, a few
+    /// lowercased.
     pub(crate) search_text: Lowered,
     /// Position of each fact in `facts`, by id.
     fact_pos: HashMap<FactId, usize>,
@@ -150,38 +151,64 @@ impl UnionFind {
     }
 }
 
-/// Lowercased texts in one buffer: one allocation for a corpus's claims instead of one each.
+/// The lowercased copies search needs, in one buffer: one allocation for a corpus's claims
+/// instead of one each. Most claims need none: search folds their ASCII capitals as it reads
+/// them, which gives their lowercase, so the corpus is not held twice.
 #[derive(Debug, Default)]
 pub(crate) struct Lowered {
     text: String,
-    /// Text `i` ends at `ends[i]` and starts where text `i - 1` ends.
+    /// Copy `i` ends at `ends[i]` and starts where copy `i - 1` ends; an empty copy means the
+    /// claim is searched in its own text.
     ends: Vec<usize>,
+    /// Where claim `i` is in its article's text: read from here, search need not go through
+    /// the claim.
+    spans: Vec<(u32, u32)>,
 }
 
 impl Lowered {
-    fn push(&mut self, s: &str) {
-        crate::text::push_lower(&mut self.text, s);
+    /// Keeps a lowercased copy of the claim's text only when lowering its ASCII capitals as
+    /// search reads it would not give its lowercase: when it has a capital outside ASCII
+    /// ("É", "Ж").
+    fn push(&mut self, claim: &Claim) {
+        let (s, start) = (&*claim.text, self.text.len());
+        if !s.is_ascii() {
+            crate::text::push_lower(&mut self.text, s);
+            if self.text[start..].eq_ignore_ascii_case(s) {
+                self.text.truncate(start);
+            }
+        }
         self.ends.push(self.text.len());
+        // A span's text is under 4 GiB (`Span::new`), so its offsets fit.
+        self.spans.push((claim.start() as u32, claim.end() as u32));
     }
 
-    /// Room for `texts` more texts of `bytes` in all, and a little more: a few letters grow
-    /// when lowercased ("İ" takes three bytes, not two), and one byte past the room would
-    /// double the buffer.
+    /// Room for `texts` more texts, of which those not in ASCII hold `bytes`, and a little
+    /// more: a few letters grow when lowercased ("İ" takes three bytes, not two), and one
+    /// byte past the room would double the buffer.
     fn reserve(&mut self, texts: usize, bytes: usize) {
         self.text.reserve_exact(bytes + bytes / 64);
         self.ends.reserve_exact(texts);
+        self.spans.reserve_exact(texts);
     }
 
-    /// Gives back the room a text that grew past the reserve made the buffer double into.
+    /// Gives back the room that texts searched in place, or one that grew past the reserve
+    /// and made the buffer double, left unused.
     fn trim(&mut self) {
         if self.text.capacity() > self.text.len() + self.text.len() / 8 {
             self.text.shrink_to_fit();
         }
     }
 
-    pub(crate) fn get(&self, i: usize) -> &str {
+    /// Claim `i` as search reads it, given the text of its article.
+    pub(crate) fn get<'a>(&'a self, i: usize, article: &'a str) -> search::Hay<'a> {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        match &self.text[start..self.ends[i]] {
+            "" => {
+                let (start, end) = self.spans[i];
+                search::Hay::Folded(&article[start as usize..end as usize])
+            }
+            lower => search::Hay::Lower(lower),
+        }
     }
 }
 
@@ -200,8 +227,13 @@ impl Index {
         // Exact reservations: doubling would leave up to half of the largest buffers unused.
         let claims = || articles.iter().flat_map(|a| &a.claims);
         self.claims.reserve_exact(claims().count());
-        self.search_text
-            .reserve(claims().count(), claims().map(|c| c.text.len()).sum());
+        self.search_text.reserve(
+            claims().count(),
+            claims()
+                .filter(|c| !c.text.is_ascii())
+                .map(|c| c.text.len())
+                .sum(),
+        );
         for art in articles {
             let a = self.articles.len() as u32;
             for (c, claim) in art.claims.iter().enumerate() {
@@ -209,7 +241,7 @@ impl Index {
                     article: a,
                     claim: c as u32,
                 });
-                self.search_text.push(&claim.text);
+                self.search_text.push(claim);
             }
             self.source_group.push(a as usize);
             self.articles.push(art);

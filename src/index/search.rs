@@ -148,18 +148,24 @@ pub enum MatchKind {
 /// A quick ranking of a claim that passed the filters: how closely it holds the terms, and
 /// within that, earlier and more compact matches first. Only the best candidates by this
 /// ranking are given to the fuzzy matcher.
-fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> (MatchKind, i64) {
+fn cheap_score(
+    hay: Hay,
+    q: &Query,
+    finders: &[Option<TermFinder>],
+    buf: &mut String,
+) -> (MatchKind, i64) {
     let mut total = 0;
     let mut kind = MatchKind::Word;
     for (t, finder) in q.terms.iter().zip(finders) {
         match (t, finder) {
             (Term::Fuzzy(f), Some(finder)) => {
-                total += match finder.find(hay.as_bytes()) {
+                total += match finder.find_from(hay, 0) {
                     Some(pos) => {
-                        let word = is_word_at(hay, pos, f.len())
+                        let text = hay.text();
+                        let word = is_word_at(text, pos, f.len())
                             || finder
-                                .find_iter(&hay.as_bytes()[pos + 1..])
-                                .any(|p| is_word_at(hay, pos + 1 + p, f.len()));
+                                .find_all(hay, pos + 1)
+                                .any(|p| is_word_at(text, p, f.len()));
                         if !word {
                             kind = kind.max(MatchKind::Part);
                         }
@@ -168,13 +174,15 @@ fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> (Mat
                     None => {
                         kind = MatchKind::Loose;
                         // The claim passed the letters-in-order test, so they are all there.
-                        let spread = letters_in_order(hay, f).map_or(0, |(first, end)| end - first);
+                        let spread = hay
+                            .letters_in_order(f)
+                            .map_or(0, |(first, end)| end - first);
                         500 - spread.min(450) as i64
                     }
                 }
             }
             (Term::Exact(e), _) => {
-                if !whole_word(hay, e) {
+                if !whole_word(hay.lower(buf), e) {
                     kind = kind.max(MatchKind::Part);
                 }
                 total += 10 * e.len() as i64
@@ -186,17 +194,134 @@ fn cheap_score(hay: &str, q: &Query, finders: &[Option<memmem::Finder>]) -> (Mat
 }
 
 /// A substring searcher for each fuzzy term (`None` for other terms), built once per search.
-fn term_finders(q: &Query) -> Vec<Option<memmem::Finder<'_>>> {
+fn term_finders(q: &Query) -> Vec<Option<TermFinder<'_>>> {
     q.terms
         .iter()
         .map(|t| match t {
-            Term::Fuzzy(f) => Some(memmem::Finder::new(f.as_bytes())),
+            Term::Fuzzy(f) => Some(TermFinder::new(f)),
             _ => None,
         })
         .collect()
 }
 
-/// A claim found by a search.
+/// A claim's text as search reads it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Hay<'a> {
+    /// Lowercased.
+    Lower(&'a str),
+    /// As written, with no capital outside ASCII: lowering its ASCII capitals as it is read
+    /// gives its lowercase, byte for byte.
+    Folded(&'a str),
+}
+
+impl<'a> Hay<'a> {
+    /// The text, at the same byte positions as its lowercase.
+    fn text(self) -> &'a str {
+        match self {
+            Hay::Lower(s) | Hay::Folded(s) => s,
+        }
+    }
+
+    /// The lowercase text: the copy, or the text as written lowered into `buf`.
+    fn lower<'b>(self, buf: &'b mut String) -> &'b str
+    where
+        'a: 'b,
+    {
+        match self {
+            Hay::Lower(s) => s,
+            Hay::Folded(s) => {
+                buf.clear();
+                buf.push_str(s);
+                buf.make_ascii_lowercase();
+                buf
+            }
+        }
+    }
+
+    /// [`letters_in_order`] on the lowercase text.
+    fn letters_in_order(self, needle: &str) -> Option<(usize, usize)> {
+        letters_in_order(self.text(), needle, matches!(self, Hay::Folded(_)))
+    }
+}
+
+/// Finds a lowercase term in a claim's text, lowercased or folded as it is read.
+struct TermFinder<'q> {
+    lower: memmem::Finder<'q>,
+    term: &'q [u8],
+    /// The term's rarest byte in prose, and where it sits in the term: a folded text is
+    /// scanned for it (in either case) and each place it occurs checked for the whole term.
+    rare: usize,
+}
+
+impl<'q> TermFinder<'q> {
+    fn new(term: &'q str) -> TermFinder<'q> {
+        let term = term.as_bytes();
+        let rare = (0..term.len())
+            .min_by_key(|&i| commonness(term[i]))
+            .unwrap_or(0);
+        TermFinder {
+            lower: memmem::Finder::new(term),
+            term,
+            rare,
+        }
+    }
+
+    /// Where the term starts in `hay`, searching from byte `from`.
+    fn find_from(&self, hay: Hay, from: usize) -> Option<usize> {
+        let bytes = hay.text().as_bytes().get(from..)?;
+        match hay {
+            Hay::Lower(_) => self.lower.find(bytes).map(|p| from + p),
+            Hay::Folded(_) => {
+                let n = self.term.len();
+                let (Some(&byte), Some(last)) =
+                    (self.term.get(self.rare), bytes.len().checked_sub(n))
+                else {
+                    return (n == 0).then_some(from);
+                };
+                let upper = byte.to_ascii_uppercase();
+                let mut at = self.rare;
+                while at <= last + self.rare {
+                    let window = &bytes[at..=last + self.rare];
+                    let p = at + memchr::memchr2(byte, upper, window)?;
+                    let start = p - self.rare;
+                    if bytes[start..start + n].eq_ignore_ascii_case(self.term) {
+                        return Some(from + start);
+                    }
+                    at = p + 1;
+                }
+                None
+            }
+        }
+    }
+
+    /// Every place the term starts in `hay` from byte `from` on, first to last, not
+    /// overlapping.
+    fn find_all<'s>(&'s self, hay: Hay<'s>, mut from: usize) -> impl Iterator<Item = usize> + 's {
+        std::iter::from_fn(move || {
+            let p = self.find_from(hay, from)?;
+            from = p + self.term.len().max(1);
+            Some(p)
+        })
+    }
+}
+
+/// Roughly how often a byte occurs in English prose, rarest lowest: the byte a term is
+/// scanned for is its least common one, so fewer places need checking.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b' ' => 9,
+        b'e' => 8,
+        b't' | b'a' | b'o' | b'i' | b'n' => 7,
+        b's' | b'r' | b'h' | b'l' | b'd' => 6,
+        b'c' | b'u' | b'm' | b'f' | b'p' | b'g' | b'w' | b'y' | b'b' | b',' | b'.' => 5,
+        b'v' | b'k' => 4,
+        b'x' | b'j' | b'q' | b'z' => 3,
+        b'0'..=b'9' => 2,
+        _ => 1,
+    }
+}
+
+/// A claim found by a search./// A claim found by a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SearchHit {
     pub at: ClaimRef,
@@ -305,28 +430,34 @@ pub struct SearchResult {
     pub indices: Vec<usize>,
 }
 
-/// Letters of `needle` appear in `hay` in order (both lowercase): the cheap test every fuzzy
-/// match must pass.
-fn is_subsequence(hay: &str, needle: &str) -> bool {
-    letters_in_order(hay, needle).is_some()
-}
-
-/// Where the letters of `needle` are first found in order in `hay`: the first letter's byte
-/// position and the end of the last one's, or `None` if they are not all there. Each letter is
-/// searched from just after the previous one.
-fn letters_in_order(hay: &str, needle: &str) -> Option<(usize, usize)> {
+/// Where the letters of `needle` (lowercase) are first found in order in `hay`: the first
+/// letter's byte position and the end of the last one's, or `None` if they are not all there.
+/// Each letter is searched from just after the previous one. A `folded` hay is read as its
+/// lowercase: an ASCII letter is found in either case.
+fn letters_in_order(hay: &str, needle: &str, folded: bool) -> Option<(usize, usize)> {
     let mut first = None;
     let mut end = 0;
     if needle.is_ascii() {
         // An ASCII byte never occurs inside a multi-byte character, so bytes can be searched
         // directly, with memchr.
         for &b in needle.as_bytes() {
-            end += memchr::memchr(b, &hay.as_bytes()[end..])? + 1;
+            let rest = &hay.as_bytes()[end..];
+            let upper = b.to_ascii_uppercase();
+            end += if folded && upper != b {
+                memchr::memchr2(b, upper, rest)?
+            } else {
+                memchr::memchr(b, rest)?
+            } + 1;
             first.get_or_insert(end - 1);
         }
     } else {
         for n in needle.chars() {
-            let p = hay[end..].find(n)?;
+            let upper = n.to_ascii_uppercase();
+            let p = if folded && upper != n {
+                hay[end..].find([n, upper])?
+            } else {
+                hay[end..].find(n)?
+            };
             first.get_or_insert(end + p);
             end += p + n.len_utf8();
         }
@@ -353,12 +484,19 @@ fn is_word_at(hay: &str, i: usize, len: usize) -> bool {
 }
 
 impl Index {
-    fn passes_filters(&self, r: ClaimRef, hay: &str, q: &Query) -> bool {
+    /// Claim `i` as search reads it.
+    fn hay(&self, i: usize) -> Hay<'_> {
+        let article = self.claims[i].article as usize;
+        self.search_text.get(i, &self.articles[article].text)
+    }
+
+    /// Whether the claim passes every term's test; `buf` is room to lowercase its text in.
+    fn passes_filters(&self, r: ClaimRef, hay: Hay, q: &Query, buf: &mut String) -> bool {
         let claim = self.claim(r);
         q.terms.iter().all(|t| match t {
-            Term::Fuzzy(f) => is_subsequence(hay, f),
-            Term::Exact(e) => hay.contains(e.as_str()),
-            Term::Not(n) => !hay.contains(n.as_str()),
+            Term::Fuzzy(f) => hay.letters_in_order(f).is_some(),
+            Term::Exact(e) => hay.lower(buf).contains(e.as_str()),
+            Term::Not(n) => !hay.lower(buf).contains(n.as_str()),
             Term::Source(s) => {
                 let a = self.article_of(r);
                 a.source_label().to_lowercase().contains(s.as_str())
@@ -388,7 +526,9 @@ impl Index {
         })
     }
 
-    fn score_claim(&self, hay: &str, q: &Query, m: &dyn Matcher) -> Option<i64> {
+    fn score_claim(&self, hay: Hay, q: &Query, m: &dyn Matcher) -> Option<i64> {
+        let mut buf = String::new();
+        let hay = hay.lower(&mut buf);
         let mut total = 0;
         for t in &q.terms {
             match t {
@@ -410,29 +550,32 @@ impl Index {
     /// Every claim that passes the query's filters and contains each fuzzy term's letters in
     /// order (within `among` when given), in index order.
     pub fn matching(&self, q: &Query, among: Option<&[ClaimRef]>) -> Vec<ClaimRef> {
-        self.scan(among, |i| {
+        self.scan(among, |buf, i| {
             let r = self.claims[i];
-            self.passes_filters(r, self.search_text.get(i), q)
-                .then_some(r)
+            self.passes_filters(r, self.hay(i), q, buf).then_some(r)
         })
     }
 
     /// `f` over the positions of every claim (of `among` when given) in parallel, keeping
-    /// what it returns in index order.
+    /// what it returns in index order. `f` is given room to lowercase a text in.
     fn scan<T: Send>(
         &self,
         among: Option<&[ClaimRef]>,
-        f: impl Fn(usize) -> Option<T> + Sync + Send,
+        f: impl Fn(&mut String, usize) -> Option<T> + Sync + Send,
     ) -> Vec<T> {
         match among {
             Some(list) => list
                 .par_iter()
                 .filter_map(|r| self.claims.binary_search(r).ok())
-                .filter_map(f)
+                .map_init(String::new, f)
+                // Not `flatten`: rayon would collect each item apart.
+                .filter_map(std::convert::identity)
                 .collect(),
             None => (0..self.claims.len())
                 .into_par_iter()
-                .filter_map(f)
+                .map_init(String::new, f)
+                // Not `flatten`: rayon would collect each item apart.
+                .filter_map(std::convert::identity)
                 .collect(),
         }
     }
@@ -447,13 +590,13 @@ impl Index {
         limit: usize,
     ) -> SearchOutcome {
         let finders = term_finders(q);
-        let first_pass = |i: usize| -> Option<SearchHit> {
+        let first_pass = |buf: &mut String, i: usize| -> Option<SearchHit> {
             let r = self.claims[i];
-            let hay = self.search_text.get(i);
-            if !self.passes_filters(r, hay, q) {
+            let hay = self.hay(i);
+            if !self.passes_filters(r, hay, q, buf) {
                 return None;
             }
-            let (kind, score) = cheap_score(hay, q, &finders);
+            let (kind, score) = cheap_score(hay, q, &finders, buf);
             Some(SearchHit { at: r, kind, score })
         };
         let mut hits = self.scan(among, first_pass);
@@ -475,7 +618,7 @@ impl Index {
             .filter_map(|h| {
                 let i = self.claims.binary_search(&h.at).ok()?;
                 Some(SearchHit {
-                    score: self.score_claim(self.search_text.get(i), q, m)?,
+                    score: self.score_claim(self.hay(i), q, m)?,
                     ..h
                 })
             })
@@ -580,21 +723,34 @@ mod tests {
     fn whole_words_rank_before_parts_of_words_and_loose_matches_are_counted_apart() {
         let q = Query::parse("north korean");
         let finders = term_finders(&q);
-        let kind = |hay: &str| cheap_score(hay, &q, &finders).0;
-        assert_eq!(kind("north korean troops crossed"), MatchKind::Word);
+        // A text read as written ranks as its lowercase copy would.
+        let kind = |written: &str| {
+            let buf = &mut String::new();
+            let lower = written.to_lowercase();
+            let folded = cheap_score(Hay::Folded(written), &q, &finders, buf);
+            assert_eq!(folded, cheap_score(Hay::Lower(&lower), &q, &finders, buf));
+            folded.0
+        };
+        assert_eq!(kind("North Korean troops crossed"), MatchKind::Word);
         assert_eq!(
-            kind("the korean border, north of the river"),
+            kind("The Korean border, north of the river"),
             MatchKind::Word
         );
-        assert_eq!(kind("northern koreans fled"), MatchKind::Part);
+        assert_eq!(kind("Northern Koreans fled"), MatchKind::Part);
         assert_eq!(
-            kind("no threat, the kremlin's oreans said now"),
+            kind("No threat, the Kremlin's oreans said now"),
             MatchKind::Loose
         );
         let exact = Query::parse("'troop");
         let finders = term_finders(&exact);
         assert_eq!(
-            cheap_score("50,000 troops", &exact, &finders).0,
+            cheap_score(
+                Hay::Folded("50,000 Troops"),
+                &exact,
+                &finders,
+                &mut String::new()
+            )
+            .0,
             MatchKind::Part
         );
         let hit = |kind, score, claim| SearchHit {
@@ -623,15 +779,79 @@ mod tests {
 
     #[test]
     fn subsequence() {
-        assert!(is_subsequence("north korean troops", "nkt"));
-        assert!(!is_subsequence("north korean troops", "spn"));
-        let at = letters_in_order;
+        let at = |hay, needle| letters_in_order(hay, needle, false);
         assert_eq!(at("north korean troops", "nkt"), Some((0, 14)));
         assert_eq!(at("north korean troops", "kor"), Some((6, 9)));
         assert_eq!(at("north korean troops", "spn"), None);
         assert_eq!(at("abc", ""), Some((0, 0)));
         assert_eq!(at("київ і львів", "ївв"), Some((4, 18)));
         assert_eq!(at("київ і львів", "вк"), None);
+    }
+
+    /// Texts written with capitals, none of them outside ASCII: the texts search reads as
+    /// written.
+    const WRITTEN: [&str; 4] = [
+        "North Korean Troops reached Kursk, NATO said",
+        "Zoë Simić of the Kraków office told TASS “nothing”",
+        "AAA aaa Aa-aA: the BBC's bbc.com",
+        "Nearly 60,000 — or 59,000? — troops",
+    ];
+
+    #[test]
+    fn a_text_read_folded_is_searched_as_its_lowercase() {
+        let terms = [
+            "north",
+            "korean troops",
+            "kursk",
+            "nato said",
+            "zoë",
+            "simić",
+            "kraków",
+            "tass",
+            "“nothing”",
+            "aa",
+            "aaa",
+            "a-a",
+            "bbc",
+            "'s bbc",
+            "60,000",
+            "— or",
+            "s",
+            "ot",
+            "xyz",
+            "troops,",
+        ];
+        for written in WRITTEN {
+            let lower = written.to_lowercase();
+            assert_eq!(lower, written.to_ascii_lowercase());
+            let (folded, lowered) = (Hay::Folded(written), Hay::Lower(&lower));
+            for term in terms {
+                let finder = TermFinder::new(term);
+                for from in 0..=written.len() {
+                    if !written.is_char_boundary(from) {
+                        continue;
+                    }
+                    let expected: Vec<usize> = finder.find_all(lowered, from).collect();
+                    let got: Vec<usize> = finder.find_all(folded, from).collect();
+                    assert_eq!(got, expected, "{term:?} in {written:?} from {from}");
+                }
+                assert_eq!(
+                    folded.letters_in_order(term),
+                    lowered.letters_in_order(term),
+                    "{term:?} in {written:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_term_is_found_in_a_written_text_whatever_its_capitals() {
+        let hay = Hay::Folded("Reports from KYIV and Kyiv, not kyivan");
+        let finder = TermFinder::new("kyiv");
+        assert_eq!(finder.find_all(hay, 0).collect::<Vec<_>>(), [13, 22, 32]);
+        assert_eq!(hay.letters_in_order("rk"), Some((0, 14)));
+        assert_eq!(hay.letters_in_order("vvv"), Some((16, 36)));
+        assert_eq!(hay.letters_in_order("vvvv"), None);
     }
 }
 
