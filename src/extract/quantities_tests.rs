@@ -221,6 +221,18 @@ fn vague_magnitudes_and_fractions() {
             &["- >=40 <=99 ~scores [houses] count"],
         ),
         ("Half an hour later it ended.", &["0.5 [h] duration"]),
+        (
+            "The union said thousands of our members would strike.",
+            &["- >=2000 <=9999 ~thousands [members] count"],
+        ),
+        (
+            "Dozens of their neighbours came to help.",
+            &["- >=24 <=99 ~dozens [neighbours] count"],
+        ),
+        (
+            "Hundreds of the protesters were detained.",
+            &["- >=200 <=999 ~hundreds [protesters] count"],
+        ),
     ]);
 }
 

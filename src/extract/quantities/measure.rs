@@ -198,14 +198,14 @@ impl Parser<'_> {
         strong: bool,
     ) -> Option<(Range<usize>, Vec<Range<usize>>, usize)> {
         let mut partitive = false;
-        if self.low(i) == "of"
-            && matches!(
-                self.low(i + 1),
-                "the" | "its" | "their" | "our" | "his" | "her"
-            )
-        {
+        let determiner = |w: &str| matches!(w, "the" | "its" | "their" | "our" | "his" | "her");
+        if self.low(i) == "of" && determiner(self.low(i + 1)) {
             i += 2;
             partitive = true;
+        } else if i > 0 && self.low(i - 1) == "of" && determiner(self.low(i)) {
+            // A vague figure's phrase takes its "of" ("thousands of | our supporters"): what
+            // follows is what it counts, not a part of a whole.
+            i += 1;
         }
         let mut mods = Vec::new();
         let mut j = i;
