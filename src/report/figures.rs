@@ -99,6 +99,19 @@ pub fn scale(f: &Fact, articles: &[Extracted]) -> Scale {
             Scale { factor: 1.0, unit }
         }
         QuantityKind::Duration if canonical == "s" => {
+            // Figures all written in one unit read in it ("15 months", not "1.25 years").
+            let mut units = quantities().map(|q| q.unit);
+            let first = units.next().flatten();
+            if let Some((secs, name)) = first.filter(|_| units.all(|u| u == first)).and_then(|u| {
+                DURATIONS
+                    .iter()
+                    .find(|(_, name)| name.strip_suffix('s') == Some(&u))
+            }) {
+                return Scale {
+                    factor: *secs,
+                    unit: name.to_string(),
+                };
+            }
             let largest = quantities()
                 .filter_map(stated)
                 .map(|(_, hi)| hi)
@@ -139,12 +152,25 @@ pub fn span_text(f: &Fact, articles: &[Extracted]) -> Option<String> {
         .map(|(lo, hi)| with_unit(&fmt_interval((lo / sc.factor, hi / sc.factor)), &sc.unit))
 }
 
-/// A number followed by its unit: "40%", "800 km2", "12" (no unit).
+/// A number followed by its unit: "40%", "800 km2", "12" (no unit), "1 day".
 fn with_unit(value: &str, unit: &str) -> String {
     match unit {
         "" => value.to_string(),
         "%" => format!("{value}%"),
-        u => format!("{value} {u}"),
+        u => format!("{value} {}", unit_after(value, u)),
+    }
+}
+
+/// A duration's unit after one of it in the singular: "1 day", "about 1 day", "2 days".
+fn unit_after<'u>(value: &str, unit: &'u str) -> &'u str {
+    match unit.strip_suffix('s') {
+        Some(one)
+            if value.rsplit(' ').next() == Some("1")
+                && DURATIONS.iter().any(|(_, name)| *name == unit) =>
+        {
+            one
+        }
+        _ => unit,
     }
 }
 
@@ -232,7 +258,7 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
         let next_unit = items.get(i + 1).map(|(_, u)| u);
         if !unit.is_empty() && next_unit != Some(unit) {
             out.push(' ');
-            out.push_str(unit);
+            out.push_str(unit_after(value, unit));
         }
     }
     if more {
@@ -339,15 +365,9 @@ mod tests {
         assert_eq!(got, want);
     }
 
-    #[test]
-    fn a_facts_values_read_once_each_with_hedges_and_units() {
+    /// The fact with the most figures across one-sentence reports.
+    fn largest_fact(texts: &[&str]) -> (crate::index::Index, usize) {
         use crate::corpus::{Document, build_articles};
-        let texts = [
-            "About 1,200 people fled the fire on 2 June 2022, officials said.",
-            "About 1,200 people fled the fire on 2 June 2022, the mayor said.",
-            "Some 1,200 people fled the fire on 2 June 2022, firefighters said.",
-            "Firefighters said 1,500 people fled the fire on 2 June 2022.",
-        ];
         let articles = build_articles(
             texts
                 .iter()
@@ -355,16 +375,62 @@ mod tests {
                 .map(|(i, t)| Document::plain(&format!("{i}.txt"), format!("Fire\n\n{t}\n")))
                 .collect(),
         );
-        let articles = crate::extract::extract_all(articles);
-        let index = crate::index::Index::build(articles);
-        let f = index
-            .facts
-            .iter()
-            .max_by_key(|f| f.members.len())
+        let index = crate::index::Index::build(crate::extract::extract_all(articles));
+        let at = (0..index.facts.len())
+            .max_by_key(|&i| index.facts[i].members.len())
             .expect("a fact");
+        (index, at)
+    }
+
+    #[test]
+    fn a_facts_values_read_once_each_with_hedges_and_units() {
+        let (index, at) = largest_fact(&[
+            "About 1,200 people fled the fire on 2 June 2022, officials said.",
+            "About 1,200 people fled the fire on 2 June 2022, the mayor said.",
+            "Some 1,200 people fled the fire on 2 June 2022, firefighters said.",
+            "Firefighters said 1,500 people fled the fire on 2 June 2022.",
+        ]);
+        let f = &index.facts[at];
         let line = values_compact(f, &index.articles);
         assert_eq!(f.members.len(), 4, "{line}");
         assert_eq!(line, "about 1,200 · some 1,200 · 1,500 people");
+    }
+
+    #[test]
+    fn durations_read_in_the_unit_they_were_written_in() {
+        let cases: [(&[&str], &str, &str); 3] = [
+            (
+                &[
+                    "The ferry strike lasted 15 months, the union said.",
+                    "The ferry strike lasted 14 months, the company said.",
+                ],
+                "15 · 14 months",
+                "14–15 months",
+            ),
+            (
+                &[
+                    "The ferry strike lasted 18 months, the union said.",
+                    "The ferry strike lasted 1.5 years, the company said.",
+                ],
+                "1.5 years",
+                "1.5 years",
+            ),
+            (
+                &["The ferry strike lasted one day, the union said."],
+                "one day",
+                "1 day",
+            ),
+        ];
+        for (texts, values, span) in cases {
+            let (index, at) = largest_fact(texts);
+            let f = &index.facts[at];
+            assert_eq!(values_compact(f, &index.articles), values, "{texts:?}");
+            assert_eq!(
+                span_text(f, &index.articles).as_deref(),
+                Some(span),
+                "{texts:?}"
+            );
+        }
     }
 
     #[test]

@@ -134,7 +134,7 @@ fn table(frame: &mut Frame, fa: &FactsAreas, s: &AppState, index: &Index, view: 
             "  {}{} {}",
             pad("verdict", 9),
             pad("what is measured", label_w),
-            pad("values as written", values_w)
+            pad("values", values_w)
         );
         if wide {
             h.push_str(&format!(" {}", pad("span", span_w)));
