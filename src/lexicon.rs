@@ -1127,7 +1127,7 @@ pub fn collapse_lower(s: &str) -> String {
     let text = if s.is_ascii() {
         s
     } else {
-        lowered = s.to_lowercase();
+        lowered = crate::text::to_lower(s);
         &lowered
     };
     let mut out = String::with_capacity(text.len());

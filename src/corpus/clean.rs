@@ -286,7 +286,7 @@ fn is_timestamp_only(text: &str) -> bool {
 }
 
 fn is_caption(text: &str, lex: &Lexicon) -> bool {
-    let lower = text.trim().to_lowercase();
+    let lower = text::to_lower(text.trim());
     if lex
         .caption_prefixes
         .iter()
@@ -362,17 +362,22 @@ fn is_embed_or_link(f: &Features, text: &str) -> bool {
 }
 
 fn is_byline(text: &str) -> bool {
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    let rest = [
+    const OPENERS: [&str; 5] = [
         "by ",
         "written by ",
         "words by ",
         "reporting by ",
         "story by ",
-    ]
-    .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
+    ];
+    let t = text.trim();
+    // Each character lowercases to at least one byte, so the openers (ASCII, one byte a
+    // character) are found among as many of the line's first characters, lowercased.
+    let longest = OPENERS.iter().map(|p| p.len()).max().unwrap_or(0);
+    let head = t.char_indices().nth(longest).map_or(t, |(i, _)| &t[..i]);
+    let lower = text::to_lower(head);
+    let rest = OPENERS
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
     rest.is_some_and(|r| {
         r.split_whitespace()
             .next()

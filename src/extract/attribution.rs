@@ -105,18 +105,18 @@ struct Words<'a> {
     text: &'a str,
     ws: Vec<(usize, &'a str)>,
     /// Each word lowercased, computed once: the rules read them many times.
-    lows: Vec<std::borrow::Cow<'a, str>>,
+    lows: text::LowerWords,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a str, ws: Vec<(usize, &'a str)>) -> Words<'a> {
-        let lows = ws.iter().map(|&(_, w)| text::lower(w)).collect();
+        let lows = text::LowerWords::new(ws.iter().map(|&(_, w)| w), text.len());
         Words { text, ws, lows }
     }
 
     /// Word `i` lowercased, or "" past the end.
     fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", |w| w.as_ref())
+        self.lows.get(i).unwrap_or("")
     }
 
     /// Text between word `a` and word `b` (inclusive), as written.

@@ -181,7 +181,7 @@ struct Parser<'a> {
     source: &'a Span,
     text: &'a str,
     toks: Vec<Tok>,
-    lower: Vec<std::borrow::Cow<'a, str>>,
+    lower: crate::text::LowerWords,
     excluded: Vec<Range<usize>>,
     lex: &'a Lexicon,
 }
@@ -211,10 +211,8 @@ impl<'a> Parser<'a> {
     fn new(source: &'a Span, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
         let text = source.as_str();
         let toks = tokenize(text);
-        let lower = toks
-            .iter()
-            .map(|t| crate::text::lower(&text[t.start..t.end]))
-            .collect();
+        let lower =
+            crate::text::LowerWords::new(toks.iter().map(|t| &text[t.start..t.end]), text.len());
         Parser {
             source,
             text,
@@ -230,7 +228,7 @@ impl<'a> Parser<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |l| l.as_ref())
+        self.lower.get(i).unwrap_or("")
     }
 
     /// The text of tokens `r` as written.
