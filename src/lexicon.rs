@@ -1111,11 +1111,15 @@ fn title_key(words: &[&str]) -> String {
 impl Lexicon {
     /// How many of the `boilerplate_contains` phrases occur in a lowercased text.
     pub fn boilerplate_hits(&self, lower: &str) -> usize {
-        let mut found = vec![false; self.boilerplate_contains.len()];
-        for m in self.boilerplate_finder.find_overlapping_iter(lower) {
-            found[m.pattern().as_usize()] = true;
-        }
-        found.into_iter().filter(|&f| f).count()
+        // Most lines hold none: collecting what is found allocates only when something is.
+        let mut found: Vec<usize> = self
+            .boilerplate_finder
+            .find_overlapping_iter(lower)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
     }
 }
 

@@ -224,7 +224,8 @@ fn timestamp_re() -> &'static WordRegex {
 
 fn features(text: &str, lex: &Lexicon) -> Features {
     let (mut words, mut stops) = (0, 0);
-    let mut content = HashSet::default();
+    // Room for a content word in eight bytes, so that the set is seldom grown.
+    let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
     let mut folded = String::new();
     for (_, w) in text::words(text) {
         words += 1;

@@ -172,7 +172,7 @@ pub fn attribute_words<'a>(
     for prefix in lex
         .attribution_prefixes
         .iter()
-        .filter(|p| p.join(" ") != "citing")
+        .filter(|p| p.as_slice() != ["citing"])
     {
         for i in 0..n {
             if prefix_at(i, prefix) && i + prefix.len() < n {

@@ -229,7 +229,9 @@ fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
         .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
         .map(|(start, end)| {
             let text = &para[start..end];
-            let words: Vec<_> = crate::text::words(text).collect();
+            // Room for a word in five bytes, so that the vector is seldom grown.
+            let mut words = Vec::with_capacity(text.len() / 5 + 1);
+            words.extend(crate::text::words(text));
             let entities = entities_in(text, &words);
             Sentence {
                 start,
