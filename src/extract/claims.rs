@@ -9,7 +9,7 @@ use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
-use crate::dates::find_dates;
+use crate::dates::find_dates_in;
 use crate::ids::{ClaimId, ClusterId, stable_hash};
 use crate::text::Span;
 
@@ -164,6 +164,7 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                 break;
             }
             let text = &para[s..e];
+            let found_dates = find_dates_in(text, words.iter().map(|&(_, w)| w));
             ctx.learn(&entities);
             let attribution = attribute_words(text, words, &entities, &ctx);
             if let Some(a) = &attribution {
@@ -171,7 +172,6 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
             }
             let start = p.start + s;
             let sentence = Span::new(&article.text, start..p.start + e);
-            let found_dates = find_dates(text);
             let quantities = quantities_in(&sentence, &found_dates);
             let dates = found_dates
                 .into_iter()
