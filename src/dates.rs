@@ -149,7 +149,12 @@ fn cue_words(lex: &Lexicon) -> &'static rustc_hash::FxHashMap<String, u8> {
 }
 
 impl Cues {
-    fn of<'t>(text: &str, words: impl Iterator<Item = &'t str>, lex: &Lexicon) -> Cues {
+    /// The cues of `text`, whose words come each with its lowercase form if known.
+    fn of<'t>(
+        text: &str,
+        words: impl Iterator<Item = (&'t str, Option<&'t str>)>,
+        lex: &Lexicon,
+    ) -> Cues {
         let cues = cue_words(lex);
         let mut c = Cues {
             digits: text.bytes().any(|b| b.is_ascii_digit()),
@@ -161,11 +166,12 @@ impl Cues {
             weekday: false,
             relative: false,
         };
-        for w in words {
+        for (w, known) in words {
             if c.month && c.weekday && c.relative {
                 break;
             }
-            crate::text::with_lower(w.trim_end_matches('.'), |lower| {
+            let trimmed = w.trim_end_matches('.');
+            let mut read = |lower: &str| {
                 let found = cues.get(lower).copied().unwrap_or(0);
                 if crate::text::is_capitalized(w) {
                     c.month |= found & CUE_MONTH != 0;
@@ -182,7 +188,11 @@ impl Cues {
                     c.weekday |= of_key & CUE_WEEKDAY != 0;
                 }
                 c.relative |= found & CUE_RELATIVE != 0;
-            });
+            };
+            match known {
+                Some(lower) if trimmed.len() == w.len() => read(lower),
+                _ => crate::text::with_lower(trimmed, read),
+            }
         }
         c
     }
@@ -190,11 +200,32 @@ impl Cues {
 
 /// Every date mention in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
-    find_dates_in(text, crate::text::words(text).map(|(_, w)| w))
+    dates_with_cues(
+        text,
+        Cues::of(
+            text,
+            crate::text::words(text).map(|(_, w)| (w, None)),
+            Lexicon::global(),
+        ),
+    )
 }
 
-/// [`find_dates`] for a text already split into its words (`text::words`).
-pub fn find_dates_in<'t>(text: &str, words: impl Iterator<Item = &'t str>) -> Vec<DateMention> {
+/// [`find_dates`] for a text already split into its words (`text::words`), each also
+/// lowercased (`lows`, in the same order).
+pub fn find_dates_in(
+    text: &str,
+    words: &[(usize, &str)],
+    lows: &crate::text::LowerWords,
+) -> Vec<DateMention> {
+    let words = words
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, w))| (w, lows.get(i)));
+    dates_with_cues(text, Cues::of(text, words, Lexicon::global()))
+}
+
+/// The dates in `text`, running only the patterns its cues allow.
+fn dates_with_cues(text: &str, cue: Cues) -> Vec<DateMention> {
     let lex = Lexicon::global();
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
@@ -216,7 +247,6 @@ pub fn find_dates_in<'t>(text: &str, words: impl Iterator<Item = &'t str>) -> Ve
             });
         }
     };
-    let cue = Cues::of(text, words, lex);
     for c in captures(&p.iso, text, cue.four_digits) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());

@@ -114,6 +114,11 @@ impl<'a> Words<'a> {
         Words { text, ws, lows }
     }
 
+    /// Words whose lowercase forms are known (`lows`, in the same order).
+    fn lowered(text: &'a str, ws: Vec<(usize, &'a str)>, lows: text::LowerWords) -> Words<'a> {
+        Words { text, ws, lows }
+    }
+
     /// Word `i` lowercased, or "" past the end.
     fn low(&self, i: usize) -> &str {
         self.lows.get(i).unwrap_or("")
@@ -163,8 +168,23 @@ pub fn attribute_words<'a>(
     entities: &[Entity],
     ctx: &Context,
 ) -> Option<Attribution> {
+    attribute_read(Words::new(sentence, words), entities, ctx)
+}
+
+/// [`attribute_words`] for words also lowercased (`lows`, in the same order).
+pub fn attribute_lowered<'a>(
+    sentence: &'a str,
+    words: Vec<(usize, &'a str)>,
+    lows: text::LowerWords,
+    entities: &[Entity],
+    ctx: &Context,
+) -> Option<Attribution> {
+    attribute_read(Words::lowered(sentence, words, lows), entities, ctx)
+}
+
+fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
     let lex = Lexicon::global();
-    let w = Words::new(sentence, words);
+    let sentence = w.text;
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);

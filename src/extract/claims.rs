@@ -3,7 +3,7 @@
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
-use super::attribution::{Attribution, Context, attribute_words};
+use super::attribution::{Attribution, Context, attribute_lowered};
 use super::entities::{Entity, entities_in};
 use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
@@ -151,6 +151,8 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
         };
         let quotes = quote_spans(para);
         let mut parts: Vec<Claim> = Vec::new();
+        // The words in each of `parts`, counted when it was split.
+        let mut word_counts: Vec<usize> = Vec::new();
         for Sentence {
             start: s,
             end: e,
@@ -164,9 +166,11 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                 break;
             }
             let text = &para[s..e];
-            let found_dates = find_dates_in(text, words.iter().map(|&(_, w)| w));
+            let lows = crate::text::LowerWords::new(words.iter().map(|&(_, w)| w), text.len());
+            let found_dates = find_dates_in(text, &words, &lows);
+            word_counts.push(words.len());
             ctx.learn(&entities);
-            let attribution = attribute_words(text, words, &entities, &ctx);
+            let attribution = attribute_lowered(text, words, lows, &entities, &ctx);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
@@ -198,7 +202,13 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
             parts.push(claim);
         }
         inherit_quote_speakers(&mut parts, &quotes, p.start);
-        out.extend(parts.into_iter().filter(is_claim));
+        out.extend(
+            parts
+                .into_iter()
+                .zip(word_counts)
+                .filter(|(c, words)| is_claim(c, *words))
+                .map(|(c, _)| c),
+        );
         if out.len() >= MAX_CLAIMS_PER_ARTICLE {
             out.truncate(MAX_CLAIMS_PER_ARTICLE);
             break;
@@ -289,8 +299,8 @@ fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: 
     }
 }
 
-fn is_claim(c: &Claim) -> bool {
-    let words = crate::text::words(&c.text).count();
+/// Whether a sentence of `words` words (`text::words`) is a claim.
+fn is_claim(c: &Claim, words: usize) -> bool {
     words >= 4
         && (!c.quantities.is_empty()
             || !c.dates.is_empty()
