@@ -229,13 +229,16 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     let mut folded = String::new();
     for (_, w) in text::words(text) {
         words += 1;
-        if lex.is_stopword(w) {
-            stops += 1;
-        } else if text::has_content_shape(w) {
-            // As `word_keys` has it, with the stopword test shared with the count above.
-            text::fold_word_into(w, &mut folded);
-            content.insert(stable_hash(&[&folded]));
-        }
+        text::with_lower(w, |lower| {
+            if lex.stopwords.contains(lower) {
+                stops += 1;
+            } else if text::has_content_shape(w) {
+                // As `word_keys` has it, with the stopword test shared with the count above
+                // and the word lowercased once for both.
+                text::fold_lowered_into(lower, &mut folded);
+                content.insert(stable_hash(&[&folded]));
+            }
+        });
     }
     let lower = collapse_lower(text);
     Features {
@@ -274,6 +277,11 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
 
 /// A paragraph that is only a time, a date stamp or an "updated" marker.
 fn is_timestamp_only(text: &str) -> bool {
+    // Without a digit or a bracket it is none, whatever its words (checked first: it is
+    // cheap, and most short lines have neither).
+    if !text.chars().any(|c| c.is_ascii_digit() || c == '(') {
+        return false;
+    }
     let mut rest = timestamp_re().replace_all(text, " ");
     let mut found: Vec<_> = dates::find_dates(&rest);
     found.reverse();
@@ -283,23 +291,47 @@ fn is_timestamp_only(text: &str) -> bool {
     let words = text::words(&rest)
         .filter(|(_, w)| w.chars().any(char::is_alphabetic))
         .count();
-    words == 0 && text.chars().any(|c| c.is_ascii_digit() || c == '(')
+    words == 0
 }
 
 fn is_caption(text: &str, lex: &Lexicon) -> bool {
-    let lower = text::to_lower(text.trim());
+    let t = text.trim();
+    if t.contains('Σ') {
+        // A capital sigma lowercases by its neighbours: such a line is lowercased whole.
+        return caption_in(&text::to_lower(t), text, lex, std::borrow::Cow::Borrowed);
+    }
+    // Lowercasing maps each character on its own and never makes or removes whitespace, '.',
+    // '(' or ')', so the parts read (the line's head, its closing credit) are found in the
+    // line as written and lowercased alone.
+    caption_in(t, text, lex, |s| std::borrow::Cow::Owned(text::to_lower(s)))
+}
+
+/// [`is_caption`] of `text`, trimmed as `t`, lowercased or not: `lower` lowercases the parts
+/// of `t` that are read.
+fn caption_in<'t, L>(t: &'t str, text: &str, lex: &Lexicon, lower: L) -> bool
+where
+    L: Fn(&'t str) -> std::borrow::Cow<'t, str>,
+{
+    // A prefix of n bytes lies within the first n characters lowercased.
+    let longest = lex
+        .caption_prefixes
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let head = lower(t.char_indices().nth(longest).map_or(t, |(i, _)| &t[..i]));
     if lex
         .caption_prefixes
         .iter()
-        .any(|p| lower.starts_with(p.as_str()))
+        .any(|p| head.starts_with(p.as_str()))
     {
         return true;
     }
-    let trimmed = lower.trim_end_matches(['.', ' ']);
+    let trimmed = t.trim_end_matches(['.', ' ']);
     if let Some(open) = trimmed.rfind('(')
         && trimmed.ends_with(')')
     {
-        let credit = &trimmed[open..];
+        let credit = lower(&trimmed[open..]);
         let words = credit.split_whitespace().count();
         return lex
             .caption_marks
@@ -320,6 +352,7 @@ fn is_caption(text: &str, lex: &Lexicon) -> bool {
         }
         None => trimmed,
     };
+    let tail = lower(tail);
     let credit_at_end = lex
         .caption_credits
         .iter()

@@ -161,6 +161,18 @@ pub fn fold_word(word: &str) -> String {
 pub fn fold_word_into(word: &str, w: &mut String) {
     w.clear();
     push_lower(w, word);
+    fold_tail(w);
+}
+
+/// [`fold_word_into`] for a word already lowercased.
+pub fn fold_lowered_into(lower: &str, w: &mut String) {
+    w.clear();
+    w.push_str(lower);
+    fold_tail(w);
+}
+
+/// What folding does after lowercasing: quotes made plain, possessive and plural removed.
+fn fold_tail(w: &mut String) {
     if w.contains('’') {
         *w = w.replace('’', "'");
     }
