@@ -110,7 +110,7 @@ struct Words<'a> {
 
 impl<'a> Words<'a> {
     fn new(text: &'a str, ws: Vec<(usize, &'a str)>) -> Words<'a> {
-        let lows = text::LowerWords::new(ws.iter().map(|&(_, w)| w), text.len());
+        let lows = text::LowerWords::of(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
         Words { text, ws, lows }
     }
 

@@ -166,7 +166,8 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                 break;
             }
             let text = &para[s..e];
-            let lows = crate::text::LowerWords::new(words.iter().map(|&(_, w)| w), text.len());
+            let lows =
+                crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
             let found_dates = find_dates_in(text, &words, &lows);
             word_counts.push(words.len());
             ctx.learn(&entities);

@@ -211,8 +211,7 @@ impl<'a> Parser<'a> {
     fn new(source: &'a Span, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
         let text = source.as_str();
         let toks = tokenize(text);
-        let lower =
-            crate::text::LowerWords::new(toks.iter().map(|t| &text[t.start..t.end]), text.len());
+        let lower = crate::text::LowerWords::of(text, toks.iter().map(|t| (t.start, t.end)));
         Parser {
             source,
             text,

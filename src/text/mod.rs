@@ -111,33 +111,71 @@ pub fn to_lower(s: &str) -> String {
     out
 }
 
-/// Words lowercased, each as [`lower`] has it, in one buffer: a sentence's words cost two
-/// allocations, not one for each capitalised word.
+/// Words of a text lowercased, each as [`lower`] has it, in one buffer: a sentence's words
+/// cost two allocations, not one for each capitalised word.
 #[derive(Debug, Default)]
 pub struct LowerWords {
     buf: String,
-    ends: Vec<usize>,
+    spans: Vec<(usize, usize)>,
 }
 
 impl LowerWords {
-    /// `words` lowercased; `bytes` is room for them (their text's length).
-    pub fn new<'a>(words: impl ExactSizeIterator<Item = &'a str>, bytes: usize) -> LowerWords {
+    /// The words of `text` at byte spans `words` (start, end), lowercased.
+    pub fn of(text: &str, words: impl ExactSizeIterator<Item = (usize, usize)>) -> LowerWords {
+        // Where no character changes its length when lowercased (all of an ASCII text), the
+        // text is lowercased whole and the words keep their spans.
+        if let Some(buf) = lower_in_place_shape(text) {
+            return LowerWords {
+                buf,
+                spans: words.collect(),
+            };
+        }
         let mut out = LowerWords {
-            buf: String::with_capacity(bytes),
-            ends: Vec::with_capacity(words.len()),
+            buf: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(words.len()),
         };
-        for w in words {
-            push_lower(&mut out.buf, w);
-            out.ends.push(out.buf.len());
+        for (s, e) in words {
+            let start = out.buf.len();
+            push_lower(&mut out.buf, &text[s..e]);
+            out.spans.push((start, out.buf.len()));
         }
         out
     }
 
     /// Word `i` lowercased, `None` past the last.
     pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)?;
-        let start = i.checked_sub(1).map_or(0, |k| self.ends[k]);
-        Some(&self.buf[start..end])
+        let &(s, e) = self.spans.get(i)?;
+        self.buf.get(s..e)
+    }
+}
+
+/// `text` lowercased if every character of it lowercases, on its own, to one character of
+/// the same length (so each word's lowercase form has the word's span); `None` otherwise, and
+/// for a capital sigma, which lowercases by its neighbours.
+fn lower_in_place_shape(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return Some(out);
+        };
+        let mut lowered = c.to_lowercase();
+        match (lowered.next(), lowered.next()) {
+            (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -315,12 +353,23 @@ mod tests {
 
     #[test]
     fn lower_words_are_each_word_lowercased() {
-        let words = ["Kyiv", "said", "ΟΔΟΣ", "", "Zürich’s"];
-        let low = super::LowerWords::new(words.iter().copied(), 8);
-        for (i, w) in words.iter().enumerate() {
-            assert_eq!(low.get(i), Some(w.to_lowercase().as_str()), "{w}");
+        for text in [
+            "Kyiv SAID it",
+            "“Zürich’s” ÉTAT said",
+            "ΟΔΟΣ ΣΑΣ went",
+            "İSTANBUL and \u{212A}elvin grew",
+        ] {
+            let spans: Vec<(usize, usize)> = super::words(text)
+                .map(|(at, w)| (at, at + w.len()))
+                .chain([(0, 0)])
+                .collect();
+            let low = super::LowerWords::of(text, spans.iter().copied());
+            for (i, &(s, e)) in spans.iter().enumerate() {
+                let want = text[s..e].to_lowercase();
+                assert_eq!(low.get(i), Some(want.as_str()), "{text}: {}", &text[s..e]);
+            }
+            assert_eq!(low.get(spans.len()), None);
         }
-        assert_eq!(low.get(words.len()), None);
     }
 
     #[test]
