@@ -2,7 +2,9 @@
 //! source", headlines ending ", X says", roles and pronouns resolved to the person named
 //! earlier, anonymous sources kept as such.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::sync::OnceLock;
 use ustr::{Ustr, ustr};
 
 use super::entities::{Entity, title_len};
@@ -188,11 +190,20 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
+    // Most sentences hold no word a prefix starts with: one lookup a word rules them out
+    // (an empty prefix, were there one, would start anywhere).
+    static HEADS: OnceLock<(bool, FxHashSet<String>)> = OnceLock::new();
+    let (empty, heads) = HEADS.get_or_init(|| {
+        let prefixes = &lex.attribution_prefixes;
+        let heads = prefixes.iter().filter_map(|p| p.first().cloned()).collect();
+        (prefixes.iter().any(Vec::is_empty), heads)
+    });
+    let any_prefix = *empty || (0..n).any(|i| heads.contains(w.low(i)));
 
     for prefix in lex
         .attribution_prefixes
         .iter()
-        .filter(|p| p.as_slice() != ["citing"])
+        .filter(|p| any_prefix && p.as_slice() != ["citing"])
     {
         for i in 0..n {
             if prefix_at(i, prefix) && i + prefix.len() < n {
