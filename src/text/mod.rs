@@ -211,7 +211,8 @@ pub fn fold_lowered_into(lower: &str, w: &mut String) {
 
 /// What folding does after lowercasing: quotes made plain, possessive and plural removed.
 fn fold_tail(w: &mut String) {
-    if w.contains('’') {
+    // The byte '’' starts with, looked for first: a cheaper test than for the character.
+    if w.bytes().any(|b| b == 0xE2) && w.contains('’') {
         *w = w.replace('’', "'");
     }
     if w.ends_with("'s") {
