@@ -119,16 +119,43 @@ struct Cues {
     relative: bool,
 }
 
+/// What a lowercase word can cue, as bits of one lookup.
+const CUE_MONTH: u8 = 1;
+const CUE_WEEKDAY: u8 = 2;
+const CUE_RELATIVE: u8 = 4;
+
+/// The words that cue a date pattern, lowercase, with what each cues: a month name, a
+/// weekday name, the first word of a relative date ("last" of "last week").
+fn cue_words(lex: &Lexicon) -> &'static rustc_hash::FxHashMap<String, u8> {
+    static WORDS: OnceLock<rustc_hash::FxHashMap<String, u8>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: rustc_hash::FxHashMap<String, u8> = Default::default();
+        for m in lex.months.keys() {
+            *words.entry(m.clone()).or_default() |= CUE_MONTH;
+        }
+        for d in lex.weekdays.keys() {
+            *words.entry(d.clone()).or_default() |= CUE_WEEKDAY;
+        }
+        let heads = lex
+            .relative_days
+            .keys()
+            .chain(lex.relative_periods.keys())
+            .filter_map(|k| k.split_whitespace().next());
+        for h in heads {
+            *words.entry(h.to_string()).or_default() |= CUE_RELATIVE;
+        }
+        words
+    })
+}
+
 impl Cues {
-    fn of(text: &str, lex: &Lexicon) -> Cues {
-        static RELATIVE_HEADS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-        let heads = RELATIVE_HEADS.get_or_init(|| {
-            lex.relative_days
-                .keys()
-                .chain(lex.relative_periods.keys())
-                .filter_map(|k| k.split_whitespace().next().map(str::to_string))
-                .collect()
-        });
+    /// The cues of `text`, whose words come each with its lowercase form if known.
+    fn of<'t>(
+        text: &str,
+        words: impl Iterator<Item = (&'t str, Option<&'t str>)>,
+        lex: &Lexicon,
+    ) -> Cues {
+        let cues = cue_words(lex);
         let mut c = Cues {
             digits: text.bytes().any(|b| b.is_ascii_digit()),
             four_digits: text
@@ -139,18 +166,33 @@ impl Cues {
             weekday: false,
             relative: false,
         };
-        for (_, w) in crate::text::words(text) {
-            crate::text::with_lower(w.trim_end_matches('.'), |lower| {
-                let key = lower
-                    .strip_suffix('s')
-                    .filter(|_| lower.len() > 6)
-                    .unwrap_or(lower);
+        for (w, known) in words {
+            if c.month && c.weekday && c.relative {
+                break;
+            }
+            let trimmed = w.trim_end_matches('.');
+            let mut read = |lower: &str| {
+                let found = cues.get(lower).copied().unwrap_or(0);
                 if crate::text::is_capitalized(w) {
-                    c.month |= lex.months.contains_key(lower);
-                    c.weekday |= lex.weekdays.contains_key(key);
+                    c.month |= found & CUE_MONTH != 0;
+                    // "Mondays" is a weekday's.
+                    let key = lower
+                        .strip_suffix('s')
+                        .filter(|_| lower.len() > 6)
+                        .unwrap_or(lower);
+                    let of_key = if key.len() == lower.len() {
+                        found
+                    } else {
+                        cues.get(key).copied().unwrap_or(0)
+                    };
+                    c.weekday |= of_key & CUE_WEEKDAY != 0;
                 }
-                c.relative |= heads.contains(lower);
-            });
+                c.relative |= found & CUE_RELATIVE != 0;
+            };
+            match known {
+                Some(lower) if trimmed.len() == w.len() => read(lower),
+                _ => crate::text::with_lower(trimmed, read),
+            }
         }
         c
     }
@@ -158,6 +200,32 @@ impl Cues {
 
 /// Every date mention in `text`, in order, without overlaps.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
+    dates_with_cues(
+        text,
+        Cues::of(
+            text,
+            crate::text::words(text).map(|(_, w)| (w, None)),
+            Lexicon::global(),
+        ),
+    )
+}
+
+/// [`find_dates`] for a text already split into its words (`text::words`), each also
+/// lowercased (`lows`, in the same order).
+pub fn find_dates_in(
+    text: &str,
+    words: &[(usize, &str)],
+    lows: &crate::text::LowerWords,
+) -> Vec<DateMention> {
+    let words = words
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, w))| (w, lows.get(i)));
+    dates_with_cues(text, Cues::of(text, words, Lexicon::global()))
+}
+
+/// The dates in `text`, running only the patterns its cues allow.
+fn dates_with_cues(text: &str, cue: Cues) -> Vec<DateMention> {
     let lex = Lexicon::global();
     let p = patterns();
     let mut found: Vec<DateMention> = Vec::new();
@@ -179,7 +247,6 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             });
         }
     };
-    let cue = Cues::of(text, lex);
     for c in captures(&p.iso, text, cue.four_digits) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());

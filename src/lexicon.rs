@@ -315,6 +315,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The most words a title has.
     pub title_max_words: usize,
+    /// The first word of each title, as in `titles`.
+    pub title_heads: HashSet<String>,
     /// Role words that refer back to a thing named earlier ("the president", "the paper"),
     /// with the kind of thing they refer to.
     pub role_nouns: HashMap<String, EntityKind>,
@@ -562,6 +564,11 @@ impl Lexicon {
             .map(|t| t.split(' ').count())
             .max()
             .unwrap_or(0);
+        let title_heads = titles
+            .iter()
+            .filter_map(|t| t.split(' ').next())
+            .map(str::to_string)
+            .collect();
 
         let attribution_prefixes = list_lines(&read("attribution_prefixes.txt"))
             .map(|(_, l)| phrase_words(l))
@@ -692,6 +699,7 @@ impl Lexicon {
             attribution_prefixes,
             titles,
             title_max_words,
+            title_heads,
             role_nouns,
             speaker_words,
             anonymous_heads: words("anonymous_sources.txt"),
@@ -791,19 +799,30 @@ impl Lexicon {
 
     /// How many of the leading `words` form a title ("Prime Minister", "Gen."), or 0.
     pub fn title_len(&self, words: &[&str]) -> usize {
-        // The keys of the first 1, 2, ... words, as `title_key` makes them, in one buffer.
-        let mut key = String::new();
-        let mut ends = Vec::new();
+        let Some(first) = words.first() else {
+            return 0;
+        };
+        // Most words start no title, and one lookup of the first word's key tells (a word
+        // with a space in it would hold more than a title's first word: it is looked up whole).
+        let first_key = |k: &str| self.title_heads.contains(k);
+        if !first.contains(' ') && !crate::text::with_lower(first.trim_end_matches('.'), first_key)
+        {
+            return 0;
+        }
+        // The keys of the first 1, 2, ... words, as `title_key` makes them, in one buffer: the
+        // longest that is a title wins.
+        let mut key = String::with_capacity(64);
+        let mut longest = 0;
         for (i, w) in words.iter().take(self.title_max_words).enumerate() {
             if i > 0 {
                 key.push(' ');
             }
             crate::text::push_lower(&mut key, w.trim_end_matches('.'));
-            ends.push(key.len());
+            if self.titles.contains(&key) {
+                longest = i + 1;
+            }
         }
-        ends.iter()
-            .rposition(|&end| self.titles.contains(&key[..end]))
-            .map_or(0, |i| i + 1)
+        longest
     }
 }
 
@@ -1096,7 +1115,12 @@ pub fn content_words<'a>(text: &'a str, lex: &'a Lexicon) -> impl Iterator<Item 
 
 /// A name folded for alias lookup: lowercase, no periods, typographic apostrophes plain.
 pub fn alias_key(name: &str) -> String {
-    name.to_lowercase().replace('.', "").replace('’', "'")
+    let mut key = crate::text::to_lower(name);
+    key.retain(|c| c != '.');
+    if key.contains('’') {
+        key = key.replace('’', "'");
+    }
+    key
 }
 
 /// Title words folded for lookup: lowercase, final periods dropped, joined by spaces.
@@ -1111,11 +1135,15 @@ fn title_key(words: &[&str]) -> String {
 impl Lexicon {
     /// How many of the `boilerplate_contains` phrases occur in a lowercased text.
     pub fn boilerplate_hits(&self, lower: &str) -> usize {
-        let mut found = vec![false; self.boilerplate_contains.len()];
-        for m in self.boilerplate_finder.find_overlapping_iter(lower) {
-            found[m.pattern().as_usize()] = true;
-        }
-        found.into_iter().filter(|&f| f).count()
+        // Most lines hold none: collecting what is found allocates only when something is.
+        let mut found: Vec<usize> = self
+            .boilerplate_finder
+            .find_overlapping_iter(lower)
+            .map(|m| m.pattern().as_usize())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
     }
 }
 
@@ -1127,7 +1155,7 @@ pub fn collapse_lower(s: &str) -> String {
     let text = if s.is_ascii() {
         s
     } else {
-        lowered = s.to_lowercase();
+        lowered = crate::text::to_lower(s);
         &lowered
     };
     let mut out = String::with_capacity(text.len());

@@ -224,17 +224,21 @@ fn timestamp_re() -> &'static WordRegex {
 
 fn features(text: &str, lex: &Lexicon) -> Features {
     let (mut words, mut stops) = (0, 0);
-    let mut content = HashSet::default();
+    // Room for a content word in eight bytes, so that the set is seldom grown.
+    let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
     let mut folded = String::new();
     for (_, w) in text::words(text) {
         words += 1;
-        if lex.is_stopword(w) {
-            stops += 1;
-        } else if text::has_content_shape(w) {
-            // As `word_keys` has it, with the stopword test shared with the count above.
-            text::fold_word_into(w, &mut folded);
-            content.insert(stable_hash(&[&folded]));
-        }
+        text::with_lower(w, |lower| {
+            if lex.stopwords.contains(lower) {
+                stops += 1;
+            } else if text::has_content_shape(w) {
+                // As `word_keys` has it, with the stopword test shared with the count above
+                // and the word lowercased once for both.
+                text::fold_lowered_into(lower, &mut folded);
+                content.insert(stable_hash(&[&folded]));
+            }
+        });
     }
     let lower = collapse_lower(text);
     Features {
@@ -273,6 +277,11 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
 
 /// A paragraph that is only a time, a date stamp or an "updated" marker.
 fn is_timestamp_only(text: &str) -> bool {
+    // Without a digit or a bracket it is none, whatever its words (checked first: it is
+    // cheap, and most short lines have neither).
+    if !text.chars().any(|c| c.is_ascii_digit() || c == '(') {
+        return false;
+    }
     let mut rest = timestamp_re().replace_all(text, " ");
     let mut found: Vec<_> = dates::find_dates(&rest);
     found.reverse();
@@ -282,23 +291,47 @@ fn is_timestamp_only(text: &str) -> bool {
     let words = text::words(&rest)
         .filter(|(_, w)| w.chars().any(char::is_alphabetic))
         .count();
-    words == 0 && text.chars().any(|c| c.is_ascii_digit() || c == '(')
+    words == 0
 }
 
 fn is_caption(text: &str, lex: &Lexicon) -> bool {
-    let lower = text.trim().to_lowercase();
+    let t = text.trim();
+    if t.contains('Σ') {
+        // A capital sigma lowercases by its neighbours: such a line is lowercased whole.
+        return caption_in(&text::to_lower(t), text, lex, std::borrow::Cow::Borrowed);
+    }
+    // Lowercasing maps each character on its own and never makes or removes whitespace, '.',
+    // '(' or ')', so the parts read (the line's head, its closing credit) are found in the
+    // line as written and lowercased alone.
+    caption_in(t, text, lex, |s| std::borrow::Cow::Owned(text::to_lower(s)))
+}
+
+/// [`is_caption`] of `text`, trimmed as `t`, lowercased or not: `lower` lowercases the parts
+/// of `t` that are read.
+fn caption_in<'t, L>(t: &'t str, text: &str, lex: &Lexicon, lower: L) -> bool
+where
+    L: Fn(&'t str) -> std::borrow::Cow<'t, str>,
+{
+    // A prefix of n bytes lies within the first n characters lowercased.
+    let longest = lex
+        .caption_prefixes
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
+    let head = lower(t.char_indices().nth(longest).map_or(t, |(i, _)| &t[..i]));
     if lex
         .caption_prefixes
         .iter()
-        .any(|p| lower.starts_with(p.as_str()))
+        .any(|p| head.starts_with(p.as_str()))
     {
         return true;
     }
-    let trimmed = lower.trim_end_matches(['.', ' ']);
+    let trimmed = t.trim_end_matches(['.', ' ']);
     if let Some(open) = trimmed.rfind('(')
         && trimmed.ends_with(')')
     {
-        let credit = &trimmed[open..];
+        let credit = lower(&trimmed[open..]);
         let words = credit.split_whitespace().count();
         return lex
             .caption_marks
@@ -319,6 +352,7 @@ fn is_caption(text: &str, lex: &Lexicon) -> bool {
         }
         None => trimmed,
     };
+    let tail = lower(tail);
     let credit_at_end = lex
         .caption_credits
         .iter()
@@ -362,17 +396,22 @@ fn is_embed_or_link(f: &Features, text: &str) -> bool {
 }
 
 fn is_byline(text: &str) -> bool {
-    let t = text.trim();
-    let lower = t.to_lowercase();
-    let rest = [
+    const OPENERS: [&str; 5] = [
         "by ",
         "written by ",
         "words by ",
         "reporting by ",
         "story by ",
-    ]
-    .iter()
-    .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
+    ];
+    let t = text.trim();
+    // Each character lowercases to at least one byte, so the openers (ASCII, one byte a
+    // character) are found among as many of the line's first characters, lowercased.
+    let longest = OPENERS.iter().map(|p| p.len()).max().unwrap_or(0);
+    let head = t.char_indices().nth(longest).map_or(t, |(i, _)| &t[..i]);
+    let lower = text::to_lower(head);
+    let rest = OPENERS
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
     rest.is_some_and(|r| {
         r.split_whitespace()
             .next()

@@ -263,17 +263,27 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// just the ESC byte.
 pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut chars = s.chars();
+    loop {
+        // Printable ASCII, newlines and tabs stay as they are: copied a run at a time.
+        let rest = chars.as_str();
+        let plain = rest
+            .bytes()
+            .position(|b| !matches!(b, b'\n' | b'\t' | b' '..=b'~'))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..plain]);
+        chars = rest[plain..].chars();
+        let Some(c) = chars.next() else {
+            break;
+        };
         match c {
             '\r' => {
                 out.push('\n');
-                if chars.peek() == Some(&'\n') {
+                if chars.as_str().starts_with('\n') {
                     chars.next();
                 }
             }
             '\u{1b}' => skip_escape(&mut chars),
-            '\n' | '\t' => out.push(c),
             '\u{0C}' | '\u{0B}' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
             c if crate::text::is_unsafe(c) => {}
             c => out.push(c),
@@ -284,8 +294,8 @@ pub fn clean_text(s: &str) -> String {
 
 /// Skips the rest of an escape sequence after ESC: CSI (`ESC [ ... final`), OSC/DCS/APC/PM/SOS
 /// strings (to BEL or ST), or a single following character.
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
+fn skip_escape(chars: &mut std::str::Chars<'_>) {
+    match chars.clone().next() {
         Some('[') => {
             chars.next();
             for c in chars.by_ref() {
@@ -301,7 +311,7 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
                     break;
                 }
                 if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
+                    if chars.as_str().starts_with('\\') {
                         chars.next();
                     }
                     break;

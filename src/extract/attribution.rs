@@ -2,7 +2,9 @@
 //! source", headlines ending ", X says", roles and pronouns resolved to the person named
 //! earlier, anonymous sources kept as such.
 
+use rustc_hash::FxHashSet;
 use serde::Serialize;
+use std::sync::OnceLock;
 use ustr::{Ustr, ustr};
 
 use super::entities::{Entity, title_len};
@@ -105,18 +107,23 @@ struct Words<'a> {
     text: &'a str,
     ws: Vec<(usize, &'a str)>,
     /// Each word lowercased, computed once: the rules read them many times.
-    lows: Vec<std::borrow::Cow<'a, str>>,
+    lows: text::LowerWords,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a str, ws: Vec<(usize, &'a str)>) -> Words<'a> {
-        let lows = ws.iter().map(|&(_, w)| text::lower(w)).collect();
+        let lows = text::LowerWords::of(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
+        Words { text, ws, lows }
+    }
+
+    /// Words whose lowercase forms are known (`lows`, in the same order).
+    fn lowered(text: &'a str, ws: Vec<(usize, &'a str)>, lows: text::LowerWords) -> Words<'a> {
         Words { text, ws, lows }
     }
 
     /// Word `i` lowercased, or "" past the end.
     fn low(&self, i: usize) -> &str {
-        self.lows.get(i).map_or("", |w| w.as_ref())
+        self.lows.get(i).unwrap_or("")
     }
 
     /// Text between word `a` and word `b` (inclusive), as written.
@@ -163,16 +170,40 @@ pub fn attribute_words<'a>(
     entities: &[Entity],
     ctx: &Context,
 ) -> Option<Attribution> {
+    attribute_read(Words::new(sentence, words), entities, ctx)
+}
+
+/// [`attribute_words`] for words also lowercased (`lows`, in the same order).
+pub fn attribute_lowered<'a>(
+    sentence: &'a str,
+    words: Vec<(usize, &'a str)>,
+    lows: text::LowerWords,
+    entities: &[Entity],
+    ctx: &Context,
+) -> Option<Attribution> {
+    attribute_read(Words::lowered(sentence, words, lows), entities, ctx)
+}
+
+fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
     let lex = Lexicon::global();
-    let w = Words::new(sentence, words);
+    let sentence = w.text;
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
+    // Most sentences hold no word a prefix starts with: one lookup a word rules them out
+    // (an empty prefix, were there one, would start anywhere).
+    static HEADS: OnceLock<(bool, FxHashSet<String>)> = OnceLock::new();
+    let (empty, heads) = HEADS.get_or_init(|| {
+        let prefixes = &lex.attribution_prefixes;
+        let heads = prefixes.iter().filter_map(|p| p.first().cloned()).collect();
+        (prefixes.iter().any(Vec::is_empty), heads)
+    });
+    let any_prefix = *empty || (0..n).any(|i| heads.contains(w.low(i)));
 
     for prefix in lex
         .attribution_prefixes
         .iter()
-        .filter(|p| p.join(" ") != "citing")
+        .filter(|p| any_prefix && p.as_slice() != ["citing"])
     {
         for i in 0..n {
             if prefix_at(i, prefix) && i + prefix.len() < n {

@@ -3,13 +3,13 @@
 use serde::Serialize;
 use ustr::{Ustr, ustr};
 
-use super::attribution::{Attribution, Context, attribute_words};
+use super::attribution::{Attribution, Context, attribute_lowered};
 use super::entities::{Entity, entities_in};
 use super::quantities::{Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
-use crate::dates::find_dates;
+use crate::dates::find_dates_in;
 use crate::ids::{ClaimId, ClusterId, stable_hash};
 use crate::text::Span;
 
@@ -151,6 +151,8 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
         };
         let quotes = quote_spans(para);
         let mut parts: Vec<Claim> = Vec::new();
+        // The words in each of `parts`, counted when it was split.
+        let mut word_counts: Vec<usize> = Vec::new();
         for Sentence {
             start: s,
             end: e,
@@ -164,14 +166,17 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                 break;
             }
             let text = &para[s..e];
+            let lows =
+                crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
+            let found_dates = find_dates_in(text, &words, &lows);
+            word_counts.push(words.len());
             ctx.learn(&entities);
-            let attribution = attribute_words(text, words, &entities, &ctx);
+            let attribution = attribute_lowered(text, words, lows, &entities, &ctx);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
             let start = p.start + s;
             let sentence = Span::new(&article.text, start..p.start + e);
-            let found_dates = find_dates(text);
             let quantities = quantities_in(&sentence, &found_dates);
             let dates = found_dates
                 .into_iter()
@@ -198,7 +203,13 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
             parts.push(claim);
         }
         inherit_quote_speakers(&mut parts, &quotes, p.start);
-        out.extend(parts.into_iter().filter(is_claim));
+        out.extend(
+            parts
+                .into_iter()
+                .zip(word_counts)
+                .filter(|(c, words)| is_claim(c, *words))
+                .map(|(c, _)| c),
+        );
         if out.len() >= MAX_CLAIMS_PER_ARTICLE {
             out.truncate(MAX_CLAIMS_PER_ARTICLE);
             break;
@@ -229,7 +240,9 @@ fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
         .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
         .map(|(start, end)| {
             let text = &para[start..end];
-            let words: Vec<_> = crate::text::words(text).collect();
+            // Room for a word in five bytes, so that the vector is seldom grown.
+            let mut words = Vec::with_capacity(text.len() / 5 + 1);
+            words.extend(crate::text::words(text));
             let entities = entities_in(text, &words);
             Sentence {
                 start,
@@ -287,8 +300,8 @@ fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: 
     }
 }
 
-fn is_claim(c: &Claim) -> bool {
-    let words = crate::text::words(&c.text).count();
+/// Whether a sentence of `words` words (`text::words`) is a claim.
+fn is_claim(c: &Claim, words: usize) -> bool {
     words >= 4
         && (!c.quantities.is_empty()
             || !c.dates.is_empty()

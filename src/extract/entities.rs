@@ -130,8 +130,9 @@ fn entity_from_run(
     let mut words: Vec<(usize, &str)> = run.to_vec();
     while words.first().is_some_and(|(_, w)| {
         lex.is_stopword(w)
-            || lex.months.contains_key(&w.to_lowercase())
-            || lex.weekdays.contains_key(&w.to_lowercase())
+            || crate::text::with_lower(w, |l| {
+                lex.months.contains_key(l) || lex.weekdays.contains_key(l)
+            })
     }) {
         words.remove(0);
     }
@@ -143,10 +144,10 @@ fn entity_from_run(
             .starts_with(|c: char| c.is_ascii_digit())
     };
     while words.last().is_some_and(|last @ (_, w)| {
-        let month = lex.months.contains_key(&w.to_lowercase());
-        lex.is_stopword(w) && !month
-            || month && (words.len() == 1 || dated(last))
-            || lex.weekdays.contains_key(&w.to_lowercase())
+        let (month, weekday) = crate::text::with_lower(w, |l| {
+            (lex.months.contains_key(l), lex.weekdays.contains_key(l))
+        });
+        lex.is_stopword(w) && !month || month && (words.len() == 1 || dated(last)) || weekday
     }) {
         words.pop();
     }

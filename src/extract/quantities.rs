@@ -181,8 +181,11 @@ struct Parser<'a> {
     source: &'a Span,
     text: &'a str,
     toks: Vec<Tok>,
-    lower: Vec<std::borrow::Cow<'a, str>>,
-    excluded: Vec<Range<usize>>,
+    lower: crate::text::LowerWords,
+    found_dates: &'a [dates::DateMention],
+    /// [`excluded_spans`], found when first asked for: most sentences hold no figure to
+    /// check against them.
+    excluded: std::cell::OnceCell<Vec<Range<usize>>>,
     lex: &'a Lexicon,
 }
 
@@ -208,21 +211,28 @@ struct Measure {
 }
 
 impl<'a> Parser<'a> {
-    fn new(source: &'a Span, found_dates: &[dates::DateMention], lex: &'a Lexicon) -> Parser<'a> {
+    fn new(
+        source: &'a Span,
+        found_dates: &'a [dates::DateMention],
+        lex: &'a Lexicon,
+    ) -> Parser<'a> {
         let text = source.as_str();
         let toks = tokenize(text);
-        let lower = toks
-            .iter()
-            .map(|t| crate::text::lower(&text[t.start..t.end]))
-            .collect();
+        let lower = crate::text::LowerWords::of(text, toks.iter().map(|t| (t.start, t.end)));
         Parser {
             source,
             text,
             toks,
             lower,
-            excluded: excluded_spans(text, found_dates),
+            found_dates,
+            excluded: std::cell::OnceCell::new(),
             lex,
         }
+    }
+
+    fn excluded(&self) -> &[Range<usize>] {
+        self.excluded
+            .get_or_init(|| excluded_spans(self.text, self.found_dates))
     }
 
     fn s(&self, i: usize) -> &str {
@@ -230,7 +240,7 @@ impl<'a> Parser<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", |l| l.as_ref())
+        self.lower.get(i).unwrap_or("")
     }
 
     /// The text of tokens `r` as written.
@@ -259,8 +269,9 @@ impl<'a> Parser<'a> {
 
     fn is_excluded(&self, i: usize) -> bool {
         let t = self.toks[i];
-        let first_ending_after = self.excluded.partition_point(|r| r.end <= t.start);
-        self.excluded
+        let excluded = self.excluded();
+        let first_ending_after = excluded.partition_point(|r| r.end <= t.start);
+        excluded
             .get(first_ending_after)
             .is_some_and(|r| r.start < t.end)
     }

@@ -70,21 +70,119 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// Appends `s` lowercased (as `str::to_lowercase` does, final sigma included), without an
-/// intermediate string when it is ASCII.
+/// intermediate string.
 pub fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
-    } else {
+        return;
+    }
+    // A capital sigma lowercases by what surrounds it in `s`: left to the standard library.
+    if s.contains('Σ') {
         out.push_str(&s.to_lowercase());
+        return;
+    }
+    // The standard library lowercases character by character once it meets a non-ASCII one;
+    // news text is ASCII but for a name or a quotation mark here and there, so the ASCII runs
+    // between them are copied and lowercased whole.
+    let mut rest = s;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        out.extend(c.to_lowercase());
+        rest = chars.as_str();
+    }
+}
+
+/// `s` lowercased, exactly as `str::to_lowercase` has it, faster on text that is mostly ASCII.
+pub fn to_lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_lower(&mut out, s);
+    out
+}
+
+/// Words of a text lowercased, each as [`lower`] has it, in one buffer: a sentence's words
+/// cost two allocations, not one for each capitalised word.
+#[derive(Debug, Default)]
+pub struct LowerWords {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl LowerWords {
+    /// The words of `text` at byte spans `words` (start, end), lowercased.
+    pub fn of(text: &str, words: impl ExactSizeIterator<Item = (usize, usize)>) -> LowerWords {
+        // Where no character changes its length when lowercased (all of an ASCII text), the
+        // text is lowercased whole and the words keep their spans.
+        if let Some(buf) = lower_in_place_shape(text) {
+            return LowerWords {
+                buf,
+                spans: words.collect(),
+            };
+        }
+        let mut out = LowerWords {
+            buf: String::with_capacity(text.len()),
+            spans: Vec::with_capacity(words.len()),
+        };
+        for (s, e) in words {
+            let start = out.buf.len();
+            push_lower(&mut out.buf, &text[s..e]);
+            out.spans.push((start, out.buf.len()));
+        }
+        out
+    }
+
+    /// Word `i` lowercased, `None` past the last.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &(s, e) = self.spans.get(i)?;
+        self.buf.get(s..e)
+    }
+}
+
+/// `text` lowercased if every character of it lowercases, on its own, to one character of
+/// the same length (so each word's lowercase form has the word's span); `None` otherwise, and
+/// for a capital sigma, which lowercases by its neighbours.
+fn lower_in_place_shape(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else {
+            return Some(out);
+        };
+        let mut lowered = c.to_lowercase();
+        match (lowered.next(), lowered.next()) {
+            (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+        rest = chars.as_str();
     }
 }
 
 /// Lowercase, borrowing when the text has no uppercase letter (most words have none).
 pub fn lower(s: &str) -> std::borrow::Cow<'_, str> {
     if s.bytes().any(|b| b.is_ascii_uppercase()) || !s.is_ascii() {
-        std::borrow::Cow::Owned(s.to_lowercase())
+        std::borrow::Cow::Owned(to_lower(s))
     } else {
         std::borrow::Cow::Borrowed(s)
     }
@@ -101,7 +199,20 @@ pub fn fold_word(word: &str) -> String {
 pub fn fold_word_into(word: &str, w: &mut String) {
     w.clear();
     push_lower(w, word);
-    if w.contains('’') {
+    fold_tail(w);
+}
+
+/// [`fold_word_into`] for a word already lowercased.
+pub fn fold_lowered_into(lower: &str, w: &mut String) {
+    w.clear();
+    w.push_str(lower);
+    fold_tail(w);
+}
+
+/// What folding does after lowercasing: quotes made plain, possessive and plural removed.
+fn fold_tail(w: &mut String) {
+    // The byte '’' starts with, looked for first: a cheaper test than for the character.
+    if w.bytes().any(|b| b == 0xE2) && w.contains('’') {
         *w = w.replace('’', "'");
     }
     if w.ends_with("'s") {
@@ -215,6 +326,50 @@ mod tests {
             let mut out = String::from("> ");
             super::push_lower(&mut out, s);
             assert_eq!(out, format!("> {}", s.to_lowercase()), "{s}");
+        }
+    }
+
+    #[test]
+    fn to_lower_lowercases_as_str_does() {
+        for s in [
+            "",
+            "plain ascii",
+            "Zürich SAID “Yes”",
+            "ÉTAT-İSTANBUL",
+            "ΟΔΟΣ ΣΑΣ Σ",
+            "Kelvin \u{212A} and ẞ",
+            "ǅ ǈ ǋ ǲ",
+            "a\u{0}B\u{7f}C\u{80}D",
+        ] {
+            assert_eq!(super::to_lower(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn to_lower_agrees_with_the_standard_library(s in "\\PC*") {
+            proptest::prop_assert_eq!(super::to_lower(&s), s.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn lower_words_are_each_word_lowercased() {
+        for text in [
+            "Kyiv SAID it",
+            "“Zürich’s” ÉTAT said",
+            "ΟΔΟΣ ΣΑΣ went",
+            "İSTANBUL and \u{212A}elvin grew",
+        ] {
+            let spans: Vec<(usize, usize)> = super::words(text)
+                .map(|(at, w)| (at, at + w.len()))
+                .chain([(0, 0)])
+                .collect();
+            let low = super::LowerWords::of(text, spans.iter().copied());
+            for (i, &(s, e)) in spans.iter().enumerate() {
+                let want = text[s..e].to_lowercase();
+                assert_eq!(low.get(i), Some(want.as_str()), "{text}: {}", &text[s..e]);
+            }
+            assert_eq!(low.get(spans.len()), None);
         }
     }
 
