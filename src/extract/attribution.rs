@@ -26,6 +26,21 @@ pub struct Attribution {
     pub first_hand: bool,
     /// The attributing word or phrase ("said", "according to").
     pub verb: Ustr,
+    /// The pronoun the sentence names its speaker by ("he"), when the speaker is a guess
+    /// from earlier sentences: the last speaker, or the last person named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pronoun: Option<Ustr>,
+}
+
+impl Attribution {
+    /// The speaker as a reader should see it: the name, or the pronoun the sentence has with
+    /// the guessed name ("he (Ana Ruiz?)").
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        match self.pronoun {
+            Some(p) => format!("{p} ({}?)", self.speaker).into(),
+            None => self.speaker.as_str().into(),
+        }
+    }
 }
 
 /// What earlier sentences of the same article named, for resolving roles and pronouns.
@@ -373,10 +388,15 @@ fn subject_before_verb(
         if let Some(e) = named_earlier(w, last, entities) {
             return Some(Attribution::person(e.canonical, e.role));
         }
-        return ctx.last_speaker.clone().or_else(|| {
+        let guess = ctx.last_speaker.clone().or_else(|| {
             ctx.people
                 .last()
                 .map(|&(speaker, role)| Attribution::person(speaker, role))
+        });
+        let pronoun = w.low(last);
+        return guess.map(|a| Attribution {
+            pronoun: Some(ustr(pronoun)),
+            ..a
         });
     }
     let mut start = last;
@@ -683,6 +703,7 @@ fn speaker_from_phrase(
         via,
         first_hand,
         verb: ustr(verb),
+        pronoun: None,
     };
 
     let definite = matches!(words[0].to_lowercase().as_str(), "the" | "its" | "their");
@@ -826,6 +847,7 @@ impl Attribution {
             via: vec![],
             first_hand: true,
             verb: ustr(""),
+            pronoun: None,
         }
     }
 }
@@ -834,7 +856,10 @@ impl Context {
     /// Remembers the speaker of the last attributed sentence, for "he said" after it.
     pub fn heard(&mut self, a: &Attribution) {
         if a.named {
-            self.last_speaker = Some(a.clone());
+            self.last_speaker = Some(Attribution {
+                pronoun: None,
+                ..a.clone()
+            });
         } else {
             self.anonymous.push(a.clone());
         }

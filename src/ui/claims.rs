@@ -102,7 +102,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 Vec::new()
             };
             let speaker = c.attribution.as_ref().map(|a| {
-                let name: String = display_safe(&a.speaker)
+                let name: String = display_safe(&a.label())
                     .chars()
                     .take(speaker_width)
                     .collect();

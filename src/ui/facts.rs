@@ -369,10 +369,7 @@ fn member_row(
                 format!(
                     " {}",
                     pad(
-                        claim
-                            .attribution
-                            .as_ref()
-                            .map_or("", |a| a.speaker.as_str()),
+                        &claim.attribution.as_ref().map_or("".into(), |a| a.label()),
                         speaker_w
                     )
                 ),
@@ -418,7 +415,7 @@ fn member_sentence<'a>(
         }
         if let Some(sp) = &claim.attribution {
             about.push(Span::styled(
-                format!(" · {}", display_safe(&sp.speaker)),
+                format!(" · {}", display_safe(&sp.label())),
                 t.speaker,
             ));
         }
