@@ -162,6 +162,16 @@ const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "will", "would", "could", "may", "might", "not", "never",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// The pronoun word `k` is, alone or with a contracted verb ("he's said", "they've said").
+fn pronoun_at(w: &Words<'_>, k: usize) -> Option<&'static str> {
+    let word = w.low(k);
+    PRONOUNS.iter().copied().find(|&p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || ["'s", "’s", "'ve", "’ve", "'d", "’d"].contains(&rest)
+        })
+    })
+}
 /// Words that open a clause of its own, which a role phrase does not hold ("Ana Ruiz, who
 /// led the inquiry, ...").
 const CLAUSE_OPENERS: &[&str] = &[
@@ -233,6 +243,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         }
     }
 
+    let mut quoted_self = None;
     for i in 0..n {
         let word = w.low(i);
         if !lex.attribution_verbs.contains(word) || within_name(w.ws[i].0, entities) {
@@ -255,7 +266,11 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         }
         // "was told", "a declared aim", "to say", "after reports that": not a report of speech
         // by a subject.
-        if i > 0 && NOT_BEFORE_A_SAYING_VERB.contains(&w.low(i - 1)) {
+        if i > 0
+            && (NOT_BEFORE_A_SAYING_VERB.contains(&w.low(i - 1))
+                || PREPOSITIONS_BEFORE_AN_ADJECTIVE.contains(&w.low(i - 1))
+                    && !w.broken_after(i - 1))
+        {
             continue;
         }
         let Some(mut a) = subject_before_verb(&w, i, entities, ctx, lex)
@@ -264,6 +279,12 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             continue;
         };
         a.verb = ustr(word);
+        // "I" or "we" inside a quotation is the quoted speaker, whom a verb of saying after
+        // the quotation names; only without one is it a guess from earlier sentences.
+        if matches!(a.pronoun.as_deref(), Some("we" | "I")) {
+            quoted_self.get_or_insert(a);
+            continue;
+        }
         if matches!(word, "told" | "tells") && i + 1 < n && !w.broken_after(i) {
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
@@ -292,6 +313,9 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             return Some(src);
         }
         return Some(a);
+    }
+    if quoted_self.is_some() {
+        return quoted_self;
     }
 
     if let Some(c) = (0..n).find(|&k| w.low(k) == "citing")
@@ -340,6 +364,12 @@ const NOT_BEFORE_A_SAYING_VERB: &[&str] = &[
     "her", "our", "my", "your", "to", "after", "before", "of", "for", "amid", "despite",
 ];
 
+/// Prepositions right before a verb of saying, nothing between, make it an adjective ("a
+/// probe into alleged fraud", "concern about reported abuses").
+const PREPOSITIONS_BEFORE_AN_ADJECTIVE: &[&str] = &[
+    "into", "about", "over", "on", "in", "against", "with", "from", "at", "under", "by", "than",
+];
+
 /// Last word index of a noun phrase starting at `start`: up to punctuation, "that", a verb
 /// of saying, or `max` words.
 fn phrase_end(w: &Words<'_>, start: usize, max: usize) -> usize {
@@ -372,7 +402,11 @@ fn subject_before_verb(
     ctx: &Context,
     lex: &Lexicon,
 ) -> Option<Attribution> {
-    let end = subject_end(w, v, lex);
+    let mut end = subject_end(w, v, lex);
+    // "Ana Ruiz, a former adviser who claimed": the subject is the phrase before "who".
+    if end > 1 && w.low(end - 1) == "who" {
+        end -= 1;
+    }
     if end == 0 {
         return None;
     }
@@ -384,18 +418,21 @@ fn subject_before_verb(
     if w.broken_after(last) {
         return appositive_subject(w, last, entities, ctx, lex);
     }
-    if PRONOUNS.contains(&w.low(last)) {
+    if let Some(pronoun) = pronoun_at(w, last) {
         if let Some(e) = named_earlier(w, last, entities) {
             return Some(Attribution::person(e.canonical, e.role));
+        }
+        // "We" and "I" in the story's own words are its writers, not anyone it named.
+        if matches!(pronoun, "we" | "i") && !quoted(w.text, w.ws[last].0) {
+            return None;
         }
         let guess = ctx.last_speaker.clone().or_else(|| {
             ctx.people
                 .last()
                 .map(|&(speaker, role)| Attribution::person(speaker, role))
         });
-        let pronoun = w.low(last);
         return guess.map(|a| Attribution {
-            pronoun: Some(ustr(pronoun)),
+            pronoun: Some(ustr(if pronoun == "i" { "I" } else { pronoun })),
             ..a
         });
     }
@@ -561,7 +598,7 @@ fn named_earlier<'e>(w: &Words<'_>, pronoun: usize, entities: &'e [Entity]) -> O
     let before = w.ws[pronoun].0;
     // "it" stands for an organisation or an outlet ("The paper obtained a list it said ..."),
     // the others for a person.
-    let kinds: &[EntityKind] = if w.low(pronoun) == "it" {
+    let kinds: &[EntityKind] = if pronoun_at(w, pronoun) == Some("it") {
         &[EntityKind::Org, EntityKind::Outlet]
     } else {
         &[EntityKind::Person]

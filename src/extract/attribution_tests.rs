@@ -478,3 +478,59 @@ fn a_name_inside_the_clause_before_a_comma_is_not_the_speaker() {
         "?a spokeswoman",
     )]);
 }
+
+#[test]
+fn a_pronoun_with_a_contracted_verb_is_a_pronoun() {
+    check(&[
+        (
+            "Coach Mark Ellis was blunt. He's said the team failed.",
+            "he (Mark Ellis?)",
+        ),
+        (
+            "Ana Lopez spoke at the rally. She'd said the river would rise.",
+            "she (Ana Lopez?)",
+        ),
+    ]);
+}
+
+#[test]
+fn i_and_we_are_the_writers_outside_quotation_marks_and_the_quoted_speaker_inside() {
+    check(&[
+        (
+            "Ana Lopez spoke at the rally. We said this before: the port is too small.",
+            "-",
+        ),
+        (
+            "Ana Lopez spoke at the rally. I wrote about the port last year.",
+            "-",
+        ),
+        (
+            "Tom Reyes spoke first. \"Anything we wrote was true,\" Ana Lopez said.",
+            "Ana Lopez",
+        ),
+        (
+            "\"The port is too small,\" Ana Lopez said. \"I said it then and I say it now.\"",
+            "I (Ana Lopez?)",
+        ),
+    ]);
+}
+
+#[test]
+fn a_saying_verb_after_a_preposition_is_an_adjective() {
+    check(&[
+        ("Police opened a probe into alleged fraud at the port.", "-"),
+        (
+            "The court heard evidence about reported abuses in the camp.",
+            "-",
+        ),
+        ("\"The worst is over,\" says Ana Lopez.", "Ana Lopez"),
+    ]);
+}
+
+#[test]
+fn a_relative_who_hands_the_verb_to_the_phrase_before_it() {
+    check(&[(
+        "The board hired a former adviser who said the plan would fail.",
+        "?a former adviser",
+    )]);
+}
