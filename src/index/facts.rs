@@ -1535,10 +1535,17 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
         let to = phrase_after(&claim.text, qe, PLACE_REACH)
             .last()
             .map_or(qe, |(at, w)| at + w.len());
+        // A name of no known kind is taken for a place only after "in" ("troops in Kursk");
+        // elsewhere it is as often a person or a people ("to ask President Trump").
+        let after_in = |at: usize| {
+            text::words(&claim.text[from..at])
+                .last()
+                .is_some_and(|(_, w)| w.eq_ignore_ascii_case("in"))
+        };
         for e in claim.entities.iter().filter(|e| {
-            matches!(e.kind, EntityKind::Place | EntityKind::Other)
-                && from <= e.start
+            from <= e.start
                 && e.end <= to
+                && (e.kind == EntityKind::Place || e.kind == EntityKind::Other && after_in(e.start))
         }) {
             *places.entry(e.canonical).or_default() +=
                 if e.kind == EntityKind::Place { 2 } else { 1 };
@@ -1582,7 +1589,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
             .map(|p| p.to_string()),
     );
     let mut label = parts.join(" ");
-    if let Some(p) = top(places).filter(|p| !label.contains(p.as_str())) {
+    if let Some(p) = top(places).filter(|p| !label.to_lowercase().contains(&p.to_lowercase())) {
         label = format!("{label} in {p}");
     }
     label
@@ -1658,6 +1665,26 @@ mod tests {
             .flat_map(|c| c.quantities.iter())
             .find(|q| q.text.as_str().starts_with(figure))
             .and_then(|q| q.fact)
+    }
+
+    #[test]
+    fn a_label_names_a_place_of_no_known_kind_only_after_in() {
+        let cases = [
+            (
+                "Ferry crews said 300 passengers were stranded in Vardholm on Monday.",
+                "passengers in Vardholm",
+            ),
+            (
+                "The committee sent 40 questions to Hallberg on Monday.",
+                "questions",
+            ),
+            ("About 2,000 Icelanders signed the letter.", "icelanders"),
+        ];
+        for (text, want) in cases {
+            let index = index_of(&[text, text]);
+            let labels: Vec<&str> = index.facts.iter().map(|f| f.label.as_str()).collect();
+            assert_eq!(labels, [want], "{text}");
+        }
     }
 
     #[test]
