@@ -113,9 +113,15 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 .map(|s| s.content.chars().count())
                 .sum::<usize>()
                 + speaker.as_ref().map_or(0, |s| s.chars().count());
-            let budget = width.saturating_sub(used).max(8);
-            let mut shown: String = c.text.chars().take(budget).collect();
-            if c.text.chars().count() > budget {
+            let mut budget = width.saturating_sub(used).max(8);
+            let from = window_start(c, budget);
+            let text = &c.text[from..];
+            if from > 0 {
+                spans.push(Span::styled("…", t.dim));
+                budget -= 1;
+            }
+            let mut shown: String = text.chars().take(budget).collect();
+            if text.chars().count() > budget {
                 shown.pop();
                 shown.push('…');
             }
@@ -124,10 +130,15 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             } else {
                 ratatui::style::Style::default()
             };
+            let skipped = c.text[..from].chars().count();
+            let matched: Vec<usize> = matched
+                .iter()
+                .filter_map(|&m| m.checked_sub(skipped))
+                .collect();
             spans.extend(paint(
                 &shown,
                 base,
-                &figure_ranges(c, c.start(), t),
+                &figure_ranges(c, c.start() + from, t),
                 &matched,
                 t.matched,
             ));
@@ -155,4 +166,36 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     } else {
         frame.render_stateful_widget(list, list_area, &mut state);
     }
+}
+
+/// Characters of context a row keeps before a figure it scrolls to.
+const BEFORE_FIGURE: usize = 16;
+/// How much of a figure must be on screen for a row not to scroll to it ("59,000").
+const FIGURE_HEAD: usize = 6;
+/// Rows narrower than this never scroll.
+const MIN_WINDOW: usize = 24;
+
+/// Where a row of `width` characters starts showing a claim's text, in bytes: at its start,
+/// or when the start of its first figure would not be on screen, at a word a little before
+/// that figure, so the figure the row is listed for is.
+fn window_start(c: &crate::extract::Claim, width: usize) -> usize {
+    let Some(q) = c.quantities.first() else {
+        return 0;
+    };
+    let qs = q.start().saturating_sub(c.start());
+    // A row too narrow for context around a figure shows the claim's start.
+    if width < MIN_WINDOW
+        || c.text
+            .get(..qs)
+            .is_none_or(|before| before.chars().count() + FIGURE_HEAD < width)
+    {
+        return 0;
+    }
+    let back = c.text[..qs]
+        .char_indices()
+        .rev()
+        .nth(BEFORE_FIGURE.min(width / 3))
+        .map_or(0, |(at, _)| at);
+    // The next word's start: the first character after a space.
+    c.text[back..qs].find(' ').map_or(back, |sp| back + sp + 1)
 }
