@@ -555,7 +555,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             }
         }
         Command::Back => back(s, index),
-        Command::Mark => toggle_mark(s),
+        Command::Mark => toggle_mark(s, index),
         Command::Compare => match compare_pair(s) {
             Some((l, r)) => {
                 s.compare = Some(diff_articles(index, l, r));
@@ -706,19 +706,30 @@ fn back(s: &mut AppState, index: &Index) {
     }
 }
 
-/// Space: marks the selected source for comparison (at most two: the oldest mark goes), or
-/// unmarks it.
-fn toggle_mark(s: &mut AppState) {
-    let Some(a) = s.selected_article() else {
+/// Space: marks the selected source (in the Claims pane, the selected claim's) for
+/// comparison (at most two: the oldest mark goes), or unmarks it, and says which.
+fn toggle_mark(s: &mut AppState, index: &Index) {
+    let selected = if s.focus == Pane::Claims {
+        s.claims.get(s.claim_sel).map(|r| r.article as usize)
+    } else {
+        s.selected_article()
+    };
+    let Some(a) = selected else {
         return;
     };
+    let tag = index.source_tags.get(a).map_or("?", String::as_str);
     if let Some(p) = s.marked.iter().position(|&m| m == a) {
         s.marked.remove(p);
+        s.status = Some(format!("{tag} unmarked for comparison"));
     } else {
         if s.marked.len() == 2 {
             s.marked.remove(0);
         }
         s.marked.push(a);
+        s.status = Some(match s.marked.len() {
+            1 => format!("{tag} marked for comparison: mark another source, then c compares"),
+            _ => format!("{tag} marked for comparison: c compares the two"),
+        });
     }
 }
 
@@ -1109,6 +1120,37 @@ mod tests {
         assert!(s.search_results.is_none());
         assert!(s.search_counts.is_none());
         assert_eq!(s.claims.len(), index.claims.len());
+    }
+
+    #[test]
+    fn space_in_the_claims_pane_marks_the_selected_claims_source_and_says_so() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::FocusClaims);
+        let last = s.claims.len() - 1;
+        s.claim_sel = last;
+        let article = s.claims[last].article as usize;
+        assert_ne!(
+            article,
+            s.selected_article().unwrap(),
+            "another source than Sources'"
+        );
+        cmd(&mut s, &index, Command::Mark);
+        assert_eq!(s.marked, vec![article]);
+        let tag = &index.source_tags[article];
+        assert_eq!(
+            s.status.as_deref(),
+            Some(
+                format!("{tag} marked for comparison: mark another source, then c compares")
+                    .as_str()
+            )
+        );
+        cmd(&mut s, &index, Command::Mark);
+        assert!(s.marked.is_empty());
+        assert_eq!(
+            s.status.as_deref(),
+            Some(format!("{tag} unmarked for comparison").as_str())
+        );
     }
 
     #[test]
