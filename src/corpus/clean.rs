@@ -226,7 +226,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     let (mut words, mut stops) = (0, 0);
     // Room for a content word in eight bytes, so that the set is seldom grown.
     let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(32);
     for (_, w) in text::words(text) {
         words += 1;
         text::with_lower(w, |lower| {
