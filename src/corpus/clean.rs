@@ -43,7 +43,7 @@ impl CorpusStats {
                 split_paragraphs(&d.text, d.structured)
                     .into_iter()
                     .map(|(s, e)| &d.text[s..e])
-                    .filter(|p| normalized_words(p) <= MAX_REPEATED_WORDS)
+                    .filter(|p| normalized_words_at_most(p, MAX_REPEATED_WORDS))
                     .map(normalize)
                     .collect()
             })
@@ -76,21 +76,23 @@ pub fn normalize(s: &str) -> String {
     normalize_lowered(collapse_lower(s))
 }
 
-/// How many words [`normalize`] leaves of a text (one for an empty one), without building
-/// it: the words but those of punctuation only at either end.
-fn normalized_words(s: &str) -> usize {
+/// Whether [`normalize`] leaves at most `max` words of a text (an empty one counts as one
+/// word), without building it: the words but those of punctuation only at either end. The
+/// words are counted between the first and the last that are not, and only up to `max + 1`,
+/// so a long paragraph is not read through.
+fn normalized_words_at_most(s: &str, max: usize) -> bool {
     let edge_only = |w: &&str| w.chars().all(|c| is_edge(c) || matches!(c, '’' | '‘'));
-    let (mut first, mut last) = (None, None);
-    for (i, w) in s.split_whitespace().enumerate() {
-        if !edge_only(&w) {
-            first.get_or_insert(i);
-            last = Some(i);
-        }
-    }
-    match (first, last) {
-        (Some(a), Some(b)) => b - a + 1,
-        _ => 1,
-    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.by_ref().find(|w| !edge_only(w)) else {
+        return 1 <= max;
+    };
+    let last = words.rev().find(|w| !edge_only(w)).unwrap_or(first);
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
+    s[offset(first)..offset(last) + last.len()]
+        .split_whitespace()
+        .take(max + 1)
+        .count()
+        <= max
 }
 
 /// What [`normalize`] trims from either end of a text.
@@ -803,6 +805,34 @@ mod tests {
             .iter()
             .map(|p| (doc.text[p.start..p.end].to_string(), p.kind))
             .collect()
+    }
+
+    #[test]
+    fn normalized_words_are_counted_between_the_edges() {
+        for (text, words) in [
+            ("", 1),
+            ("- . -", 1),
+            ("Home", 1),
+            ("-- Read more --", 2),
+            ("\"- one two three four five six seven eight -\"", 8),
+            ("one two three four five six seven eight nine", 9),
+            ("one - two", 3),
+            ("* Home", 2),
+        ] {
+            for max in 0..11 {
+                assert_eq!(
+                    normalized_words_at_most(text, max),
+                    words <= max,
+                    "{text:?} at most {max}"
+                );
+            }
+            let normalized = normalize(text);
+            assert_eq!(
+                normalized.split_whitespace().count().max(1),
+                words,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
