@@ -191,10 +191,12 @@ fn ends_sentence(s: &str) -> bool {
 /// What the classifier measures of one paragraph.
 #[derive(Debug)]
 struct Features {
-    /// The text lowercased, whitespace collapsed.
-    lower: String,
-    /// `lower` normalised: quotes folded, edge punctuation trimmed.
+    /// The text lowercased, whitespace collapsed, normalised: quotes folded, edge
+    /// punctuation trimmed.
     norm: String,
+    /// How many of the boilerplate phrases the text holds (lowercased, whitespace collapsed,
+    /// curly apostrophes plain).
+    boilerplate_hits: usize,
     words: usize,
     stop_share: f64,
     ends_sentence: bool,
@@ -243,9 +245,14 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         });
     }
     let lower = collapse_lower(text);
+    let boilerplate_hits = if lower.contains('’') {
+        lex.boilerplate_hits(&lower.replace('’', "'"))
+    } else {
+        lex.boilerplate_hits(&lower)
+    };
     Features {
-        norm: normalize_lowered(lower.clone()),
-        lower,
+        norm: normalize_lowered(lower),
+        boilerplate_hits,
         words,
         stop_share: if words == 0 {
             0.0
@@ -269,11 +276,7 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    let hits = if f.lower.contains('’') {
-        lex.boilerplate_hits(&f.lower.replace('’', "'"))
-    } else {
-        lex.boilerplate_hits(&f.lower)
-    };
+    let hits = f.boilerplate_hits;
     hits >= 2 || (hits == 1 && f.words <= 40)
 }
 
