@@ -705,12 +705,17 @@ fn judge_segments(
         return;
     }
     let title_words: HashSet<u64> = title.map(|t| word_keys(t, lex)).unwrap_or_default();
-    let seg_words = |s: &Segment| -> HashSet<u64> {
-        s.members
-            .iter()
-            .flat_map(|&i| feats[i].content.iter().copied())
-            .collect()
-    };
+    // Each segment's words, gathered once: choosing the main segment compares segments
+    // pairwise, and every segment is then measured against the topic.
+    let seg_words: Vec<HashSet<u64>> = segs
+        .iter()
+        .map(|s| {
+            s.members
+                .iter()
+                .flat_map(|&i| feats[i].content.iter().copied())
+                .collect()
+        })
+        .collect();
     let seg_len = |s: &Segment| s.members.iter().map(|&i| feats[i].words).sum::<usize>();
     let has_prose = |s: &Segment| {
         s.members
@@ -721,11 +726,10 @@ fn judge_segments(
         .filter(|&i| has_prose(&segs[i]))
         .max_by(|&a, &b| {
             let score = |i: usize| {
-                let w = seg_words(&segs[i]);
                 let fit = if title_words.is_empty() {
                     1.0
                 } else {
-                    share_in(&title_words, &w) + 0.05
+                    share_in(&title_words, &seg_words[i]) + 0.05
                 };
                 fit * (seg_len(&segs[i]) as f64).sqrt()
             };
@@ -769,7 +773,7 @@ fn judge_segments(
         } else {
             FAR_SEGMENT_MIN_TOPIC_SHARE
         };
-        let share = share_in(&seg_words(seg), &topic);
+        let share = share_in(&seg_words[n], &topic);
         let dek = n < main
             && seg
                 .members
