@@ -34,9 +34,19 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Looks a name up in the gazetteer.
 pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, EntityKind)> {
-    lex.entity_aliases
-        .get(&alias_key(name))
-        .map(|&i| (lex.entities[i].canonical.as_str(), lex.entities[i].kind))
+    // The key is the name lowercased when it holds no period or curly apostrophe (most
+    // names): no string is built for it then.
+    let index = text::with_lower(name, |lower| {
+        if lower.contains(['.', '’']) {
+            lex.entity_aliases.get(&alias_key(name)).copied()
+        } else {
+            lex.entity_aliases.get(lower).copied()
+        }
+    })?;
+    Some((
+        lex.entities[index].canonical.as_str(),
+        lex.entities[index].kind,
+    ))
 }
 
 /// The longest title at the start of `words` (lowercase compare), as a word count.
