@@ -43,7 +43,7 @@ impl CorpusStats {
                 split_paragraphs(&d.text, d.structured)
                     .into_iter()
                     .map(|(s, e)| &d.text[s..e])
-                    .filter(|p| normalized_words(p) <= MAX_REPEATED_WORDS)
+                    .filter(|p| normalized_words_at_most(p, MAX_REPEATED_WORDS))
                     .map(normalize)
                     .collect()
             })
@@ -76,21 +76,23 @@ pub fn normalize(s: &str) -> String {
     normalize_lowered(collapse_lower(s))
 }
 
-/// How many words [`normalize`] leaves of a text (one for an empty one), without building
-/// it: the words but those of punctuation only at either end.
-fn normalized_words(s: &str) -> usize {
+/// Whether [`normalize`] leaves at most `max` words of a text (an empty one counts as one
+/// word), without building it: the words but those of punctuation only at either end. The
+/// words are counted between the first and the last that are not, and only up to `max + 1`,
+/// so a long paragraph is not read through.
+fn normalized_words_at_most(s: &str, max: usize) -> bool {
     let edge_only = |w: &&str| w.chars().all(|c| is_edge(c) || matches!(c, '’' | '‘'));
-    let (mut first, mut last) = (None, None);
-    for (i, w) in s.split_whitespace().enumerate() {
-        if !edge_only(&w) {
-            first.get_or_insert(i);
-            last = Some(i);
-        }
-    }
-    match (first, last) {
-        (Some(a), Some(b)) => b - a + 1,
-        _ => 1,
-    }
+    let mut words = s.split_whitespace();
+    let Some(first) = words.by_ref().find(|w| !edge_only(w)) else {
+        return 1 <= max;
+    };
+    let last = words.rev().find(|w| !edge_only(w)).unwrap_or(first);
+    let offset = |w: &str| w.as_ptr() as usize - s.as_ptr() as usize;
+    s[offset(first)..offset(last) + last.len()]
+        .split_whitespace()
+        .take(max + 1)
+        .count()
+        <= max
 }
 
 /// What [`normalize`] trims from either end of a text.
@@ -189,10 +191,12 @@ fn ends_sentence(s: &str) -> bool {
 /// What the classifier measures of one paragraph.
 #[derive(Debug)]
 struct Features {
-    /// The text lowercased, whitespace collapsed.
-    lower: String,
-    /// `lower` normalised: quotes folded, edge punctuation trimmed.
+    /// The text lowercased, whitespace collapsed, normalised: quotes folded, edge
+    /// punctuation trimmed.
     norm: String,
+    /// How many of the boilerplate phrases the text holds (lowercased, whitespace collapsed,
+    /// curly apostrophes plain).
+    boilerplate_hits: usize,
     words: usize,
     stop_share: f64,
     ends_sentence: bool,
@@ -226,7 +230,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     let (mut words, mut stops) = (0, 0);
     // Room for a content word in eight bytes, so that the set is seldom grown.
     let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
-    let mut folded = String::new();
+    let mut folded = String::with_capacity(32);
     for (_, w) in text::words(text) {
         words += 1;
         text::with_lower(w, |lower| {
@@ -241,9 +245,14 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         });
     }
     let lower = collapse_lower(text);
+    let boilerplate_hits = if lower.contains('’') {
+        lex.boilerplate_hits(&lower.replace('’', "'"))
+    } else {
+        lex.boilerplate_hits(&lower)
+    };
     Features {
-        norm: normalize_lowered(lower.clone()),
-        lower,
+        norm: normalize_lowered(lower),
+        boilerplate_hits,
         words,
         stop_share: if words == 0 {
             0.0
@@ -267,11 +276,7 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
     {
         return true;
     }
-    let hits = if f.lower.contains('’') {
-        lex.boilerplate_hits(&f.lower.replace('’', "'"))
-    } else {
-        lex.boilerplate_hits(&f.lower)
-    };
+    let hits = f.boilerplate_hits;
     hits >= 2 || (hits == 1 && f.words <= 40)
 }
 
@@ -700,12 +705,17 @@ fn judge_segments(
         return;
     }
     let title_words: HashSet<u64> = title.map(|t| word_keys(t, lex)).unwrap_or_default();
-    let seg_words = |s: &Segment| -> HashSet<u64> {
-        s.members
-            .iter()
-            .flat_map(|&i| feats[i].content.iter().copied())
-            .collect()
-    };
+    // Each segment's words, gathered once: choosing the main segment compares segments
+    // pairwise, and every segment is then measured against the topic.
+    let seg_words: Vec<HashSet<u64>> = segs
+        .iter()
+        .map(|s| {
+            s.members
+                .iter()
+                .flat_map(|&i| feats[i].content.iter().copied())
+                .collect()
+        })
+        .collect();
     let seg_len = |s: &Segment| s.members.iter().map(|&i| feats[i].words).sum::<usize>();
     let has_prose = |s: &Segment| {
         s.members
@@ -716,11 +726,10 @@ fn judge_segments(
         .filter(|&i| has_prose(&segs[i]))
         .max_by(|&a, &b| {
             let score = |i: usize| {
-                let w = seg_words(&segs[i]);
                 let fit = if title_words.is_empty() {
                     1.0
                 } else {
-                    share_in(&title_words, &w) + 0.05
+                    share_in(&title_words, &seg_words[i]) + 0.05
                 };
                 fit * (seg_len(&segs[i]) as f64).sqrt()
             };
@@ -764,7 +773,7 @@ fn judge_segments(
         } else {
             FAR_SEGMENT_MIN_TOPIC_SHARE
         };
-        let share = share_in(&seg_words(seg), &topic);
+        let share = share_in(&seg_words[n], &topic);
         let dek = n < main
             && seg
                 .members
@@ -803,6 +812,34 @@ mod tests {
             .iter()
             .map(|p| (doc.text[p.start..p.end].to_string(), p.kind))
             .collect()
+    }
+
+    #[test]
+    fn normalized_words_are_counted_between_the_edges() {
+        for (text, words) in [
+            ("", 1),
+            ("- . -", 1),
+            ("Home", 1),
+            ("-- Read more --", 2),
+            ("\"- one two three four five six seven eight -\"", 8),
+            ("one two three four five six seven eight nine", 9),
+            ("one - two", 3),
+            ("* Home", 2),
+        ] {
+            for max in 0..11 {
+                assert_eq!(
+                    normalized_words_at_most(text, max),
+                    words <= max,
+                    "{text:?} at most {max}"
+                );
+            }
+            let normalized = normalize(text);
+            assert_eq!(
+                normalized.split_whitespace().count().max(1),
+                words,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

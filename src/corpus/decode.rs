@@ -27,29 +27,30 @@ pub struct Decoded {
 /// Shift_JIS, GBK...). A page read in a legacy encoding says so in a warning.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
-    let raw = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest, &mut warnings)
+    let raw: std::borrow::Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF])
+    {
+        utf8(rest, &mut warnings).into()
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, u16::from_le_bytes, &mut warnings)
+        utf16(rest, u16::from_le_bytes, &mut warnings).into()
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, u16::from_be_bytes, &mut warnings)
+        utf16(rest, u16::from_be_bytes, &mut warnings).into()
     } else if let Some(little_endian) = utf16_without_mark(bytes) {
         let unit = if little_endian {
             u16::from_le_bytes
         } else {
             u16::from_be_bytes
         };
-        utf16(bytes, unit, &mut warnings)
+        utf16(bytes, unit, &mut warnings).into()
     } else if let Ok(s) = std::str::from_utf8(bytes) {
         if looks_binary(bytes) {
             return Err(DecodeError::Binary);
         }
-        s.to_string()
+        s.into()
     } else {
         if looks_binary(bytes) {
             return Err(DecodeError::Binary);
         }
-        legacy(bytes, &mut warnings)
+        legacy(bytes, &mut warnings).into()
     };
     let text = clean_text(&raw);
     if text.trim().is_empty() {
@@ -181,7 +182,9 @@ fn label_at(s: &[u8], at: usize) -> Option<&'static encoding_rs::Encoding> {
 /// text in the others (so Latin-script text only). `Some(true)` for little-endian.
 fn utf16_without_mark(bytes: &[u8]) -> Option<bool> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 8 {
+    // Nine in ten bytes of one parity must be zeros: a head without any (most text) is not
+    // UTF-16, found without counting.
+    if head.len() < 8 || !head.contains(&0) {
         return None;
     }
     let pairs = head.len() / 2;

@@ -2,7 +2,7 @@
 //! source", headlines ending ", X says", roles and pronouns resolved to the person named
 //! earlier, anonymous sources kept as such.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::sync::OnceLock;
 use ustr::{Ustr, ustr};
@@ -215,15 +215,25 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
-    // Most sentences hold no word a prefix starts with: one lookup a word rules them out
-    // (an empty prefix, were there one, would start anywhere).
-    static HEADS: OnceLock<(bool, FxHashSet<String>)> = OnceLock::new();
-    let (empty, heads) = HEADS.get_or_init(|| {
+    // What each word can be, found with one lookup: the first word of a prefix, a verb of
+    // saying. Most sentences hold no word a prefix starts with, and are not scanned for
+    // prefixes (an empty prefix, were there one, would start anywhere).
+    static CLASSES: OnceLock<(bool, FxHashMap<String, u8>)> = OnceLock::new();
+    let (empty, classes) = CLASSES.get_or_init(|| {
         let prefixes = &lex.attribution_prefixes;
-        let heads = prefixes.iter().filter_map(|p| p.first().cloned()).collect();
-        (prefixes.iter().any(Vec::is_empty), heads)
+        let mut classes: FxHashMap<String, u8> = FxHashMap::default();
+        for head in prefixes.iter().filter_map(|p| p.first()) {
+            *classes.entry(head.clone()).or_default() |= PREFIX_HEAD;
+        }
+        for verb in &lex.attribution_verbs {
+            *classes.entry(verb.clone()).or_default() |= SAYING_VERB;
+        }
+        (prefixes.iter().any(Vec::is_empty), classes)
     });
-    let any_prefix = *empty || (0..n).any(|i| heads.contains(w.low(i)));
+    let class: Vec<u8> = (0..n)
+        .map(|i| classes.get(w.low(i)).copied().unwrap_or(0))
+        .collect();
+    let any_prefix = *empty || class.iter().any(|c| c & PREFIX_HEAD != 0);
 
     for prefix in lex
         .attribution_prefixes
@@ -244,9 +254,9 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
     }
 
     let mut quoted_self = None;
-    for i in 0..n {
+    for (i, &c) in class.iter().enumerate() {
         let word = w.low(i);
-        if !lex.attribution_verbs.contains(word) || within_name(w.ws[i].0, entities) {
+        if c & SAYING_VERB == 0 || within_name(w.ws[i].0, entities) {
             continue;
         }
         if w.low(i + 1) == "by" && i + 2 < n {
@@ -354,6 +364,11 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         ..Attribution::person(speaker, None)
     })
 }
+
+/// A word a listed attribution prefix starts with.
+const PREFIX_HEAD: u8 = 1;
+/// A listed verb of saying.
+const SAYING_VERB: u8 = 2;
 
 /// Prepositions inside a speaker's noun phrase ("a spokesman for the court").
 const PHRASE_PREPOSITIONS: &[&str] = &["of", "for", "on", "at", "with", "from"];

@@ -258,7 +258,14 @@ fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
 fn quote_spans(para: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in para.char_indices() {
+    // Only '"' and the curly double quotes (whose UTF-8 starts with 0xE2) are read: the
+    // characters at those bytes.
+    let marks = memchr::memchr2_iter(b'"', 0xE2, para.as_bytes()).filter_map(|i| {
+        para.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map(|c| (i, c))
+    });
+    for (i, c) in marks {
         match (c, open) {
             ('“', _) => open = Some(i),
             ('”', Some(s)) => {

@@ -34,9 +34,19 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Looks a name up in the gazetteer.
 pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, EntityKind)> {
-    lex.entity_aliases
-        .get(&alias_key(name))
-        .map(|&i| (lex.entities[i].canonical.as_str(), lex.entities[i].kind))
+    // The key is the name lowercased when it holds no period or curly apostrophe (most
+    // names): no string is built for it then.
+    let index = text::with_lower(name, |lower| {
+        if lower.contains(['.', '’']) {
+            lex.entity_aliases.get(&alias_key(name)).copied()
+        } else {
+            lex.entity_aliases.get(lower).copied()
+        }
+    })?;
+    Some((
+        lex.entities[index].canonical.as_str(),
+        lex.entities[index].kind,
+    ))
 }
 
 /// The longest title at the start of `words` (lowercase compare), as a word count.
@@ -106,12 +116,12 @@ pub fn entities_in(sentence: &str, ws: &[(usize, &str)]) -> Vec<Entity> {
                 break;
             }
         }
-        let run: Vec<(usize, &str)> = ws[i..j].to_vec();
+        let run = &ws[i..j];
         let region_after = ws
             .get(j)
             .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
         i = j;
-        if let Some(mut e) = entity_from_run(sentence, &run, run[0].0 == ws[0].0, lex) {
+        if let Some(mut e) = entity_from_run(sentence, run, run[0].0 == ws[0].0, lex) {
             if region_after && e.kind == EntityKind::Other {
                 e.kind = EntityKind::Place;
             }
@@ -127,14 +137,14 @@ fn entity_from_run(
     sentence_start: bool,
     lex: &Lexicon,
 ) -> Option<Entity> {
-    let mut words: Vec<(usize, &str)> = run.to_vec();
+    let mut words: &[(usize, &str)] = run;
     while words.first().is_some_and(|(_, w)| {
         lex.is_stopword(w)
             || crate::text::with_lower(w, |l| {
                 lex.months.contains_key(l) || lex.weekdays.contains_key(l)
             })
     }) {
-        words.remove(0);
+        words = &words[1..];
     }
     // A month closing a run is a date's ("Kyiv May 5") only when a number follows it; else it
     // is a surname ("Theresa May"), even one that is also a stopword.
@@ -149,19 +159,19 @@ fn entity_from_run(
         });
         lex.is_stopword(w) && !month || month && (words.len() == 1 || dated(last)) || weekday
     }) {
-        words.pop();
+        words = &words[..words.len() - 1];
     }
     if words.is_empty() {
         return None;
     }
-    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let mut plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     if plain.len() > 2
         && lex.demonyms.contains(strip_possessive(plain[0]))
         && title_len(&plain[1..], lex) > 0
     {
-        words.remove(0);
+        words = &words[1..];
+        plain.remove(0);
     }
-    let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let t = (0..=2.min(plain.len().saturating_sub(1)))
         .find_map(|k| {
             let t = title_len(&plain[k..], lex);
@@ -199,7 +209,7 @@ fn entity_from_run(
         && t == 0
         && names.len() == 1
         && run.len() == 1
-        && !lex.places.contains(&names[0].to_lowercase())
+        && !text::with_lower(names[0], |l| lex.places.contains(l))
     {
         return None;
     }
@@ -216,7 +226,7 @@ fn entity_from_run(
             end,
         });
     }
-    let kind = if lex.places.contains(&name.to_lowercase()) {
+    let kind = if text::with_lower(name, |l| lex.places.contains(l)) {
         EntityKind::Place
     } else if names.iter().any(|w| lex.outlet_words.contains(*w))
         && !names.iter().any(|w| lex.org_words.contains(*w))

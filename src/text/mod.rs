@@ -56,8 +56,23 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// for lookups in word lists).
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     const SHORT: usize = 48;
-    if !s.is_ascii() || s.len() > SHORT {
+    if s.len() > SHORT {
         return f(&lower(s));
+    }
+    if !s.is_ascii() {
+        // Lowercased character by character into a buffer on the stack, unless it outgrows
+        // it or holds a capital sigma (which lowercases by its neighbours).
+        let mut buf = [0u8; 2 * SHORT];
+        let mut len = 0;
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                if c == 'Σ' || len + l.len_utf8() > buf.len() {
+                    return f(&lower(s));
+                }
+                len += l.encode_utf8(&mut buf[len..]).len();
+            }
+        }
+        return f(std::str::from_utf8(&buf[..len]).expect("characters encode as UTF-8"));
     }
     if !s.bytes().any(|b| b.is_ascii_uppercase()) {
         return f(s);
