@@ -394,6 +394,9 @@ mod tests {
         assert_eq!(low("Zaporizhzhia"), "zaporizhzhia");
         assert_eq!(low("said"), "said");
         assert_eq!(low("ÖSTERREICH"), "österreich");
+        for word in ["ΟΔΟΣ", "ΣΑΣ", "İSTANBUL", "\u{212A}ELVIN", &"İ".repeat(24)] {
+            assert_eq!(low(word), word.to_lowercase(), "{word}");
+        }
         let long = "A".repeat(60);
         assert_eq!(low(&long), "a".repeat(60));
         assert_eq!(low(""), "");
