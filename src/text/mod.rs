@@ -103,20 +103,23 @@ pub fn push_lower(out: &mut String, s: &str) {
     // between them are copied and lowercased whole.
     let mut rest = s;
     loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        let mut chars = rest[ascii..].chars();
+        let mut chars = push_ascii_run_lower(out, rest).chars();
         let Some(c) = chars.next() else {
             return;
         };
         out.extend(c.to_lowercase());
         rest = chars.as_str();
     }
+}
+
+/// Appends the ASCII run `s` starts with to `out`, lowercased, and returns the rest of `s`,
+/// which starts at its first character outside ASCII (or is empty).
+fn push_ascii_run_lower<'a>(out: &mut String, s: &'a str) -> &'a str {
+    let ascii = s.bytes().position(|b| !b.is_ascii()).unwrap_or(s.len());
+    let start = out.len();
+    out.push_str(&s[..ascii]);
+    out[start..].make_ascii_lowercase();
+    &s[ascii..]
 }
 
 /// `s` lowercased, exactly as `str::to_lowercase` has it, faster on text that is mostly ASCII.
@@ -174,14 +177,7 @@ fn lower_in_place_shape(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        let mut chars = rest[ascii..].chars();
+        let mut chars = push_ascii_run_lower(&mut out, rest).chars();
         let Some(c) = chars.next() else {
             return Some(out);
         };

@@ -170,7 +170,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
 
 /// Characters of context a row keeps before a figure it scrolls to.
 const BEFORE_FIGURE: usize = 16;
-/// How much of a figure must be on screen for a row not to scroll to it ("59,000").
+/// How much of a figure must be on screen for a row not to scroll to it ("12,500").
 const FIGURE_HEAD: usize = 6;
 /// Rows narrower than this never scroll.
 const MIN_WINDOW: usize = 24;
