@@ -299,7 +299,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
             if let Some(e) = entities
                 .iter()
-                .find(|e| e.kind == EntityKind::Outlet && obj.contains(e.text.as_str()))
+                .find(|e| e.kind == EntityKind::Outlet && obj.contains(e.text(w.text)))
             {
                 a.via.push(e.canonical);
                 a.first_hand = false;
@@ -347,7 +347,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
     let speaker = entities
         .iter()
         .find(|e| {
-            e.text == head.trim()
+            e.text(sentence) == head.trim()
                 && matches!(
                     e.kind,
                     EntityKind::Person | EntityKind::Outlet | EntityKind::Org
@@ -526,8 +526,8 @@ fn role_after_name(
     let opening = w.ws[0].0;
     let person = entities.iter().find(|e| {
         e.kind == EntityKind::Person
-            && e.end == name_end
-            && w.text[opening..e.start].split_whitespace().count() <= 2
+            && e.end() == name_end
+            && w.text[opening..e.start()].split_whitespace().count() <= 2
             && !possessive(w.text, e)
     })?;
     Some(Attribution::person(
@@ -583,12 +583,12 @@ fn continues_phrase(w: &Words<'_>, at: usize, lex: &Lexicon) -> bool {
 
 /// A word at `at` belongs to a name ("the United States"): it is no verb of saying.
 fn within_name(at: usize, entities: &[Entity]) -> bool {
-    entities.iter().any(|e| e.start <= at && at < e.end)
+    entities.iter().any(|e| e.start() <= at && at < e.end())
 }
 
 /// A name written as a possessive ("Mr. Trump's critics") names an owner, not a speaker.
 fn possessive(text: &str, e: &Entity) -> bool {
-    text.get(e.end..)
+    text.get(e.end()..)
         .is_some_and(|rest| rest.starts_with("'s") || rest.starts_with("’s"))
 }
 
@@ -620,9 +620,9 @@ fn named_earlier<'e>(w: &Words<'_>, pronoun: usize, entities: &'e [Entity]) -> O
     };
     entities.iter().find(|e| {
         kinds.contains(&e.kind)
-            && e.end <= before
+            && e.end() <= before
             && !possessive(w.text, e)
-            && !quoted(w.text, e.start)
+            && !quoted(w.text, e.start())
     })
 }
 
@@ -650,10 +650,9 @@ fn appositive_subject(
         .rev()
         .find(|&k| gap_after(k) == ",")?;
     let last_end = w.ws[last].0 + w.ws[last].1.len();
-    if let Some(name) = entities
-        .iter()
-        .find(|e| e.kind == EntityKind::Person && e.end == last_end && e.start >= w.ws[open + 1].0)
-    {
+    if let Some(name) = entities.iter().find(|e| {
+        e.kind == EntityKind::Person && e.end() == last_end && e.start() >= w.ws[open + 1].0
+    }) {
         let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
         let role = (text::words(role).count() <= 4).then(|| ustr(role));
         return Some(Attribution::person(name.canonical, role));
@@ -661,8 +660,8 @@ fn appositive_subject(
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
     let e = entities
         .iter()
-        .find(|e| e.end == end_byte && e.kind != EntityKind::Place)?;
-    let first = w.ws.iter().position(|(b, _)| *b >= e.start)?;
+        .find(|e| e.end() == end_byte && e.kind != EntityKind::Place)?;
+    let first = w.ws.iter().position(|(b, _)| *b >= e.start())?;
     speaker_from_phrase(w, first, open, entities, ctx, "", lex)
 }
 
@@ -701,7 +700,7 @@ fn subject_after_verb(
             let after = w.ws[end].0 + w.ws[end].1.len();
             e.kind == EntityKind::Person
                 && w.text
-                    .get(after..e.start)
+                    .get(after..e.start())
                     .is_some_and(|gap| gap.trim() == ",")
         })
     {
@@ -736,7 +735,7 @@ fn speaker_from_phrase(
             via.push(
                 entities
                     .iter()
-                    .find(|e| rest.contains(e.text.as_str()))
+                    .find(|e| rest.contains(e.text(w.text)))
                     .map_or_else(|| ustr(rest), |e| e.canonical),
             );
         }
@@ -799,18 +798,20 @@ fn speaker_from_phrase(
     // word opening a sentence, "Earlier", is weak evidence of a name); else its first name
     // of something other than a place.
     let in_phrase = |e: &&Entity| {
-        e.start >= w.ws[a].0
-            && e.end <= w.ws[b].0 + w.ws[b].1.len()
+        e.start() >= w.ws[a].0
+            && e.end() <= w.ws[b].0 + w.ws[b].1.len()
             && e.kind != EntityKind::Place
             && !possessive(w.text, e)
     };
     let entity = entities
         .iter()
         .filter(in_phrase)
-        .rfind(|e| e.kind == EntityKind::Person && (e.text.contains(' ') || e.role.is_some()))
+        .rfind(|e| {
+            e.kind == EntityKind::Person && (e.text(w.text).contains(' ') || e.role.is_some())
+        })
         .or_else(|| entities.iter().find(in_phrase));
     let outside_entity =
-        |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start || w.ws[k].0 >= e.end);
+        |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start() || w.ws[k].0 >= e.end());
     let lowercase_outside = (a..=b).any(|k| {
         let x = w.ws[k].1;
         outside_entity(k)
@@ -847,7 +848,7 @@ fn speaker_from_phrase(
             let before = w.text[..w.ws[a].0].trim_end();
             if let Some(stripped) = before.strip_suffix(',')
                 && let Some(e) = entities.iter().find(|e| {
-                    stripped.trim_end().ends_with(e.text.as_str())
+                    stripped.trim_end().ends_with(e.text(w.text))
                         && matches!(
                             e.kind,
                             EntityKind::Person | EntityKind::Org | EntityKind::Outlet

@@ -27,27 +27,68 @@ pub struct DateRef {
 }
 
 /// A checkable assertion from one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Stable across runs for the same file and text.
     pub id: ClaimId,
     /// The sentence, a span of the article's text; serialised as `text`, `start` and `end`
     /// (byte offsets into the article's text).
-    #[serde(flatten, serialize_with = "Span::serialize_located")]
     pub text: Span,
     pub quantities: Box<[Quantity]>,
     /// Boxed: about half of a news story's claims have a speaker, and the claims without one
     /// should not carry its room.
     pub attribution: Option<Box<Attribution>>,
+    /// The names in the sentence, located in `text`.
     pub entities: Box<[Entity]>,
     pub dates: Box<[DateRef]>,
     /// How check-worthy the claim is, 0 to 1.
-    #[serde(serialize_with = "super::number")]
     pub score: f64,
     /// Claims saying the same thing across sources share a cluster id.
     pub cluster: Option<ClusterId>,
     /// The claim is the article's headline.
     pub headline: bool,
+}
+
+impl Serialize for Claim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        /// The claim as JSON writes it (docs/json.md): its entities spelled out from its text.
+        #[derive(Serialize)]
+        struct Json<'a> {
+            id: ClaimId,
+            #[serde(flatten, serialize_with = "located")]
+            text: &'a Span,
+            quantities: &'a [Quantity],
+            attribution: Option<&'a Attribution>,
+            #[serde(serialize_with = "entities")]
+            entities: (&'a [Entity], &'a str),
+            dates: &'a [DateRef],
+            #[serde(serialize_with = "super::number")]
+            score: f64,
+            cluster: Option<ClusterId>,
+            headline: bool,
+        }
+        fn located<S: serde::Serializer>(span: &&Span, s: S) -> Result<S::Ok, S::Error> {
+            Span::serialize_located(span, s)
+        }
+        fn entities<S: serde::Serializer>(
+            (entities, text): &(&[Entity], &str),
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            s.collect_seq(entities.iter().map(|e| e.json(text)))
+        }
+        Json {
+            id: self.id,
+            text: &self.text,
+            quantities: &self.quantities,
+            attribution: self.attribution.as_deref(),
+            entities: (&self.entities, &self.text),
+            dates: &self.dates,
+            score: self.score,
+            cluster: self.cluster,
+            headline: self.headline,
+        }
+        .serialize(s)
+    }
 }
 
 impl Claim {

@@ -8,22 +8,73 @@ use ustr::{Ustr, ustr};
 use crate::lexicon::{EntityKind, Lexicon, alias_key};
 use crate::text;
 
-/// A named thing in a claim.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A named thing in a claim. It keeps where it stands in its sentence, not its words: a
+/// corpus names a third of a million things, and a copy of each name's spelling and full
+/// offsets took twice the room (see [`Entity::text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
-    /// As written, possessive removed.
-    pub text: Ustr,
     /// The one name all spellings fold to.
     pub canonical: Ustr,
-    #[serde(rename = "type")]
-    pub kind: EntityKind,
     /// A title or role written before a person's name ("President").
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Ustr>,
-    #[serde(skip)]
-    pub start: usize,
-    #[serde(skip)]
-    pub end: usize,
+    /// Byte offsets of the name, possessive removed, in its sentence: under
+    /// [`MAX_SENTENCE_BYTES`](super::claims::MAX_SENTENCE_BYTES), so two bytes each.
+    start: u16,
+    end: u16,
+    pub kind: EntityKind,
+}
+
+impl Entity {
+    /// The entity at `range` of its sentence, or `None` past the offsets an entity can hold
+    /// (sentences that long are not read for claims).
+    pub fn new(
+        range: std::ops::Range<usize>,
+        canonical: Ustr,
+        kind: EntityKind,
+        role: Option<Ustr>,
+    ) -> Option<Entity> {
+        Some(Entity {
+            canonical,
+            role,
+            start: u16::try_from(range.start).ok()?,
+            end: u16::try_from(range.end).ok()?,
+            kind,
+        })
+    }
+
+    /// Where the name starts in its sentence, in bytes.
+    pub fn start(&self) -> usize {
+        usize::from(self.start)
+    }
+
+    /// Where the name ends in its sentence, in bytes (a possessive "'s" left out).
+    pub fn end(&self) -> usize {
+        usize::from(self.end)
+    }
+
+    /// The name as written in `sentence`, the text it was found in.
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        &sentence[self.start()..self.end()]
+    }
+
+    /// The entity as JSON writes it (docs/json.md), its spelling read from `sentence`.
+    pub fn json<'a>(&'a self, sentence: &'a str) -> impl Serialize + 'a {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            text: &'a str,
+            canonical: Ustr,
+            #[serde(rename = "type")]
+            kind: EntityKind,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            role: Option<Ustr>,
+        }
+        Json {
+            text: self.text(sentence),
+            canonical: self.canonical,
+            kind: self.kind,
+            role: self.role,
+        }
+    }
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -192,14 +243,7 @@ fn entity_from_run(
         return None;
     }
     if let Some((canonical, kind)) = lookup(name, lex) {
-        return Some(Entity {
-            text: ustr(name),
-            canonical: ustr(canonical),
-            kind,
-            role,
-            start,
-            end,
-        });
+        return Entity::new(start..end, ustr(canonical), kind, role);
     }
     let names: Vec<&str> = name_words
         .iter()
@@ -217,14 +261,7 @@ fn entity_from_run(
     if names.len() > 1 && lex.place_suffixes.contains(last_word) {
         let base = names[..names.len() - 1].join(" ");
         let canonical = lookup(&base, lex).map_or_else(|| ustr(&base), |(c, _)| ustr(c));
-        return Some(Entity {
-            text: ustr(name),
-            canonical,
-            kind: EntityKind::Place,
-            role,
-            start,
-            end,
-        });
+        return Entity::new(start..end, canonical, EntityKind::Place, role);
     }
     let kind = if text::with_lower(name, |l| lex.places.contains(l)) {
         EntityKind::Place
@@ -248,14 +285,7 @@ fn entity_from_run(
     } else {
         EntityKind::Other
     };
-    Some(Entity {
-        text: ustr(name),
-        canonical: ustr(name),
-        kind,
-        role,
-        start,
-        end,
-    })
+    Entity::new(start..end, ustr(name), kind, role)
 }
 
 fn lex_demonym(name: &str, lex: &Lexicon) -> bool {
@@ -382,7 +412,7 @@ mod tests {
     fn ents(s: &str) -> Vec<(Ustr, Ustr, EntityKind)> {
         find_entities(s)
             .into_iter()
-            .map(|e| (e.text, e.canonical, e.kind))
+            .map(|e| (ustr(e.text(s)), e.canonical, e.kind))
             .collect()
     }
 
@@ -409,10 +439,18 @@ mod tests {
 
     #[test]
     fn titles_become_roles() {
-        let e = find_entities("It was Prime Minister Jana Novak who spoke.");
-        assert_eq!(e[0].text, "Jana Novak");
+        let s = "It was Prime Minister Jana Novak who spoke.";
+        let e = find_entities(s);
+        assert_eq!(e[0].text(s), "Jana Novak");
         assert_eq!(e[0].role.as_deref(), Some("Prime Minister"));
         assert_eq!(e[0].kind, EntityKind::Person);
+    }
+
+    #[test]
+    fn a_name_past_the_offsets_an_entity_holds_is_not_kept() {
+        let s = format!("{} met Jana Novak.", "word ".repeat(14_000));
+        assert!(find_entities(&s).is_empty());
+        assert!(Entity::new(65_530..65_540, ustr("X"), EntityKind::Person, None).is_none());
     }
 
     #[test]

@@ -1543,9 +1543,10 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("in"))
         };
         for e in claim.entities.iter().filter(|e| {
-            from <= e.start
-                && e.end <= to
-                && (e.kind == EntityKind::Place || e.kind == EntityKind::Other && after_in(e.start))
+            from <= e.start()
+                && e.end() <= to
+                && (e.kind == EntityKind::Place
+                    || e.kind == EntityKind::Other && after_in(e.start()))
         }) {
             *places.entry(e.canonical).or_default() +=
                 if e.kind == EntityKind::Place { 2 } else { 1 };
