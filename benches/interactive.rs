@@ -45,17 +45,11 @@ fn claim_index(n: usize) -> Index {
                 .map(|(c, s)| {
                     let span = start..start + s.len();
                     start = span.end + 1;
-                    Claim {
-                        id: ClaimId::from_hash((a * per_article + c) as u64),
-                        text: Span::new(&text, span),
-                        quantities: Box::default(),
-                        attribution: None,
-                        entities: Box::default(),
-                        dates: Box::default(),
-                        score: 0.5,
-                        cluster: None,
-                        headline: false,
-                    }
+                    Claim::plain(
+                        ClaimId::from_hash((a * per_article + c) as u64),
+                        Span::new(&text, span),
+                        0.5,
+                    )
                 })
                 .collect();
             let mut article = crosscheck::corpus::build_articles(vec![Document::plain(
@@ -64,7 +58,7 @@ fn claim_index(n: usize) -> Index {
             )])
             .remove(0);
             article.text = text;
-            Extracted { article, claims }
+            Extracted::from_claims(article, claims)
         })
         .collect();
     Index::build(articles)

@@ -121,20 +121,21 @@ fn main() {
 fn breakdown(index: &crosscheck::index::Index) {
     use crosscheck::extract::{Attribution, Claim, DateRef, Entity, Quantity};
     use std::mem::size_of;
-    let claims = index.articles.iter().flat_map(|a| a.claims.iter());
     let (mut c, mut q, mut e, mut d, mut at, mut m, mut p) = (0, 0, 0, 0, 0, 0, 0);
-    for claim in claims {
-        c += 1;
-        q += claim.quantities.len();
-        m += claim
-            .quantities
+    for a in &index.articles {
+        c += a.claims.len();
+        q += a.all_quantities().len();
+        m += a
+            .all_quantities()
             .iter()
             .map(|q| q.modifiers.len())
             .sum::<usize>();
-        e += claim.entities.len();
-        d += claim.dates.len();
-        if let Some(a) = &claim.attribution {
-            at += 1 + a.via.len();
+        e += a.all_entities().len();
+        d += a.claims.iter().map(|c| a.dates(c).len()).sum::<usize>();
+        for claim in &a.claims {
+            if let Some(a) = &claim.attribution {
+                at += 1 + a.via.len();
+            }
         }
     }
     for a in &index.articles {

@@ -233,7 +233,7 @@ pub fn article_json(a: &Extracted) -> serde_json::Value {
             "start": p.start,
             "end": p.end,
         })).collect::<Vec<_>>(),
-        "claims": a.claims,
+        "claims": a.claims.iter().map(|c| a.claim_json(c)).collect::<Vec<_>>(),
     })
 }
 

@@ -98,18 +98,18 @@ fn extract_article(
             };
         }
     };
-    let (claims, stopped) = extract::extract_claims_within(&article, &budget);
+    let (extracted, stopped) = Extracted::within(article, &budget);
     Outcome {
         problem: stopped.map(|stopped| {
             Problem::warning(
                 path,
                 format!(
                     "claims read from part of the text only ({} found): {stopped}",
-                    claims.len()
+                    extracted.claims.len()
                 ),
             )
         }),
-        article: Some(Extracted { article, claims }),
+        article: Some(extracted),
     }
 }
 

@@ -60,15 +60,21 @@ fn check_articles(index: &Index) {
         for c in &a.claims {
             assert!(a.text.is_char_boundary(c.start()) && a.text.is_char_boundary(c.end()));
             assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
-            for q in &c.quantities {
+            for q in a.quantities(c) {
                 assert!(
                     c.start() <= q.start() && q.end() <= c.end(),
                     "{q:?} outside {c:?}"
                 );
                 assert_eq!(&a.text[q.start()..q.end()], q.text.as_str());
             }
-            for d in &c.dates {
+            for d in a.dates(c) {
                 assert_eq!(&c.text[d.start..d.end], d.text);
+            }
+            for e in a.entities(c) {
+                assert!(
+                    c.text.get(e.start()..e.end()).is_some(),
+                    "{e:?} outside {c:?}"
+                );
             }
         }
         assert!(

@@ -26,7 +26,9 @@ pub struct DateRef {
     pub end: usize,
 }
 
-/// A checkable assertion from one article.
+/// A checkable assertion from one article. Its figures, names and dates are kept in its
+/// article's lists, one each for all its claims ([`Extracted::quantities`] and the like):
+/// a corpus's claims then take a few allocations per article instead of three per claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
     /// Stable across runs for the same file and text.
@@ -34,24 +36,155 @@ pub struct Claim {
     /// The sentence, a span of the article's text; serialised as `text`, `start` and `end`
     /// (byte offsets into the article's text).
     pub text: Span,
-    pub quantities: Box<[Quantity]>,
     /// Boxed: about half of a news story's claims have a speaker, and the claims without one
     /// should not carry its room.
     pub attribution: Option<Box<Attribution>>,
-    /// The names in the sentence, located in `text`.
-    pub entities: Box<[Entity]>,
-    pub dates: Box<[DateRef]>,
-    /// How check-worthy the claim is, 0 to 1.
-    pub score: f64,
     /// Claims saying the same thing across sources share a cluster id.
     pub cluster: Option<ClusterId>,
+    parts: Parts,
+    /// How check-worthy the claim is, in hundredths (see [`Claim::score`]).
+    score: u8,
     /// The claim is the article's headline.
     pub headline: bool,
 }
 
-impl Serialize for Claim {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        /// The claim as JSON writes it (docs/json.md): its entities spelled out from its text.
+/// Where a claim's figures, names and dates sit in its article's lists: the first of each
+/// and how many. A sentence read for claims is at most [`MAX_SENTENCE_BYTES`] long, so it
+/// holds fewer than 65,536 of any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Parts {
+    quantities: u32,
+    entities: u32,
+    dates: u32,
+    quantity_count: u16,
+    entity_count: u16,
+    date_count: u16,
+}
+
+impl Claim {
+    /// A claim with no figures, names, dates or speaker (for generated corpora and tests);
+    /// `score` is rounded to hundredths and kept between 0 and 1.
+    pub fn plain(id: ClaimId, text: Span, score: f64) -> Claim {
+        Claim {
+            id,
+            text,
+            attribution: None,
+            cluster: None,
+            parts: Parts::default(),
+            score: (score.clamp(0.0, 1.0) * 100.0).round() as u8,
+            headline: false,
+        }
+    }
+
+    /// Where the claim starts in its article's text, in bytes.
+    pub fn start(&self) -> usize {
+        self.text.start()
+    }
+
+    /// Where the claim ends in its article's text, in bytes.
+    pub fn end(&self) -> usize {
+        self.text.end()
+    }
+
+    /// How check-worthy the claim is, 0 to 1 in hundredths.
+    pub fn score(&self) -> f64 {
+        f64::from(self.score) / 100.0
+    }
+}
+
+/// At most this many claims are kept per article; the rest are dropped with the article
+/// still usable.
+pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
+
+/// Longer "sentences" (a page with no punctuation, a pasted table) are not read for claims.
+pub const MAX_SENTENCE_BYTES: usize = 4000;
+
+/// An article with the claims extracted from it: what the index holds. It reads as its
+/// article (`Deref`), so `extracted.title` is the article's title.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub article: Article,
+    pub claims: Vec<Claim>,
+    /// Every claim's figures, in claim order; a claim's are a run of them.
+    quantities: Vec<Quantity>,
+    /// Every claim's names, in claim order, each located in its claim's text.
+    entities: Vec<Entity>,
+    /// Every claim's dates, in claim order.
+    dates: Vec<DateRef>,
+}
+
+impl Extracted {
+    /// Extracts the article's claims and pairs them with it.
+    pub fn new(article: Article) -> Extracted {
+        Extracted::within(article, &Budget::unlimited()).0
+    }
+
+    /// [`Extracted::new`] within a time budget, checked before each paragraph and sentence:
+    /// when it runs out, the claims found so far, and why the rest of the text was not read.
+    pub fn within(article: Article, budget: &Budget) -> (Extracted, Option<Stopped>) {
+        let (lists, stopped) = extract_claims(&article, budget);
+        let out = Extracted {
+            article,
+            claims: lists.claims,
+            quantities: lists.quantities,
+            entities: lists.entities,
+            dates: lists.dates,
+        };
+        (out, stopped)
+    }
+
+    /// An article paired with claims made elsewhere ([`Claim::plain`]).
+    pub fn from_claims(article: Article, claims: Vec<Claim>) -> Extracted {
+        Extracted {
+            article,
+            claims,
+            quantities: Vec::new(),
+            entities: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+
+    /// The figures of one of this article's claims, in text order.
+    pub fn quantities(&self, claim: &Claim) -> &[Quantity] {
+        let p = claim.parts;
+        &self.quantities[p.quantities as usize..][..usize::from(p.quantity_count)]
+    }
+
+    /// The names in one of this article's claims, located in its text.
+    pub fn entities(&self, claim: &Claim) -> &[Entity] {
+        let p = claim.parts;
+        &self.entities[p.entities as usize..][..usize::from(p.entity_count)]
+    }
+
+    /// The dates one of this article's claims mentions.
+    pub fn dates(&self, claim: &Claim) -> &[DateRef] {
+        let p = claim.parts;
+        &self.dates[p.dates as usize..][..usize::from(p.date_count)]
+    }
+
+    /// Every figure of every claim of the article, in claim order.
+    pub fn all_quantities(&self) -> &[Quantity] {
+        &self.quantities
+    }
+
+    /// Every name of every claim of the article, in claim order.
+    pub fn all_entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Figure `quantity` of claim `claim`, to be written into (its fact, once linked).
+    pub(crate) fn quantity_mut(&mut self, claim: usize, quantity: usize) -> &mut Quantity {
+        let p = self.claims[claim].parts;
+        &mut self.quantities[p.quantities as usize..][..usize::from(p.quantity_count)][quantity]
+    }
+
+    /// Every name of every claim of the article, to be written into (folded spellings).
+    pub(crate) fn all_entities_mut(&mut self) -> &mut [Entity] {
+        &mut self.entities
+    }
+
+    /// One of this article's claims as JSON writes it (docs/json.md).
+    pub fn claim_json<'a>(&'a self, claim: &'a Claim) -> impl Serialize + 'a {
         #[derive(Serialize)]
         struct Json<'a> {
             id: ClaimId,
@@ -77,52 +210,16 @@ impl Serialize for Claim {
             s.collect_seq(entities.iter().map(|e| e.json(text)))
         }
         Json {
-            id: self.id,
-            text: &self.text,
-            quantities: &self.quantities,
-            attribution: self.attribution.as_deref(),
-            entities: (&self.entities, &self.text),
-            dates: &self.dates,
-            score: self.score,
-            cluster: self.cluster,
-            headline: self.headline,
+            id: claim.id,
+            text: &claim.text,
+            quantities: self.quantities(claim),
+            attribution: claim.attribution.as_deref(),
+            entities: (self.entities(claim), &claim.text),
+            dates: self.dates(claim),
+            score: claim.score(),
+            cluster: claim.cluster,
+            headline: claim.headline,
         }
-        .serialize(s)
-    }
-}
-
-impl Claim {
-    /// Where the claim starts in its article's text, in bytes.
-    pub fn start(&self) -> usize {
-        self.text.start()
-    }
-
-    /// Where the claim ends in its article's text, in bytes.
-    pub fn end(&self) -> usize {
-        self.text.end()
-    }
-}
-
-/// At most this many claims are kept per article; the rest are dropped with the article
-/// still usable.
-pub const MAX_CLAIMS_PER_ARTICLE: usize = 5000;
-
-/// Longer "sentences" (a page with no punctuation, a pasted table) are not read for claims.
-pub const MAX_SENTENCE_BYTES: usize = 4000;
-
-/// An article with the claims extracted from it: what the index holds. It reads as its
-/// article (`Deref`), so `extracted.title` is the article's title.
-#[derive(Debug, Clone)]
-pub struct Extracted {
-    pub article: Article,
-    pub claims: Vec<Claim>,
-}
-
-impl Extracted {
-    /// Extracts the article's claims and pairs them with it.
-    pub fn new(article: Article) -> Extracted {
-        let claims = extract_claims(&article);
-        Extracted { article, claims }
     }
 }
 
@@ -134,21 +231,63 @@ impl std::ops::Deref for Extracted {
     }
 }
 
+/// An article's claims with their figures, names and dates, as extraction gathers them.
+#[derive(Default)]
+struct Lists {
+    claims: Vec<Claim>,
+    quantities: Vec<Quantity>,
+    entities: Vec<Entity>,
+    dates: Vec<DateRef>,
+}
+
+impl Lists {
+    /// Adds a claim with its own figures, names and dates; `None` (and nothing added) when the
+    /// lists would pass the offsets a claim holds, which no article read within its limits
+    /// reaches.
+    fn push(&mut self, mut claim: Claim, own: Own) -> Option<()> {
+        claim.parts = Parts {
+            quantities: u32::try_from(self.quantities.len()).ok()?,
+            entities: u32::try_from(self.entities.len()).ok()?,
+            dates: u32::try_from(self.dates.len()).ok()?,
+            quantity_count: u16::try_from(own.quantities.len()).ok()?,
+            entity_count: u16::try_from(own.entities.len()).ok()?,
+            date_count: u16::try_from(own.dates.len()).ok()?,
+        };
+        self.quantities.extend(own.quantities);
+        self.entities.extend(own.entities);
+        self.dates.extend(own.dates);
+        self.claims.push(claim);
+        Some(())
+    }
+
+    /// Gives back the growth slack: it was a large part of a loaded corpus's resident memory.
+    fn shrink_to_fit(&mut self) {
+        self.claims.shrink_to_fit();
+        self.quantities.shrink_to_fit();
+        self.entities.shrink_to_fit();
+        self.dates.shrink_to_fit();
+    }
+}
+
+/// A sentence's figures, names and dates while its paragraph is read, before the sentence is
+/// known to be a claim.
+struct Own {
+    quantities: Vec<Quantity>,
+    entities: Vec<Entity>,
+    dates: Vec<DateRef>,
+}
+
 /// Extracts the claims of every article, in order.
 pub fn extract_all(articles: Vec<Article>) -> Vec<Extracted> {
     articles.into_iter().map(Extracted::new).collect()
 }
 
-/// Extracts the claims of an article's headline and body paragraphs.
-pub fn extract_claims(article: &Article) -> Vec<Claim> {
-    extract_claims_within(article, &Budget::unlimited()).0
-}
-
-/// [`extract_claims`] within a time budget, checked before each paragraph and sentence: when
-/// it runs out, the claims found so far, and why the rest of the text was not read.
-pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>, Option<Stopped>) {
+/// Reads the claims of an article's headline and body paragraphs, within a time budget
+/// checked before each paragraph and sentence: when it runs out, the claims found so far, and
+/// why the rest of the text was not read.
+fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>) {
     let mut ctx = Context::default();
-    let mut out = Vec::new();
+    let mut out = Lists::default();
     let mut stopped = None;
     let title_norm = article
         .title
@@ -192,8 +331,9 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
         };
         let quotes = quote_spans(para);
         let mut parts: Vec<Claim> = Vec::new();
-        // The words in each of `parts`, counted when it was split.
-        let mut word_counts: Vec<usize> = Vec::new();
+        // The figures, names and dates of each of `parts`, and its words, counted when it was
+        // split.
+        let mut owns: Vec<(Own, usize)> = Vec::new();
         for Sentence {
             start: s,
             end: e,
@@ -210,7 +350,7 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
             let lows =
                 crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
             let found_dates = find_dates_in(text, &words, &lows);
-            word_counts.push(words.len());
+            let word_count = words.len();
             ctx.learn(&entities);
             let attribution = attribute_lowered(text, words, lows, &entities, &ctx);
             if let Some(a) = &attribution {
@@ -229,38 +369,38 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                     end: d.end,
                 })
                 .collect();
-            let mut claim = Claim {
-                id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
-                text: sentence,
-                quantities: quantities.into(),
-                attribution: attribution.map(Box::new),
-                entities: entities.into(),
+            let own = Own {
+                quantities,
+                entities,
                 dates,
-                score: 0.0,
-                cluster: None,
-                headline,
             };
-            claim.score = check_worthiness(&claim);
+            let mut claim = Claim::plain(
+                ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
+                sentence,
+                0.0,
+            );
+            claim.attribution = attribution.map(Box::new);
+            claim.headline = headline;
+            claim.score = check_worthiness(&claim, &own);
             parts.push(claim);
+            owns.push((own, word_count));
         }
         inherit_quote_speakers(&mut parts, &quotes, p.start);
-        out.extend(
-            parts
-                .into_iter()
-                .zip(word_counts)
-                .filter(|(c, words)| is_claim(c, *words))
-                .map(|(c, _)| c),
-        );
-        if out.len() >= MAX_CLAIMS_PER_ARTICLE {
-            out.truncate(MAX_CLAIMS_PER_ARTICLE);
+        for (claim, (own, words)) in parts.into_iter().zip(owns) {
+            if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
+                break;
+            }
+            if is_claim(&claim, &own, words) && out.push(claim, own).is_none() {
+                break;
+            }
+        }
+        if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
             break;
         }
         if out_of_time {
             break;
         }
     }
-    // The growth slack left in the claims' vector was a large part of a loaded corpus's
-    // resident memory.
     out.shrink_to_fit();
     (out, stopped)
 }
@@ -349,31 +489,32 @@ fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: 
 }
 
 /// Whether a sentence of `words` words (`text::words`) is a claim.
-fn is_claim(c: &Claim, words: usize) -> bool {
+fn is_claim(c: &Claim, own: &Own, words: usize) -> bool {
     words >= 4
-        && (!c.quantities.is_empty()
-            || !c.dates.is_empty()
+        && (!own.quantities.is_empty()
+            || !own.dates.is_empty()
             || c.attribution.is_some()
-            || (!c.entities.is_empty() && words >= 6))
+            || (!own.entities.is_empty() && words >= 6))
 }
 
-/// Figures weigh most, then a named speaker, dates and named entities.
-fn check_worthiness(c: &Claim) -> f64 {
+/// Figures weigh most, then a named speaker, dates and named entities; in hundredths.
+fn check_worthiness(c: &Claim, own: &Own) -> u8 {
     let mut s = 0.0;
-    if !c.quantities.is_empty() {
-        s += 0.4 + 0.1 * (c.quantities.len().min(3) as f64 - 1.0);
+    if !own.quantities.is_empty() {
+        s += 0.4 + 0.1 * (own.quantities.len().min(3) as f64 - 1.0);
     }
     match &c.attribution {
         Some(a) if a.named => s += 0.2,
         Some(_) => s += 0.12,
         None => {}
     }
-    if !c.dates.is_empty() {
+    if !own.dates.is_empty() {
         s += 0.1;
     }
-    s += 0.05 * c.entities.len().min(3) as f64;
+    s += 0.05 * own.entities.len().min(3) as f64;
     if c.text.trim_end().ends_with('?') {
         s *= 0.5;
     }
-    (s * 100.0).round() / 100.0
+    // At most 0.4 + 0.2 + 0.2 + 0.1 + 0.15 = 1.05: within a byte in hundredths.
+    (s * 100.0).round() as u8
 }

@@ -343,12 +343,18 @@ pub fn same_person(a: &str, b: &str) -> bool {
 /// most common full spelling. Only spellings that change are listed.
 pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
     let mut counts: HashMap<Ustr, usize> = HashMap::default();
-    for c in articles.iter().flat_map(|a| &a.claims) {
-        for e in c.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+    for a in articles {
+        for e in a
+            .all_entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+        {
             *counts.entry(e.canonical).or_default() += 1;
         }
-        if let Some(at) = c.attribution.as_ref().filter(|a| a.named) {
-            *counts.entry(at.speaker).or_default() += 1;
+        for at in a.claims.iter().filter_map(|c| c.attribution.as_ref()) {
+            if at.named {
+                *counts.entry(at.speaker).or_default() += 1;
+            }
         }
     }
     let mut names: Vec<(Ustr, usize)> = counts.into_iter().collect();
@@ -387,9 +393,9 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
 
 /// Writes [`name_folds`] into the articles' person entities and named speakers.
 pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr, Ustr>) {
-    for c in articles.iter_mut().flat_map(|a| a.claims.iter_mut()) {
-        for e in c
-            .entities
+    for a in articles {
+        for e in a
+            .all_entities_mut()
             .iter_mut()
             .filter(|e| e.kind == EntityKind::Person)
         {
@@ -397,10 +403,12 @@ pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr,
                 e.canonical = *t;
             }
         }
-        if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
-            && let Some(t) = folds.get(&at.speaker)
-        {
-            at.speaker = *t;
+        for c in &mut a.claims {
+            if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
+                && let Some(t) = folds.get(&at.speaker)
+            {
+                at.speaker = *t;
+            }
         }
     }
 }

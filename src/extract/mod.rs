@@ -11,7 +11,7 @@ pub mod sentences;
 use serde::{Serialize, Serializer};
 
 pub use attribution::Attribution;
-pub use claims::{Claim, DateRef, Extracted, extract_all, extract_claims, extract_claims_within};
+pub use claims::{Claim, DateRef, Extracted, extract_all};
 pub use entities::Entity;
 pub use quantities::{Quantity, QuantityKind, find_quantities};
 

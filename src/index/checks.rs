@@ -36,7 +36,7 @@ pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
             .claims
             .iter()
             .enumerate()
-            .flat_map(|(ci, c)| c.quantities.iter().map(move |q| (ci, q)))
+            .flat_map(|(ci, c)| a.quantities(c).iter().map(move |q| (ci, q)))
             .collect();
         for &(pc, p) in qs.iter().filter(|(_, q)| q.kind == QuantityKind::Percent) {
             let Some((lo, hi)) = p.interval() else {

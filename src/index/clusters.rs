@@ -34,20 +34,20 @@ const MAX_FACT_CLAIMS: usize = 16;
 
 /// Content words, names and figures of a claim, the basis of comparison: their hashes,
 /// sorted and without repeats.
-pub fn signature(claim: &Claim) -> Vec<u64> {
-    signature_folded(claim, &HashMap::default())
+pub fn signature(article: &Extracted, claim: &Claim) -> Vec<u64> {
+    signature_folded(article, claim, &HashMap::default())
 }
 
 /// [`signature`] with person names read through corpus name folds not yet applied.
-fn signature_folded(claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
+fn signature_folded(article: &Extracted, claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
     let lex = Lexicon::global();
     let mut s: Vec<u64> = crate::lexicon::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
-        .chain(claim.entities.iter().map(|e| {
+        .chain(article.entities(claim).iter().map(|e| {
             let name = folds.get(&e.canonical).unwrap_or(&e.canonical);
             stable_hash(&["@", &name.to_lowercase()])
         }))
-        .chain(claim.quantities.iter().filter_map(figure_key))
+        .chain(article.quantities(claim).iter().filter_map(figure_key))
         .collect();
     s.sort_unstable();
     s.dedup();
@@ -146,9 +146,12 @@ impl Signatures {
         let mut hashes = Vec::new();
         let mut starts = vec![0u32];
         let mut words: Vec<u32> = Vec::new();
-        for claim in articles.iter().flat_map(|a| &a.claims) {
+        for (article, claim) in articles
+            .iter()
+            .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
+        {
             let from = words.len();
-            for h in signature_folded(claim, folds) {
+            for h in signature_folded(article, claim, folds) {
                 let next = number.len() as u32;
                 words.push(*number.entry(h).or_insert_with(|| {
                     hashes.push(h);

@@ -89,9 +89,7 @@ impl ReportDiff {
 
     /// The JSON form (see docs/json.md).
     pub fn to_json(&self, index: &Index) -> serde_json::Value {
-        let claim = |r: Option<ClaimRef>| {
-            r.map(|r| serde_json::to_value(index.claim(r)).unwrap_or_default())
-        };
+        let claim = |r: Option<ClaimRef>| r.map(|r| index.claim_json(r));
         serde_json::json!({
             "schema_version": 1,
             "left": index.articles[self.left].path,
@@ -127,12 +125,12 @@ pub fn fold_text(s: &str) -> String {
 }
 
 fn shared_facts<'a>(
-    a: &'a Claim,
-    b: &'a Claim,
+    a: &'a [crate::extract::Quantity],
+    b: &'a [crate::extract::Quantity],
 ) -> Vec<(&'a crate::extract::Quantity, &'a crate::extract::Quantity)> {
     let mut out = Vec::new();
-    for qa in &a.quantities {
-        for qb in &b.quantities {
+    for qa in a {
+        for qb in b {
             if qa.fact.is_some() && qa.fact == qb.fact {
                 out.push((qa, qb));
             }
@@ -152,9 +150,8 @@ fn incompatible(qa: &crate::extract::Quantity, qb: &crate::extract::Quantity) ->
 pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     let la = &index.articles[left];
     let ra = &index.articles[right];
-    let sig = |c: &Claim| signature(c);
-    let ls: Vec<Vec<u64>> = la.claims.iter().map(sig).collect();
-    let rs: Vec<Vec<u64>> = ra.claims.iter().map(sig).collect();
+    let ls: Vec<Vec<u64>> = la.claims.iter().map(|c| signature(la, c)).collect();
+    let rs: Vec<Vec<u64>> = ra.claims.iter().map(|c| signature(ra, c)).collect();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
     for (j, s) in rs.iter().enumerate() {
         for &w in s {
@@ -163,7 +160,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     }
     let mut facts_r: HashMap<FactId, Vec<usize>> = HashMap::default();
     for (j, c) in ra.claims.iter().enumerate() {
-        for f in c.quantities.iter().filter_map(|q| q.fact) {
+        for f in ra.quantities(c).iter().filter_map(|q| q.fact) {
             facts_r.entry(f).or_default().push(j);
         }
     }
@@ -186,13 +183,13 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             .filter(|&(_, n)| n >= MIN_SHARED_WORDS)
             .map(|(j, _)| j)
             .collect();
-        for f in c.quantities.iter().filter_map(|q| q.fact) {
+        for f in la.quantities(c).iter().filter_map(|q| q.fact) {
             cands.extend(facts_r.get(&f).into_iter().flatten());
         }
         for j in cands {
             let d = &ra.claims[j];
             let mut score = index.claim_weights.cosine(&ls[i], &rs[j]);
-            if !shared_facts(c, d).is_empty() {
+            if !shared_facts(la.quantities(c), ra.quantities(d)).is_empty() {
                 score += 0.35;
             }
             if c.cluster.is_some() && c.cluster == d.cluster {
@@ -245,7 +242,12 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
             Some(j) => {
                 emit_right_before(j, &mut rows, &mut emitted);
                 emitted[j] = true;
-                rows.push(pair_row(&la.claims[i], &ra.claims[j], lref(i), rref(j)));
+                rows.push(pair_row(
+                    (la, &la.claims[i]),
+                    (ra, &ra.claims[j]),
+                    lref(i),
+                    rref(j),
+                ));
             }
             None => rows.push(DiffRow {
                 relation: Relation::LeftOnly,
@@ -260,9 +262,16 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
     ReportDiff { left, right, rows }
 }
 
-fn pair_row(a: &Claim, b: &Claim, l: ClaimRef, r: ClaimRef) -> DiffRow {
+fn pair_row(
+    (la, a): (&crate::extract::Extracted, &Claim),
+    (ra, b): (&crate::extract::Extracted, &Claim),
+    l: ClaimRef,
+    r: ClaimRef,
+) -> DiffRow {
     let same = fold_text(&a.text) == fold_text(&b.text);
-    let conflict = shared_facts(a, b).iter().any(|(x, y)| incompatible(x, y));
+    let conflict = shared_facts(la.quantities(a), ra.quantities(b))
+        .iter()
+        .any(|(x, y)| incompatible(x, y));
     let relation = if same {
         Relation::Same
     } else if conflict {

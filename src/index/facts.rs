@@ -100,7 +100,8 @@ impl FactMember {
     }
 
     pub fn quantity<'a>(&self, articles: &'a [Extracted]) -> &'a Quantity {
-        &self.claim(articles).quantities[self.quantity_index as usize]
+        let a = &articles[self.at.article as usize];
+        &a.quantities(&a.claims[self.at.claim as usize])[self.quantity_index as usize]
     }
 }
 
@@ -864,8 +865,8 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
 }
 
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
-fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
-    c.entities
+fn anchors<'a>(a: &'a Extracted, c: &'a Claim) -> impl Iterator<Item = Ustr> + 'a {
+    a.entities(c)
         .iter()
         .filter(|e| {
             matches!(
@@ -877,8 +878,8 @@ fn anchors(c: &Claim) -> impl Iterator<Item = Ustr> + '_ {
 }
 
 /// The hashes a claim's context is compared by: its content words and its names.
-fn context_keys(c: &Claim, lex: &Lexicon) -> Keys {
-    let names = anchors(c).map(|n| format!("@{}", n.to_lowercase()));
+fn context_keys(a: &Extracted, c: &Claim, lex: &Lexicon) -> Keys {
+    let names = anchors(a, c).map(|n| format!("@{}", n.to_lowercase()));
     keys(crate::lexicon::content_words(&c.text, lex).chain(names))
 }
 
@@ -891,13 +892,13 @@ fn document_frequencies(articles: &[Extracted]) -> (HashMap<u64, u32>, u32) {
         .fold(
             || (HashMap::default(), 0u32),
             |(mut df, mut n): (HashMap<u64, u32>, u32), a| {
-                for c in a
-                    .claims
-                    .iter()
-                    .filter(|c| c.quantities.iter().any(|q| q.kind != QuantityKind::Number))
-                {
+                for c in a.claims.iter().filter(|c| {
+                    a.quantities(c)
+                        .iter()
+                        .any(|q| q.kind != QuantityKind::Number)
+                }) {
                     n += 1;
-                    for k in context_keys(c, lex) {
+                    for k in context_keys(a, c, lex) {
                         *df.entry(k).or_default() += 1;
                     }
                 }
@@ -979,13 +980,18 @@ fn report_dates(articles: &[Extracted]) -> Vec<Option<NaiveDate>> {
 /// The date stated beside a figure: an "as of" date in its claim, else a date near it
 /// (`Unknown` when none). A date without a year, in a report whose own date is not known, is
 /// only a month. Says too whether the date is an "as of" date.
-fn stated_date(claim: &Claim, q: &Quantity, reported: Option<NaiveDate>) -> (When, bool) {
+fn stated_date(
+    dates: &[crate::extract::DateRef],
+    claim: &Claim,
+    q: &Quantity,
+    reported: Option<NaiveDate>,
+) -> (When, bool) {
     let near = |d: &&crate::extract::DateRef| {
         let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
         d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
     };
     let anchored = reported.is_some();
-    let mut dates: Vec<&crate::extract::DateRef> = claim.dates.iter().filter(near).collect();
+    let mut dates: Vec<&crate::extract::DateRef> = dates.iter().filter(near).collect();
     dates.sort_by_key(|d| !d.as_of);
     for d in dates {
         let has_year = d
@@ -1176,7 +1182,7 @@ fn conversion_year(when: When, article: &Extracted) -> Option<i32> {
         article
             .claims
             .iter()
-            .flat_map(|c| c.dates.iter())
+            .flat_map(|c| article.dates(c))
             .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse::<i32>().ok())
             .max()
     })
@@ -1235,7 +1241,7 @@ pub fn link_facts(articles: &[Extracted], groups: &[usize]) -> Vec<Fact> {
         .enumerate()
         .flat_map_iter(|(ai, a)| {
             a.claims.iter().enumerate().flat_map(move |(ci, c)| {
-                c.quantities
+                a.quantities(c)
                     .iter()
                     .enumerate()
                     .filter(move |(_, q)| measures_something(c, q, lex))
@@ -1281,18 +1287,17 @@ fn link_block(
     let mut last_context: Option<(ClaimRef, Weighted)> = None;
     let kind = {
         let &(_, at, qi) = &block[0];
-        block_kind(
-            articles[at.article as usize].claims[at.claim as usize].quantities[qi as usize].kind,
-        )
+        let a = &articles[at.article as usize];
+        block_kind(a.quantities(&a.claims[at.claim as usize])[qi as usize].kind)
     };
     let cands: Vec<Candidate> = block
         .iter()
         .map(|&(_, at, qi)| {
             let a = &articles[at.article as usize];
             let c = &a.claims[at.claim as usize];
-            let q = &c.quantities[qi as usize];
+            let q = &a.quantities(c)[qi as usize];
             if last_context.as_ref().is_none_or(|(r, _)| *r != at) {
-                last_context = Some((at, weighted(context_keys(c, lex), df, claims)));
+                last_context = Some((at, weighted(context_keys(a, c, lex), df, claims)));
             }
             let (_, context) = last_context.as_ref().expect("set above");
             let (noun, generic) = if kind == Kind::Count {
@@ -1301,7 +1306,7 @@ fn link_block(
                 (0, false)
             };
             let reported = dates[at.article as usize];
-            let (stated, as_of) = stated_date(c, q, reported);
+            let (stated, as_of) = stated_date(a.dates(c), c, q, reported);
             let when = match stated {
                 When::Unknown => reported.map_or(When::Unknown, When::Day),
                 _ => stated,
@@ -1426,8 +1431,10 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[
     let arts: HashSet<u32> = d.by_article.iter().map(|&(a, _)| a).collect();
     let independent: HashSet<usize> = arts.iter().map(|&a| groups[a as usize]).collect();
     let first = &cands[order[0] as usize];
-    let q0 =
-        &articles[first.at.article as usize].claims[first.at.claim as usize].quantities[first.qi];
+    let q0 = {
+        let a = &articles[first.at.article as usize];
+        &a.quantities(&a.claims[first.at.claim as usize])[first.qi]
+    };
     let values: Vec<verdict::Value> = order
         .iter()
         .zip(&members)
@@ -1511,8 +1518,9 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
     let mut subjects: HashMap<String, usize> = HashMap::default();
     for &i in members {
         let c = &cands[i as usize];
-        let claim = &articles[c.at.article as usize].claims[c.at.claim as usize];
-        let q = &claim.quantities[c.qi];
+        let a = &articles[c.at.article as usize];
+        let claim = &a.claims[c.at.claim as usize];
+        let q = &a.quantities(claim)[c.qi];
         let m = q
             .modifiers
             .iter()
@@ -1542,7 +1550,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
                 .last()
                 .is_some_and(|(_, w)| w.eq_ignore_ascii_case("in"))
         };
-        for e in claim.entities.iter().filter(|e| {
+        for e in a.entities(claim).iter().filter(|e| {
             from <= e.start()
                 && e.end() <= to
                 && (e.kind == EntityKind::Place
@@ -1562,9 +1570,10 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
         predicate = predicate.or(q.predicate);
     }
     let first = &cands[members[0] as usize];
-    let kind = articles[first.at.article as usize].claims[first.at.claim as usize].quantities
-        [first.qi]
-        .kind;
+    let kind = {
+        let a = &articles[first.at.article as usize];
+        a.quantities(&a.claims[first.at.claim as usize])[first.qi].kind
+    };
     let noun = if kind == QuantityKind::Count {
         top(units).map(|u| u.to_string())
     } else {
@@ -1661,9 +1670,8 @@ mod tests {
     /// The fact of the figure written `figure` in report `report`, if it is one.
     fn fact_of(index: &Index, report: usize, figure: &str) -> Option<crate::ids::FactId> {
         index.articles[report]
-            .claims
+            .all_quantities()
             .iter()
-            .flat_map(|c| c.quantities.iter())
             .find(|q| q.text.as_str().starts_with(figure))
             .and_then(|q| q.fact)
     }

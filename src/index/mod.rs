@@ -98,8 +98,8 @@ impl Links {
         crate::extract::entities::apply_name_folds(&mut index.articles, &self.folds);
         for f in &self.facts {
             for m in &f.members {
-                index.articles[m.at.article as usize].claims[m.at.claim as usize].quantities
-                    [m.quantity_index as usize]
+                index.articles[m.at.article as usize]
+                    .quantity_mut(m.at.claim as usize, m.quantity_index as usize)
                     .fact = Some(f.id);
             }
         }
@@ -260,6 +260,22 @@ impl Index {
         &self.articles[r.article as usize]
     }
 
+    /// The figures of a claim.
+    pub fn quantities(&self, r: ClaimRef) -> &[crate::extract::Quantity] {
+        self.article_of(r).quantities(self.claim(r))
+    }
+
+    /// The names in a claim, located in its text.
+    pub fn entities(&self, r: ClaimRef) -> &[crate::extract::Entity] {
+        self.article_of(r).entities(self.claim(r))
+    }
+
+    /// A claim as JSON writes it (docs/json.md).
+    pub fn claim_json(&self, r: ClaimRef) -> serde_json::Value {
+        let a = self.article_of(r);
+        serde_json::to_value(a.claim_json(self.claim(r))).unwrap_or_default()
+    }
+
     /// The fact with this id.
     pub fn fact(&self, id: FactId) -> Option<&Fact> {
         self.fact_pos.get(&id).map(|&i| &self.facts[i])
@@ -267,14 +283,10 @@ impl Index {
 
     /// Whether any figure of the claim belongs to a fact whose sources conflict.
     pub fn claim_in_conflict(&self, r: ClaimRef) -> bool {
-        self.claim(r)
-            .quantities
-            .iter()
-            .filter_map(|q| q.fact)
-            .any(|id| {
-                self.fact(id)
-                    .is_some_and(|f| f.verdict == Verdict::Conflict)
-            })
+        self.quantities(r).iter().filter_map(|q| q.fact).any(|id| {
+            self.fact(id)
+                .is_some_and(|f| f.verdict == Verdict::Conflict)
+        })
     }
 
     /// Facts in conflict that every one of `articles` states (every fact in conflict when
@@ -294,7 +306,7 @@ impl Index {
         let mut ids: Vec<FactId> = a
             .claims
             .iter()
-            .flat_map(|c| c.quantities.iter().filter_map(|q| q.fact))
+            .flat_map(|c| a.quantities(c).iter().filter_map(|q| q.fact))
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -323,7 +335,7 @@ mod tests {
             .map(|&r| {
                 let c = index.claim(r);
                 (
-                    c.quantities.iter().map(|q| q.fact).collect(),
+                    index.quantities(r).iter().map(|q| q.fact).collect(),
                     c.cluster,
                     c.attribution.as_ref().map(|a| a.speaker),
                 )

@@ -506,14 +506,14 @@ impl Index {
                 .attribution
                 .as_ref()
                 .is_some_and(|a| a.speaker.to_lowercase().contains(s.as_str())),
-            Term::Unit(u) => claim.quantities.iter().any(|q| {
+            Term::Unit(u) => self.quantities(r).iter().any(|q| {
                 q.unit.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(u))
                     || q.canonical_unit
                         .as_deref()
                         .is_some_and(|x| x.eq_ignore_ascii_case(u))
                     || q.kind.as_str() == u.as_str()
             }),
-            Term::Value(cmp, v) => claim.quantities.iter().any(|q| {
+            Term::Value(cmp, v) => self.quantities(r).iter().any(|q| {
                 let (lo, hi) = (q.value.or(q.low), q.value.or(q.high));
                 match cmp {
                     Compare::Ge => lo.is_some_and(|x| x >= *v),

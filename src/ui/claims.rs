@@ -114,7 +114,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 .sum::<usize>()
                 + speaker.as_ref().map_or(0, |s| s.chars().count());
             let mut budget = width.saturating_sub(used).max(8);
-            let from = window_start(c, budget);
+            let figures = index.quantities(r);
+            let from = window_start(c, figures, budget);
             let text = &c.text[from..];
             if from > 0 {
                 spans.push(Span::styled("…", t.dim));
@@ -138,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             spans.extend(paint(
                 &shown,
                 base,
-                &figure_ranges(c, c.start() + from, t),
+                &figure_ranges(figures, c.start() + from, t),
                 &matched,
                 t.matched,
             ));
@@ -178,8 +179,12 @@ const MIN_WINDOW: usize = 24;
 /// Where a row of `width` characters starts showing a claim's text, in bytes: at its start,
 /// or when the start of its first figure would not be on screen, at a word a little before
 /// that figure, so the figure the row is listed for is.
-fn window_start(c: &crate::extract::Claim, width: usize) -> usize {
-    let Some(q) = c.quantities.first() else {
+fn window_start(
+    c: &crate::extract::Claim,
+    figures: &[crate::extract::Quantity],
+    width: usize,
+) -> usize {
+    let Some(q) = figures.first() else {
         return 0;
     };
     let qs = q.start().saturating_sub(c.start());

@@ -30,13 +30,9 @@ fn states_a_conflict(index: &Index, row: &DiffRow) -> bool {
         return false;
     };
     index.claim_in_conflict(l)
-        && index.claim(l).quantities.iter().any(|ql| {
+        && index.quantities(l).iter().any(|ql| {
             ql.fact.is_some_and(|id| {
-                index
-                    .claim(r)
-                    .quantities
-                    .iter()
-                    .any(|qr| qr.fact == Some(id))
+                index.quantities(r).iter().any(|qr| qr.fact == Some(id))
                     && index
                         .fact(id)
                         .is_some_and(|f| f.verdict == crate::index::Verdict::Conflict)

@@ -87,8 +87,8 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                             .remove_modifier(ratatui::style::Modifier::BOLD),
                     ));
                 }
-                for q in c
-                    .quantities
+                for q in a
+                    .quantities(c)
                     .iter()
                     .filter(|q| q.end() > l.start && q.start() < l.end)
                 {

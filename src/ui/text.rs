@@ -5,7 +5,7 @@ use std::ops::Range;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use crate::extract::Claim;
+use crate::extract::Quantity;
 use crate::text::display_safe;
 use crate::ui::theme::Theme;
 
@@ -47,9 +47,12 @@ pub fn paint<'a>(
 
 /// Byte ranges of a claim's figures (relative to `offset` in the article text), styled by
 /// whether they are hedged.
-pub fn figure_ranges(claim: &Claim, offset: usize, theme: &Theme) -> Vec<(Range<usize>, Style)> {
-    claim
-        .quantities
+pub fn figure_ranges(
+    figures: &[Quantity],
+    offset: usize,
+    theme: &Theme,
+) -> Vec<(Range<usize>, Style)> {
+    figures
         .iter()
         .filter(|q| q.start() >= offset)
         .map(|q| {
