@@ -133,7 +133,7 @@ fn breakdown(index: &crosscheck::index::Index) {
         e += a.all_entities().len();
         d += a.claims.iter().map(|c| a.dates(c).len()).sum::<usize>();
         for claim in &a.claims {
-            if let Some(a) = &claim.attribution {
+            if let Some(a) = a.attribution(claim) {
                 at += 1 + a.via.len();
             }
         }

@@ -284,7 +284,7 @@ pub fn extract(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::
         }
         writeln!(out, "  claims: {}", a.claims.len())?;
         for c in &a.claims {
-            let speaker = c.attribution.as_ref().map_or(String::new(), |at| {
+            let speaker = a.attribution(c).map_or(String::new(), |at| {
                 format!("  [{}]", display_safe(&at.label()))
             });
             writeln!(

@@ -36,29 +36,50 @@ pub struct Claim {
     /// The sentence, a span of the article's text; serialised as `text`, `start` and `end`
     /// (byte offsets into the article's text).
     pub text: Span,
-    /// Boxed: about half of a news story's claims have a speaker, and the claims without one
-    /// should not carry its room.
-    pub attribution: Option<Box<Attribution>>,
     /// Claims saying the same thing across sources share a cluster id.
     pub cluster: Option<ClusterId>,
     parts: Parts,
-    /// How check-worthy the claim is, in hundredths (see [`Claim::score`]).
-    score: u8,
-    /// The claim is the article's headline.
-    pub headline: bool,
 }
 
-/// Where a claim's figures, names and dates sit in its article's lists: the first of each
-/// and how many. A sentence read for claims is at most [`MAX_SENTENCE_BYTES`] long, so it
-/// holds fewer than 65,536 of any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+// A corpus of 10,000 articles holds a quarter of a million claims: keep each in 64 bytes.
+const _: () = assert!(std::mem::size_of::<Claim>() <= 64);
+
+/// Where a claim's figures, names, dates and speaker sit in its article's lists: the first of
+/// each and how many, and the speaker's place ([`NO_SPEAKER`] for none). A sentence read for
+/// claims is at most [`MAX_SENTENCE_BYTES`] long, so it holds fewer than 65,536 of any. The
+/// claim's score and headline flag fill the struct's last two bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Parts {
     quantities: u32,
     entities: u32,
     dates: u32,
+    speaker: u32,
     quantity_count: u16,
     entity_count: u16,
     date_count: u16,
+    /// How check-worthy the claim is, in hundredths (see [`Claim::score`]).
+    score: u8,
+    /// The claim is the article's headline.
+    headline: bool,
+}
+
+/// [`Parts::speaker`] of a claim without one.
+const NO_SPEAKER: u32 = u32::MAX;
+
+impl Default for Parts {
+    fn default() -> Parts {
+        Parts {
+            quantities: 0,
+            entities: 0,
+            dates: 0,
+            speaker: NO_SPEAKER,
+            quantity_count: 0,
+            entity_count: 0,
+            date_count: 0,
+            score: 0,
+            headline: false,
+        }
+    }
 }
 
 impl Claim {
@@ -68,11 +89,11 @@ impl Claim {
         Claim {
             id,
             text,
-            attribution: None,
             cluster: None,
-            parts: Parts::default(),
-            score: (score.clamp(0.0, 1.0) * 100.0).round() as u8,
-            headline: false,
+            parts: Parts {
+                score: (score.clamp(0.0, 1.0) * 100.0).round() as u8,
+                ..Parts::default()
+            },
         }
     }
 
@@ -88,7 +109,12 @@ impl Claim {
 
     /// How check-worthy the claim is, 0 to 1 in hundredths.
     pub fn score(&self) -> f64 {
-        f64::from(self.score) / 100.0
+        f64::from(self.parts.score) / 100.0
+    }
+
+    /// Whether the claim is its article's headline.
+    pub fn headline(&self) -> bool {
+        self.parts.headline
     }
 }
 
@@ -111,6 +137,8 @@ pub struct Extracted {
     entities: Vec<Entity>,
     /// Every claim's dates, in claim order.
     dates: Vec<DateRef>,
+    /// The speakers of the claims that have one (about half of a news story's).
+    speakers: Vec<Attribution>,
 }
 
 impl Extracted {
@@ -129,6 +157,7 @@ impl Extracted {
             quantities: lists.quantities,
             entities: lists.entities,
             dates: lists.dates,
+            speakers: lists.speakers,
         };
         (out, stopped)
     }
@@ -141,6 +170,7 @@ impl Extracted {
             quantities: Vec::new(),
             entities: Vec::new(),
             dates: Vec::new(),
+            speakers: Vec::new(),
         }
     }
 
@@ -160,6 +190,16 @@ impl Extracted {
     pub fn dates(&self, claim: &Claim) -> &[DateRef] {
         let p = claim.parts;
         &self.dates[p.dates as usize..][..usize::from(p.date_count)]
+    }
+
+    /// Who said a claim, if the article says.
+    pub fn attribution(&self, claim: &Claim) -> Option<&Attribution> {
+        self.speakers.get(claim.parts.speaker as usize)
+    }
+
+    /// Every speaker of the article's claims, to be written into (folded spellings).
+    pub(crate) fn speakers_mut(&mut self) -> &mut [Attribution] {
+        &mut self.speakers
     }
 
     /// Every figure of every claim of the article, in claim order.
@@ -213,12 +253,12 @@ impl Extracted {
             id: claim.id,
             text: &claim.text,
             quantities: self.quantities(claim),
-            attribution: claim.attribution.as_deref(),
+            attribution: self.attribution(claim),
             entities: (self.entities(claim), &claim.text),
             dates: self.dates(claim),
             score: claim.score(),
             cluster: claim.cluster,
-            headline: claim.headline,
+            headline: claim.headline(),
         }
     }
 }
@@ -238,6 +278,7 @@ struct Lists {
     quantities: Vec<Quantity>,
     entities: Vec<Entity>,
     dates: Vec<DateRef>,
+    speakers: Vec<Attribution>,
 }
 
 impl Lists {
@@ -252,7 +293,15 @@ impl Lists {
             quantity_count: u16::try_from(own.quantities.len()).ok()?,
             entity_count: u16::try_from(own.entities.len()).ok()?,
             date_count: u16::try_from(own.dates.len()).ok()?,
+            speaker: match own.attribution {
+                Some(_) => u32::try_from(self.speakers.len())
+                    .ok()
+                    .filter(|&i| i != NO_SPEAKER)?,
+                None => NO_SPEAKER,
+            },
+            ..claim.parts
         };
+        self.speakers.extend(own.attribution);
         self.quantities.extend(own.quantities);
         self.entities.extend(own.entities);
         self.dates.extend(own.dates);
@@ -266,6 +315,7 @@ impl Lists {
         self.quantities.shrink_to_fit();
         self.entities.shrink_to_fit();
         self.dates.shrink_to_fit();
+        self.speakers.shrink_to_fit();
     }
 }
 
@@ -275,6 +325,7 @@ struct Own {
     quantities: Vec<Quantity>,
     entities: Vec<Entity>,
     dates: Vec<DateRef>,
+    attribution: Option<Attribution>,
 }
 
 /// Extracts the claims of every article, in order.
@@ -373,24 +424,24 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
                 quantities,
                 entities,
                 dates,
+                attribution,
             };
             let mut claim = Claim::plain(
                 ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
                 sentence,
                 0.0,
             );
-            claim.attribution = attribution.map(Box::new);
-            claim.headline = headline;
-            claim.score = check_worthiness(&claim, &own);
+            claim.parts.headline = headline;
+            claim.parts.score = check_worthiness(&claim, &own);
             parts.push(claim);
             owns.push((own, word_count));
         }
-        inherit_quote_speakers(&mut parts, &quotes, p.start);
+        inherit_quote_speakers(&parts, &mut owns, &quotes, p.start);
         for (claim, (own, words)) in parts.into_iter().zip(owns) {
             if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
                 break;
             }
-            if is_claim(&claim, &own, words) && out.push(claim, own).is_none() {
+            if is_claim(&own, words) && out.push(claim, own).is_none() {
                 break;
             }
         }
@@ -468,7 +519,12 @@ fn quote_spans(para: &str) -> Vec<(usize, usize)> {
 /// quotation ends or begins. `parts` are in text order and do not overlap, nor do `quotes`:
 /// the sentences a quotation touches are a run found by binary search, so a paragraph of many
 /// quotations and sentences is read in linear time.
-fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: usize) {
+fn inherit_quote_speakers(
+    parts: &[Claim],
+    owns: &mut [(Own, usize)],
+    quotes: &[(usize, usize)],
+    base: usize,
+) {
     for &(qs, qe) in quotes {
         let first = parts.partition_point(|p| p.end() - base <= qs);
         let last = first + parts[first..].partition_point(|p| p.start() - base < qe);
@@ -477,11 +533,11 @@ fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: 
             .iter()
             .rev()
             .chain(inside.iter())
-            .find_map(|&k| parts[k].attribution.clone());
+            .find_map(|&k| owns[k].0.attribution.clone());
         if let Some(a) = speaker {
             for k in inside {
-                if parts[k].attribution.is_none() {
-                    parts[k].attribution = Some(a.clone());
+                if owns[k].0.attribution.is_none() {
+                    owns[k].0.attribution = Some(a.clone());
                 }
             }
         }
@@ -489,11 +545,11 @@ fn inherit_quote_speakers(parts: &mut [Claim], quotes: &[(usize, usize)], base: 
 }
 
 /// Whether a sentence of `words` words (`text::words`) is a claim.
-fn is_claim(c: &Claim, own: &Own, words: usize) -> bool {
+fn is_claim(own: &Own, words: usize) -> bool {
     words >= 4
         && (!own.quantities.is_empty()
             || !own.dates.is_empty()
-            || c.attribution.is_some()
+            || own.attribution.is_some()
             || (!own.entities.is_empty() && words >= 6))
 }
 
@@ -503,7 +559,7 @@ fn check_worthiness(c: &Claim, own: &Own) -> u8 {
     if !own.quantities.is_empty() {
         s += 0.4 + 0.1 * (own.quantities.len().min(3) as f64 - 1.0);
     }
-    match &c.attribution {
+    match &own.attribution {
         Some(a) if a.named => s += 0.2,
         Some(_) => s += 0.12,
         None => {}

@@ -351,8 +351,8 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
         {
             *counts.entry(e.canonical).or_default() += 1;
         }
-        for at in a.claims.iter().filter_map(|c| c.attribution.as_ref()) {
-            if at.named {
+        for c in &a.claims {
+            if let Some(at) = a.attribution(c).filter(|at| at.named) {
                 *counts.entry(at.speaker).or_default() += 1;
             }
         }
@@ -403,10 +403,8 @@ pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr,
                 e.canonical = *t;
             }
         }
-        for c in &mut a.claims {
-            if let Some(at) = c.attribution.as_mut().filter(|a| a.named)
-                && let Some(t) = folds.get(&at.speaker)
-            {
+        for at in a.speakers_mut().iter_mut().filter(|at| at.named) {
+            if let Some(t) = folds.get(&at.speaker) {
                 at.speaker = *t;
             }
         }

@@ -270,6 +270,11 @@ impl Index {
         self.article_of(r).entities(self.claim(r))
     }
 
+    /// Who said a claim, if its article says.
+    pub fn attribution(&self, r: ClaimRef) -> Option<&crate::extract::Attribution> {
+        self.article_of(r).attribution(self.claim(r))
+    }
+
     /// A claim as JSON writes it (docs/json.md).
     pub fn claim_json(&self, r: ClaimRef) -> serde_json::Value {
         let a = self.article_of(r);
@@ -337,7 +342,7 @@ mod tests {
                 (
                     index.quantities(r).iter().map(|q| q.fact).collect(),
                     c.cluster,
-                    c.attribution.as_ref().map(|a| a.speaker),
+                    index.attribution(r).map(|a| a.speaker),
                 )
             })
             .collect()

@@ -492,7 +492,6 @@ impl Index {
 
     /// Whether the claim passes every term's test; `buf` is room to lowercase its text in.
     fn passes_filters(&self, r: ClaimRef, hay: Hay, q: &Query, buf: &mut String) -> bool {
-        let claim = self.claim(r);
         q.terms.iter().all(|t| match t {
             Term::Fuzzy(f) => hay.letters_in_order(f).is_some(),
             Term::Exact(e) => hay.lower(buf).contains(e.as_str()),
@@ -502,9 +501,8 @@ impl Index {
                 a.source_label().to_lowercase().contains(s.as_str())
                     || a.path.to_lowercase().contains(s.as_str())
             }
-            Term::Speaker(s) => claim
-                .attribution
-                .as_ref()
+            Term::Speaker(s) => self
+                .attribution(r)
                 .is_some_and(|a| a.speaker.to_lowercase().contains(s.as_str())),
             Term::Unit(u) => self.quantities(r).iter().any(|q| {
                 q.unit.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(u))

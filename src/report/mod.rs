@@ -300,7 +300,7 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
                             f.reason_detail.conversions.iter().find(|c| c.member == i),
                         ),
                         date: m.date.map(|d| d.to_string()),
-                        speaker: claim.attribution.as_ref().map(|x| x.label().into_owned()),
+                        speaker: a.attribution(claim).map(|x| x.label().into_owned()),
                         quote: quote(m.at),
                         mark: marks.claim(m.at).cloned(),
                     }
@@ -343,7 +343,7 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
                 date: a.date.map(|d| d.to_string()),
                 title: a.title.clone(),
                 url: a.url.clone(),
-                speaker: claim.attribution.as_ref().map(|x| x.label().into_owned()),
+                speaker: a.attribution(claim).map(|x| x.label().into_owned()),
                 quote: quote(r),
                 mark: marks.claim(r)?.clone(),
             })

@@ -101,7 +101,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             } else {
                 Vec::new()
             };
-            let speaker = c.attribution.as_ref().map(|a| {
+            let speaker = index.attribution(r).map(|a| {
                 let name: String = display_safe(&a.label())
                     .chars()
                     .take(speaker_width)

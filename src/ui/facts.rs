@@ -315,7 +315,6 @@ fn member_row(
     let conversion = f.reason_detail.conversions.iter().find(|c| c.member == i);
     let (w, wide, tag_w, date_w) = (cols.width, cols.wide, cols.tag_w, cols.date_w);
     let q = m.quantity(&index.articles);
-    let claim = m.claim(&index.articles);
     let selected = s.members_focused && i == s.member_sel;
     let base = if selected {
         t.selected
@@ -369,7 +368,7 @@ fn member_row(
                 format!(
                     " {}",
                     pad(
-                        &claim.attribution.as_ref().map_or("".into(), |a| a.label()),
+                        &index.attribution(m.at).map_or("".into(), |a| a.label()),
                         speaker_w
                     )
                 ),
@@ -413,7 +412,7 @@ fn member_sentence<'a>(
         if let Some(h) = q.approx {
             about.push(Span::styled(format!(" · {h}"), t.dim));
         }
-        if let Some(sp) = &claim.attribution {
+        if let Some(sp) = index.attribution(m.at) {
             about.push(Span::styled(
                 format!(" · {}", display_safe(&sp.label())),
                 t.speaker,
