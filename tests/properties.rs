@@ -68,7 +68,10 @@ fn check_articles(index: &Index) {
                 assert_eq!(&a.text[q.start()..q.end()], q.text.as_str());
             }
             for d in a.dates(c) {
-                assert_eq!(&c.text[d.start..d.end], d.text);
+                assert!(
+                    c.text.get(d.start()..d.end()).is_some(),
+                    "{d:?} outside {c:?}"
+                );
             }
             for e in a.entities(c) {
                 assert!(

@@ -13,17 +13,52 @@ use crate::dates::find_dates_in;
 use crate::ids::{ClaimId, ClusterId, stable_hash};
 use crate::text::Span;
 
-/// A date a claim mentions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A date a claim mentions, located in the claim's text (at most [`MAX_SENTENCE_BYTES`], so
+/// its offsets take two bytes each and its words are read from there, not copied).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateRef {
-    pub text: Ustr,
     /// ISO 8601, resolved against the report's date; `null` when it cannot be.
     pub iso: Option<Ustr>,
+    start: u16,
+    end: u16,
     /// "as of Nov. 4": the claim holds at that date.
     pub as_of: bool,
-    /// Byte offsets within the claim's text.
-    pub start: usize,
-    pub end: usize,
+}
+
+impl DateRef {
+    /// Byte offset of the date's start within its claim's text.
+    pub fn start(&self) -> usize {
+        usize::from(self.start)
+    }
+
+    /// Byte offset of the date's end within its claim's text.
+    pub fn end(&self) -> usize {
+        usize::from(self.end)
+    }
+
+    /// The date as written in `claim`, the text of the claim it was found in.
+    pub fn text<'a>(&self, claim: &'a str) -> &'a str {
+        &claim[self.start()..self.end()]
+    }
+
+    /// The date as JSON writes it (docs/json.md), its words read from `claim`.
+    fn json<'a>(&'a self, claim: &'a str) -> impl Serialize + 'a {
+        #[derive(Serialize)]
+        struct Json<'a> {
+            text: &'a str,
+            iso: Option<Ustr>,
+            as_of: bool,
+            start: usize,
+            end: usize,
+        }
+        Json {
+            text: self.text(claim),
+            iso: self.iso,
+            as_of: self.as_of,
+            start: self.start(),
+            end: self.end(),
+        }
+    }
 }
 
 /// A checkable assertion from one article. Its figures, names and dates are kept in its
@@ -234,7 +269,8 @@ impl Extracted {
             attribution: Option<&'a Attribution>,
             #[serde(serialize_with = "entities")]
             entities: (&'a [Entity], &'a str),
-            dates: &'a [DateRef],
+            #[serde(serialize_with = "dates")]
+            dates: (&'a [DateRef], &'a str),
             #[serde(serialize_with = "super::number")]
             score: f64,
             cluster: Option<ClusterId>,
@@ -249,13 +285,19 @@ impl Extracted {
         ) -> Result<S::Ok, S::Error> {
             s.collect_seq(entities.iter().map(|e| e.json(text)))
         }
+        fn dates<S: serde::Serializer>(
+            (dates, text): &(&[DateRef], &str),
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            s.collect_seq(dates.iter().map(|d| d.json(text)))
+        }
         Json {
             id: claim.id,
             text: &claim.text,
             quantities: self.quantities(claim),
             attribution: self.attribution(claim),
             entities: (self.entities(claim), &claim.text),
-            dates: self.dates(claim),
+            dates: (self.dates(claim), &claim.text),
             score: claim.score(),
             cluster: claim.cluster,
             headline: claim.headline(),
@@ -410,14 +452,17 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
             let start = p.start + s;
             let sentence = Span::new(&article.text, start..p.start + e);
             let quantities = quantities_in(&sentence, &found_dates);
+            // A sentence read for claims is under MAX_SENTENCE_BYTES, so its dates' offsets
+            // fit in two bytes.
             let dates = found_dates
                 .into_iter()
-                .map(|d| DateRef {
-                    text: ustr(&text[d.start..d.end]),
-                    iso: d.value.resolve(article.date).map(|iso| ustr(&iso)),
-                    as_of: d.as_of,
-                    start: d.start,
-                    end: d.end,
+                .filter_map(|d| {
+                    Some(DateRef {
+                        iso: d.value.resolve(article.date).map(|iso| ustr(&iso)),
+                        start: u16::try_from(d.start).ok()?,
+                        end: u16::try_from(d.end).ok()?,
+                        as_of: d.as_of,
+                    })
                 })
                 .collect();
             let own = Own {

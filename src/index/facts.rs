@@ -988,19 +988,19 @@ fn stated_date(
 ) -> (When, bool) {
     let near = |d: &&crate::extract::DateRef| {
         let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
-        d.as_of || d.start.abs_diff(qe) <= DATE_REACH || d.end.abs_diff(qs) <= DATE_REACH
+        d.as_of || d.start().abs_diff(qe) <= DATE_REACH || d.end().abs_diff(qs) <= DATE_REACH
     };
     let anchored = reported.is_some();
     let mut dates: Vec<&crate::extract::DateRef> = dates.iter().filter(near).collect();
     dates.sort_by_key(|d| !d.as_of);
     for d in dates {
         let has_year = d
-            .text
+            .text(&claim.text)
             .split(|c: char| !c.is_ascii_digit())
             .any(|n| n.len() == 4);
         let iso = d.iso.filter(|_| anchored || has_year);
         let Some(iso) = iso else {
-            if let Some(m) = month_of(&d.text) {
+            if let Some(m) = month_of(d.text(&claim.text)) {
                 return (When::Month(None, m), d.as_of);
             }
             continue;
