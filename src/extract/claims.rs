@@ -189,7 +189,7 @@ pub fn extract_claims_within(article: &Article, budget: &Budget) -> (Vec<Claim>,
                 })
                 .collect();
             let mut claim = Claim {
-                id: ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
+                id: ClaimId::from_hash(stable_hash(&[&article.id_path, &start.to_string()])),
                 text: sentence,
                 quantities: quantities.into(),
                 attribution: attribution.map(Box::new),
