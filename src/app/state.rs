@@ -161,6 +161,9 @@ pub struct AppState {
     pub reader_scroll: usize,
     /// The claim opened in the Reader, highlighted there.
     pub reader_target: Option<ClaimRef>,
+    /// The view (Facts or Compare) the Reader's claim was opened from, which Esc in the
+    /// Reader goes back to.
+    pub reader_from: Option<Mode>,
     pub show_noise: bool,
     pub query: String,
     pub search_generation: u64,
@@ -234,6 +237,7 @@ impl AppState {
             reader_article: 0,
             reader_scroll: 0,
             reader_target: None,
+            reader_from: None,
             show_noise: false,
             query: String::new(),
             search_generation: 0,
