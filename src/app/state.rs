@@ -187,6 +187,9 @@ pub struct AppState {
     pub members_focused: bool,
     pub member_sel: usize,
     pub help_scroll: usize,
+    /// What the help popup says, from the live keymap (the default one until the event loop
+    /// sets its own).
+    pub help: Vec<super::help::HelpEntry>,
     /// Review marks on claims and facts, as loaded from the workspace and set since.
     pub marks: Marks,
     /// Claims and facts listed by their marks.
@@ -255,6 +258,7 @@ impl AppState {
             members_focused: false,
             member_sel: 0,
             help_scroll: 0,
+            help: super::help::entries(&super::Keymap::default()),
             marks: Marks::default(),
             mark_filter: MarkFilter::All,
             workspace_notice: None,

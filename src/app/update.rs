@@ -64,6 +64,9 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => {
             s.width = width;
             s.height = height;
+            s.help_scroll = s
+                .help_scroll
+                .min(super::help::max_scroll(&s.help, width, height));
             keep_visible(s, index);
             vec![]
         }
@@ -211,7 +214,10 @@ fn move_by(s: &mut AppState, index: &Index, delta: isize) {
         (cur as isize + delta).clamp(0, len as isize - 1) as usize
     };
     match s.mode {
-        Mode::Help => s.help_scroll = step(s.help_scroll, 200),
+        Mode::Help => {
+            let last = super::help::max_scroll(&s.help, s.width, s.height);
+            s.help_scroll = step(s.help_scroll, last + 1);
+        }
         Mode::Review | Mode::Report => {}
         Mode::Facts => {
             if s.members_focused {
@@ -869,6 +875,34 @@ mod tests {
 
     fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         update(s, index, Action::Cmd(c))
+    }
+
+    #[test]
+    fn the_help_scrolls_to_its_last_line_and_no_further() {
+        let index = Index::default();
+        let mut s = AppState::new(&index, 80, 24);
+        cmd(&mut s, &index, Command::Help);
+        cmd(&mut s, &index, Command::Last);
+        let last = super::super::help::max_scroll(&s.help, 80, 24);
+        assert!(last > 10, "the help is longer than a small screen");
+        assert_eq!(s.help_scroll, last);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::PageDown);
+        assert_eq!(s.help_scroll, last, "nothing past the end");
+        cmd(&mut s, &index, Command::MoveUp);
+        assert_eq!(s.help_scroll, last - 1, "one key back up");
+        // A taller screen shows more of it, so the end comes sooner.
+        update(
+            &mut s,
+            &index,
+            Action::Resize {
+                width: 80,
+                height: 60,
+            },
+        );
+        let taller = super::super::help::max_scroll(&s.help, 80, 60);
+        assert!(taller < last);
+        assert_eq!(s.help_scroll, taller);
     }
 
     #[test]

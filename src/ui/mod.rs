@@ -193,18 +193,6 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// A centred rectangle `pw` percent wide and `ph` percent high.
-pub fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
-    let w = area.width * pw / 100;
-    let h = area.height * ph / 100;
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
-
 /// Clears a popup's area and draws its frame; returns the inner area.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, theme: &Theme) -> Rect {
     frame.render_widget(Clear, area);
@@ -238,6 +226,25 @@ pub fn tag(index: &Index, article: usize) -> Cow<'_, str> {
         .source_tags
         .get(article)
         .map_or(Cow::Borrowed("?"), |t| crate::text::display_safe(t))
+}
+
+/// A source named where a pane has room: its tag, as every list names it, and its file when
+/// the tag is its outlet ("Reuters·2 · day2.html"); a tag made from the file is the start of
+/// the file's name, so the file's name alone says both.
+pub fn source_name(index: &Index, article: usize) -> String {
+    let Some(a) = index.articles.get(article) else {
+        return "?".into();
+    };
+    if a.outlet.as_deref().is_some_and(|o| !o.trim().is_empty()) {
+        format!("{} · {}", tag(index, article), file_name(a))
+    } else {
+        file_name(a).into_owned()
+    }
+}
+
+/// An article's file name without its folders, safe to show.
+pub fn file_name(a: &crate::corpus::Article) -> Cow<'_, str> {
+    crate::text::display_safe(a.path.rsplit(['/', '\\']).next().unwrap_or(&a.path))
 }
 
 pub fn focused(s: &AppState, pane: Pane) -> bool {
