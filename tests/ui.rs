@@ -583,3 +583,25 @@ fn sources_are_named_by_their_tags_in_a_column_with_their_files_beside_outlets()
     let reader = screen.lines().next().unwrap();
     assert!(reader.contains("· chronicle-storm.html)"), "{reader}");
 }
+
+#[test]
+fn a_search_result_row_shows_where_it_matches() {
+    let docs = vec![crosscheck::corpus::Document::plain(
+        "a.txt",
+        "Storm in Arden\n\nThe storm destroyed 40 homes in Arden on 3 May 2021 and left the valley without power for most of the night, according to the lighthouse keeper.\n".into(),
+    )];
+    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(docs));
+    let index = Index::build(articles);
+    let mut s = AppState::new(&index, 80, 24);
+    search(&mut s, &index, "lighthouse");
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    // The Claims pane's row: the left column, below its title.
+    let rows: Vec<String> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Claims (search"))
+        .skip(2)
+        .take(1)
+        .map(|l| l.chars().take(44).collect())
+        .collect();
+    assert!(rows[0].contains("lighthouse"), "{screen}");
+}

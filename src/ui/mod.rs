@@ -154,6 +154,7 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
     .into_iter()
     .flatten()
     .collect();
+    let help = hint(view, ctx, Command::Help, "help");
     let marked = s.marks.claims.len() + s.marks.facts.len();
     let marks = match (&s.workspace_notice, marked) {
         (Some(_), _) => " · marks not saved".to_string(),
@@ -178,9 +179,11 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             conflicts(index.conflicts_among(&[]))
         ),
     };
+    let label = format!(" {} ", s.mode.label());
+    let room = (area.width as usize).saturating_sub(width(&counts) + width(&label) + 1);
     let mut spans = vec![
         Span::styled(counts, view.theme.status),
-        Span::styled(format!(" {} ", s.mode.label()), view.theme.title),
+        Span::styled(label, view.theme.title),
         Span::raw(" "),
     ];
     match &s.status {
@@ -188,9 +191,41 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             crate::text::display_safe(msg).into_owned(),
             view.theme.conflict,
         )),
-        None => spans.push(Span::styled(hints.join("  "), view.theme.dim)),
+        None => spans.push(Span::styled(
+            fit_hints(hints, help.as_deref(), room),
+            view.theme.dim,
+        )),
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The hints that fit in `room` columns, whole and in order, two spaces apart; the help
+/// hint (when among them) is kept first of all, so a narrow screen still says where the
+/// keys are.
+fn fit_hints(hints: Vec<String>, help: Option<&str>, room: usize) -> String {
+    let reserved = help
+        .filter(|h| hints.iter().any(|x| x == h))
+        .map_or(0, |h| width(h) + 2);
+    let mut used = reserved;
+    let mut kept = Vec::new();
+    for h in hints {
+        if Some(h.as_str()) == help {
+            kept.push(h);
+            continue;
+        }
+        if used + width(&h) + 2 <= room + 2 {
+            used += width(&h) + 2;
+            kept.push(h);
+        }
+    }
+    if reserved > room + 2 {
+        kept.retain(|h| Some(h.as_str()) != help);
+    }
+    kept.join("  ")
 }
 
 /// Clears a popup's area and draws its frame; returns the inner area.
@@ -290,4 +325,29 @@ pub fn pad(s: &str, width: usize) -> String {
     let cut = fit(s, width);
     let w = cut.width();
     format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_that_do_not_fit_are_left_out_whole_and_help_stays() {
+        let hints = || -> Vec<String> {
+            ["/ search", "f facts", "m review", "? help", "q quit"]
+                .map(String::from)
+                .into()
+        };
+        assert_eq!(
+            fit_hints(hints(), Some("? help"), 100),
+            "/ search  f facts  m review  ? help  q quit"
+        );
+        assert_eq!(
+            fit_hints(hints(), Some("? help"), 25),
+            "/ search  f facts  ? help"
+        );
+        assert_eq!(fit_hints(hints(), Some("? help"), 10), "? help");
+        assert_eq!(fit_hints(hints(), Some("? help"), 3), "");
+        assert_eq!(fit_hints(hints(), None, 8), "/ search");
+    }
 }
