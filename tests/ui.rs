@@ -605,3 +605,23 @@ fn a_search_result_row_shows_where_it_matches() {
         .collect();
     assert!(rows[0].contains("lighthouse"), "{screen}");
 }
+
+#[test]
+fn one_article_one_claim_and_one_fact_are_counted_in_the_singular() {
+    let docs = vec![crosscheck::corpus::Document::plain(
+        "a.txt",
+        "Bridge closes\n\nThe old bridge closed for 12 days of repairs, the council said.\n".into(),
+    )];
+    let index = Index::build(crosscheck::extract::extract_all(
+        crosscheck::corpus::build_articles(docs),
+    ));
+    assert_eq!((index.articles.len(), index.claims.len()), (1, 1));
+    let mut s = AppState::new(&index, 160, 45);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let status = screen.lines().last().unwrap();
+    assert!(status.starts_with(" 1 article · 1 claim · "), "{status}");
+    apply(&mut s, &index, &[Command::Facts]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let title = screen.lines().next().unwrap();
+    assert!(!title.contains("1 facts"), "{title}");
+}

@@ -103,7 +103,7 @@ fn table(frame: &mut Frame, fa: &FactsAreas, s: &AppState, index: &Index, view: 
         scope.push(m);
     }
     let listed = if s.facts_order.len() == index.facts.len() {
-        format!("{} facts", index.facts.len())
+        super::count(index.facts.len(), "fact")
     } else {
         format!("{} of {} facts", s.facts_order.len(), index.facts.len())
     };

@@ -167,15 +167,15 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             index.claims.len()
         ),
         Some(Loading::Linking) => format!(
-            " {} articles · {} claims · linking facts… ",
-            index.articles.len(),
-            index.claims.len()
+            " {} · {} · linking facts… ",
+            count(index.articles.len(), "article"),
+            count(index.claims.len(), "claim")
         ),
         None => format!(
-            " {} articles · {} claims · {} facts · {}{marks} ",
-            index.articles.len(),
-            index.claims.len(),
-            index.facts.len(),
+            " {} · {} · {} · {}{marks} ",
+            count(index.articles.len(), "article"),
+            count(index.claims.len(), "claim"),
+            count(index.facts.len(), "fact"),
             conflicts(index.conflicts_among(&[]))
         ),
     };
@@ -288,10 +288,15 @@ pub fn focused(s: &AppState, pane: Pane) -> bool {
 
 /// A count of facts in conflict: "1 conflict", "3 conflicts".
 pub fn conflicts(n: usize) -> String {
+    count(n, "conflict")
+}
+
+/// "1 article", "2 articles": a count and its noun, in the singular for one.
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 conflict".into()
+        format!("1 {noun}")
     } else {
-        format!("{n} conflicts")
+        format!("{n} {noun}s")
     }
 }
 
