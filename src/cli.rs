@@ -447,7 +447,8 @@ pub fn search(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     writeln!(
         out,
-        "{matches} matching claims · {loose} loose (letters scattered){}",
+        "{matches} matching {} · {loose} loose (letters scattered){}",
+        if matches == 1 { "claim" } else { "claims" },
         if results.len() < matches + loose {
             format!(" · best {} shown", results.len())
         } else {

@@ -447,7 +447,8 @@ fn event_loop(
                 Msg::Read { problems, total } => {
                     let size = terminal.size()?;
                     let index = Arc::new(Index::default());
-                    let state = AppState::new(&index, size.width, size.height);
+                    let mut state = AppState::new(&index, size.width, size.height);
+                    state.help = crosscheck::app::help::entries(&keymap);
                     let Some(corpus) = corpus.take() else {
                         continue;
                     };

@@ -501,3 +501,17 @@ fn caption_labels_and_desk_lines() {
     assert_eq!(died["predicate"], "died");
     assert_eq!(died["canonical_unit"], "deaths");
 }
+
+#[test]
+fn search_counts_one_match_in_the_singular() {
+    let d = temp_dir("search-one");
+    std::fs::write(
+        d.join("a.txt"),
+        "Bridge closes\n\nThe old bridge closed for 12 days of repairs, the council said.\n\nTraffic moved to the ferry.\n",
+    )
+    .unwrap();
+    let out = bin().args(["search", "'council"]).arg(&d).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("1 matching claim · 0 loose"), "{text}");
+    std::fs::remove_dir_all(&d).unwrap();
+}

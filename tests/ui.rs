@@ -506,3 +506,122 @@ fn marks_show_in_every_pane_and_the_review_popup_snapshot() {
         assert!(!cell.symbol().chars().any(|c| c.is_control()));
     }
 }
+
+#[test]
+fn the_help_scrolled_to_its_end_shows_its_last_line() {
+    let index = seeds();
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut s = AppState::new(&index, w, h);
+        apply(&mut s, &index, &[Command::Help, Command::Last]);
+        let screen = text_of(&draw(&index, &s, &Theme::colored()));
+        let last = crosscheck::workspace::Rating::ALL[4].to_string();
+        assert!(screen.contains(&last), "{w}x{h}: {screen}");
+        let title = screen.lines().find(|l| l.contains("Help: keys")).unwrap();
+        let (shown, total) = title
+            .split("lines ")
+            .nth(1)
+            .and_then(|r| r.split(" (").next())
+            .and_then(|r| r.split_once(" of "))
+            .unwrap_or_else(|| panic!("{title}"));
+        assert_eq!(shown.split('–').nth(1), Some(total), "{title}");
+        // More keys go no further.
+        apply(&mut s, &index, &[Command::MoveDown, Command::PageDown]);
+        assert_eq!(text_of(&draw(&index, &s, &Theme::colored())), screen);
+    }
+}
+
+/// Two reports from one outlet with a long name, and one text file with none.
+fn mixed_sources() -> Index {
+    let with_outlet = |path: &str, text: &str| {
+        let mut d = crosscheck::corpus::Document::plain(path, text.into());
+        d.outlet = Some("The Valley Evening Chronicle".into());
+        d
+    };
+    let docs = vec![
+        with_outlet(
+            "pages/chronicle-storm.html",
+            "Storm floods Arden\n\nThe storm flooded 40 homes in Arden on 3 May 2021, the mayor said.\n",
+        ),
+        with_outlet(
+            "pages/chronicle-repairs.html",
+            "Arden repairs begin\n\nCrews began repairing 40 homes in Arden on 5 May 2021, the council said.\n",
+        ),
+        crosscheck::corpus::Document::plain(
+            "notes/wire.txt",
+            "Arden storm\n\nAbout 40 homes were flooded in Arden, officials said.\n".into(),
+        ),
+    ];
+    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(docs));
+    Index::build(articles)
+}
+
+#[test]
+fn sources_are_named_by_their_tags_in_a_column_with_their_files_beside_outlets() {
+    let index = mixed_sources();
+    let s = AppState::new(&index, 160, 45);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let pane: Vec<String> = screen
+        .lines()
+        .take(8)
+        .map(|l| l.chars().take(38).collect())
+        .collect();
+    insta::assert_snapshot!("sources_mixed_160x45", pane.join("\n"));
+    // The tag column is as wide on every row: dates line up.
+    let dates: Vec<usize> = pane[1..]
+        .iter()
+        .step_by(2)
+        .take(3)
+        .map(|l| {
+            let at = l
+                .find("2021")
+                .or_else(|| l.find("undated"))
+                .unwrap_or_else(|| panic!("{l}"));
+            l[..at].chars().count()
+        })
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] == w[1]), "{pane:#?}");
+    let reader = screen.lines().next().unwrap();
+    assert!(reader.contains("· chronicle-storm.html)"), "{reader}");
+}
+
+#[test]
+fn a_search_result_row_shows_where_it_matches() {
+    let docs = vec![crosscheck::corpus::Document::plain(
+        "a.txt",
+        "Storm in Arden\n\nThe storm destroyed 40 homes in Arden on 3 May 2021 and left the valley without power for most of the night, according to the lighthouse keeper.\n".into(),
+    )];
+    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(docs));
+    let index = Index::build(articles);
+    let mut s = AppState::new(&index, 80, 24);
+    search(&mut s, &index, "lighthouse");
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    // The Claims pane's row: the left column, below its title.
+    let rows: Vec<String> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Claims (search"))
+        .skip(2)
+        .take(1)
+        .map(|l| l.chars().take(44).collect())
+        .collect();
+    assert!(rows[0].contains("lighthouse"), "{screen}");
+}
+
+#[test]
+fn one_article_one_claim_and_one_fact_are_counted_in_the_singular() {
+    let docs = vec![crosscheck::corpus::Document::plain(
+        "a.txt",
+        "Bridge closes\n\nThe old bridge closed for 12 days of repairs, the council said.\n".into(),
+    )];
+    let index = Index::build(crosscheck::extract::extract_all(
+        crosscheck::corpus::build_articles(docs),
+    ));
+    assert_eq!((index.articles.len(), index.claims.len()), (1, 1));
+    let mut s = AppState::new(&index, 160, 45);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let status = screen.lines().last().unwrap();
+    assert!(status.starts_with(" 1 article · 1 claim · "), "{status}");
+    apply(&mut s, &index, &[Command::Facts]);
+    let screen = text_of(&draw(&index, &s, &Theme::colored()));
+    let title = screen.lines().next().unwrap();
+    assert!(!title.contains("1 facts"), "{title}");
+}

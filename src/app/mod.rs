@@ -2,6 +2,7 @@
 //! [`Action`]s, and side effects leave as [`Effect`]s for the event loop to carry out.
 
 pub mod action;
+pub mod help;
 pub mod keymap;
 pub mod state;
 pub mod update;

@@ -161,6 +161,9 @@ pub struct AppState {
     pub reader_scroll: usize,
     /// The claim opened in the Reader, highlighted there.
     pub reader_target: Option<ClaimRef>,
+    /// The view (Facts or Compare) the Reader's claim was opened from, which Esc in the
+    /// Reader goes back to.
+    pub reader_from: Option<Mode>,
     pub show_noise: bool,
     pub query: String,
     pub search_generation: u64,
@@ -184,6 +187,9 @@ pub struct AppState {
     pub members_focused: bool,
     pub member_sel: usize,
     pub help_scroll: usize,
+    /// What the help popup says, from the live keymap (the default one until the event loop
+    /// sets its own).
+    pub help: Vec<super::help::HelpEntry>,
     /// Review marks on claims and facts, as loaded from the workspace and set since.
     pub marks: Marks,
     /// Claims and facts listed by their marks.
@@ -234,6 +240,7 @@ impl AppState {
             reader_article: 0,
             reader_scroll: 0,
             reader_target: None,
+            reader_from: None,
             show_noise: false,
             query: String::new(),
             search_generation: 0,
@@ -251,6 +258,7 @@ impl AppState {
             members_focused: false,
             member_sel: 0,
             help_scroll: 0,
+            help: super::help::entries(&super::Keymap::default()),
             marks: Marks::default(),
             mark_filter: MarkFilter::All,
             workspace_notice: None,

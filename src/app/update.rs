@@ -64,6 +64,9 @@ pub fn update(s: &mut AppState, index: &Index, action: Action) -> Vec<Effect> {
         Action::Resize { width, height } => {
             s.width = width;
             s.height = height;
+            s.help_scroll = s
+                .help_scroll
+                .min(super::help::max_scroll(&s.help, width, height));
             keep_visible(s, index);
             vec![]
         }
@@ -211,7 +214,10 @@ fn move_by(s: &mut AppState, index: &Index, delta: isize) {
         (cur as isize + delta).clamp(0, len as isize - 1) as usize
     };
     match s.mode {
-        Mode::Help => s.help_scroll = step(s.help_scroll, 200),
+        Mode::Help => {
+            let last = super::help::max_scroll(&s.help, s.width, s.height);
+            s.help_scroll = step(s.help_scroll, last + 1);
+        }
         Mode::Review | Mode::Report => {}
         Mode::Facts => {
             if s.members_focused {
@@ -280,6 +286,7 @@ fn keep_visible(s: &mut AppState, _index: &Index) {
 fn open_claim(s: &mut AppState, index: &Index, r: ClaimRef) {
     s.reader_article = r.article as usize;
     s.reader_target = Some(r);
+    s.reader_from = None;
     let a = areas(s.width, s.height);
     let lines = reader_lines(
         &index.articles[r.article as usize],
@@ -560,6 +567,7 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
             Some((l, r)) => {
                 s.compare = Some(diff_articles(index, l, r));
                 s.compare_sel = 0;
+                s.reader_from = None;
                 s.mode = Mode::Compare;
                 s.focus = Pane::Reader;
             }
@@ -643,6 +651,7 @@ fn open(s: &mut AppState, index: &Index) {
                     s.mode = Mode::Normal;
                     s.members_focused = false;
                     open_claim(s, index, at);
+                    s.reader_from = Some(Mode::Facts);
                 }
             } else if s.selected_fact(index).is_some() {
                 s.members_focused = true;
@@ -655,6 +664,7 @@ fn open(s: &mut AppState, index: &Index) {
             {
                 s.mode = Mode::Normal;
                 open_claim(s, index, r);
+                s.reader_from = Some(Mode::Compare);
             }
         }
         _ => match s.focus {
@@ -663,6 +673,7 @@ fn open(s: &mut AppState, index: &Index) {
                     s.reader_article = a;
                     s.reader_scroll = 0;
                     s.reader_target = None;
+                    s.reader_from = None;
                     s.focus = Pane::Reader;
                 }
             }
@@ -692,6 +703,17 @@ fn back(s: &mut AppState, index: &Index) {
         Mode::Compare => {
             s.mode = Mode::Normal;
             s.compare = None;
+        }
+        Mode::Normal if s.focus == Pane::Reader && s.reader_from.is_some() => {
+            if let Some(view) = s.reader_from.take() {
+                s.mode = view;
+                s.members_focused = view == Mode::Facts;
+            }
+        }
+        // Back from a result opened in the Reader (or from another pane) to the results,
+        // the query kept; Esc on the results clears the search.
+        Mode::Normal if s.focus != Pane::Claims && s.search_results.is_some() => {
+            s.focus = Pane::Claims;
         }
         Mode::Search | Mode::Normal => {
             s.mode = Mode::Normal;
@@ -781,6 +803,7 @@ fn toggle_facts(s: &mut AppState, index: &Index) {
     };
     s.mode = Mode::Facts;
     s.members_focused = false;
+    s.reader_from = None;
     s.refresh_facts(index);
     keep_visible(s, index);
 }
@@ -852,6 +875,34 @@ mod tests {
 
     fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         update(s, index, Action::Cmd(c))
+    }
+
+    #[test]
+    fn the_help_scrolls_to_its_last_line_and_no_further() {
+        let index = Index::default();
+        let mut s = AppState::new(&index, 80, 24);
+        cmd(&mut s, &index, Command::Help);
+        cmd(&mut s, &index, Command::Last);
+        let last = super::super::help::max_scroll(&s.help, 80, 24);
+        assert!(last > 10, "the help is longer than a small screen");
+        assert_eq!(s.help_scroll, last);
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::PageDown);
+        assert_eq!(s.help_scroll, last, "nothing past the end");
+        cmd(&mut s, &index, Command::MoveUp);
+        assert_eq!(s.help_scroll, last - 1, "one key back up");
+        // A taller screen shows more of it, so the end comes sooner.
+        update(
+            &mut s,
+            &index,
+            Action::Resize {
+                width: 80,
+                height: 60,
+            },
+        );
+        let taller = super::super::help::max_scroll(&s.help, 80, 60);
+        assert!(taller < last);
+        assert_eq!(s.help_scroll, taller);
     }
 
     #[test]
@@ -1048,6 +1099,73 @@ mod tests {
             update(&mut s, &index, action).is_empty(),
             "nothing to clear"
         );
+    }
+
+    /// Types `query` and delivers its results.
+    fn search_for(s: &mut AppState, index: &Index, query: &str) {
+        cmd(s, index, Command::Search);
+        for c in query.chars() {
+            update(s, index, Action::SearchInput(c));
+        }
+        let generation = s.search_generation;
+        let found =
+            Searcher::default().search(index, &Query::parse(query), &SkimMatcher::default(), 1000);
+        update(
+            s,
+            index,
+            Action::SearchDone {
+                generation,
+                found,
+                micros: 5,
+            },
+        );
+    }
+
+    #[test]
+    fn esc_from_a_search_result_goes_back_to_the_results() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        search_for(&mut s, &index, "troops");
+        let results = s.claims.clone();
+        assert!(results.len() > 1 && results.len() < index.claims.len());
+        cmd(&mut s, &index, Command::SearchAccept);
+        assert_eq!((s.mode, s.focus), (Mode::Normal, Pane::Claims));
+        cmd(&mut s, &index, Command::MoveDown);
+        cmd(&mut s, &index, Command::Open);
+        assert_eq!(s.focus, Pane::Reader);
+        assert_eq!(s.reader_target, Some(results[1]));
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.focus, Pane::Claims, "back to the results");
+        assert_eq!(s.query, "troops", "the query kept");
+        assert_eq!(s.claims, results);
+        assert_eq!(s.claim_sel, 1, "on the result that was opened");
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.query, "", "Esc on the results clears the search");
+        assert_eq!(s.claims.len(), index.claims.len());
+    }
+
+    #[test]
+    fn esc_from_a_figure_opened_in_the_reader_goes_back_to_the_facts_view() {
+        let index = seeds();
+        let mut s = AppState::new(&index, 160, 45);
+        cmd(&mut s, &index, Command::Facts);
+        cmd(&mut s, &index, Command::MoveDown);
+        let fact = s.selected_fact(&index).map(|f| f.id);
+        cmd(&mut s, &index, Command::Open);
+        cmd(&mut s, &index, Command::Open);
+        assert_eq!((s.mode, s.focus), (Mode::Normal, Pane::Reader));
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Facts);
+        assert!(s.members_focused, "on the figures, where Enter was pressed");
+        assert_eq!(s.selected_fact(&index).map(|f| f.id), fact);
+        // Opening a source afterwards reads it: Esc there has no view to go back to.
+        cmd(&mut s, &index, Command::Back);
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
+        cmd(&mut s, &index, Command::FocusSources);
+        cmd(&mut s, &index, Command::Open);
+        cmd(&mut s, &index, Command::Back);
+        assert_eq!(s.mode, Mode::Normal);
     }
 
     #[test]

@@ -63,12 +63,23 @@ impl Loaded {
 
 /// Loads the given arguments: files, directories (recursive, sorted, hidden entries skipped),
 /// and `-` for standard input. No arguments means the embedded seed corpus.
+///
+/// Each document keeps its path as the user typed it, and gets an `id_path` that names the
+/// file the same way however it was typed ("events/quake", "/home/me/events/quake", or `.`
+/// inside that folder), so that claim ids, and the fact and cluster ids made from them, do
+/// not change with the spelling: a folder's files are named by the folder's own name (its
+/// canonical path's last part) and their path inside it ("quake/wire/a.txt"); a file given
+/// by itself by its folder's name and its file name ("quake/a.txt"), which is the name it
+/// gets when its folder is given. When two different folders of the same name are given,
+/// the later one's name takes a number in argument order ("quake~2"), so ids stay unique.
+/// Standard input is `-`; the seeds keep their `seeds/...` names.
 pub fn load_paths(args: &[String], opts: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
     if args.is_empty() {
         load_seeds(&mut out);
         return out;
     }
+    let mut roots = RootNames::default();
     for arg in args {
         if arg == "-" {
             let mut bytes = Vec::new();
@@ -83,11 +94,63 @@ pub fn load_paths(args: &[String], opts: &LoadOptions) -> Loaded {
         let path = PathBuf::from(arg);
         match std::fs::metadata(&path) {
             Err(e) => out.error(arg, io_reason(&e)),
-            Ok(m) if m.is_dir() => load_dir(&path, opts, &mut out),
-            Ok(_) => load_file(&path, opts, &mut out),
+            Ok(m) if m.is_dir() => {
+                let root = roots.name(&path);
+                load_dir(&path, &root, opts, &mut out)
+            }
+            Ok(_) => {
+                let folder = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let root = roots.name(folder);
+                let file = path.file_name().map(|n| n.to_string_lossy());
+                let id_path = join_id(&root, file.as_deref().unwrap_or(arg));
+                load_file(&path, &id_path, opts, &mut out)
+            }
         }
     }
     out
+}
+
+/// The names ids give the folders of one load: a folder's own name, numbered when another
+/// folder of the same name came first.
+#[derive(Default)]
+struct RootNames {
+    /// Each name given, with the canonical folders that had it, in order.
+    seen: rustc_hash::FxHashMap<String, Vec<PathBuf>>,
+}
+
+impl RootNames {
+    fn name(&mut self, folder: &Path) -> String {
+        let canonical = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+        let name = canonical
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folders = self.seen.entry(name.clone()).or_default();
+        let n = match folders.iter().position(|f| *f == canonical) {
+            Some(n) => n,
+            None => {
+                folders.push(canonical);
+                folders.len() - 1
+            }
+        };
+        if n == 0 {
+            name
+        } else {
+            format!("{name}~{}", n + 1)
+        }
+    }
+}
+
+/// `root/rest`, or `rest` alone under a root with no name (the file system's root).
+fn join_id(root: &str, rest: &str) -> String {
+    if root.is_empty() {
+        rest.to_string()
+    } else {
+        format!("{root}/{rest}")
+    }
 }
 
 /// The seed articles built into the binary.
@@ -97,7 +160,7 @@ pub fn load_seeds(out: &mut Loaded) {
     }
 }
 
-fn load_dir(dir: &Path, opts: &LoadOptions, out: &mut Loaded) {
+fn load_dir(dir: &Path, root: &str, opts: &LoadOptions, out: &mut Loaded) {
     let before = out.documents.len();
     let mut files = Vec::new();
     let mut skipped = 0usize;
@@ -110,7 +173,12 @@ fn load_dir(dir: &Path, opts: &LoadOptions, out: &mut Loaded) {
         .par_iter()
         .map(|f| {
             let mut part = Loaded::default();
-            read_file(f, opts, &mut part);
+            let inside = f.strip_prefix(dir).unwrap_or(f);
+            let inside: Vec<_> = inside
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            read_file(f, &join_id(root, &inside.join("/")), opts, &mut part);
             part
         })
         .collect();
@@ -197,9 +265,9 @@ fn has_article_extension(path: &Path) -> bool {
     has_extension(path, ARTICLE_EXTENSIONS)
 }
 
-fn load_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
+fn load_file(path: &Path, id_path: &str, opts: &LoadOptions, out: &mut Loaded) {
     if admit(path, opts, out) {
-        read_file(path, opts, out);
+        read_file(path, id_path, opts, out);
     }
 }
 
@@ -232,15 +300,17 @@ fn admit(path: &Path, opts: &LoadOptions, out: &mut Loaded) -> bool {
     true
 }
 
-/// Reads, decodes and parses an admitted file.
-fn read_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
+/// Reads, decodes and parses an admitted file, whose documents' ids are made from `id_path`
+/// (with each record's `:LINE` or `#INDEX`).
+fn read_file(path: &Path, id_path: &str, opts: &LoadOptions, out: &mut Loaded) {
     let name = path.display().to_string();
+    let before = out.documents.len();
     let mut bytes = Vec::new();
     let read = std::fs::File::open(path)
         .and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes));
     match read {
-        Err(e) => out.error(name, io_reason(&e)),
-        Ok(n) if n as u64 > opts.max_file_bytes => out.error(name, too_large(opts.max_file_bytes)),
+        Err(e) => out.error(&name, io_reason(&e)),
+        Ok(n) if n as u64 > opts.max_file_bytes => out.error(&name, too_large(opts.max_file_bytes)),
         Ok(_) => {
             let ext = path
                 .extension()
@@ -248,6 +318,10 @@ fn read_file(path: &Path, opts: &LoadOptions, out: &mut Loaded) {
                 .map(str::to_ascii_lowercase);
             load_bytes(&name, &bytes, ext.as_deref(), out)
         }
+    }
+    for doc in &mut out.documents[before..] {
+        let record = doc.path.strip_prefix(name.as_str()).unwrap_or_default();
+        doc.id_path = format!("{id_path}{record}");
     }
 }
 
@@ -352,6 +426,57 @@ mod tests {
             .map(|d| d.path.rsplit('/').next().unwrap().to_string())
             .collect();
         assert_eq!(names, ["b.txt", "a.txt"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The id paths of a load, in order.
+    fn id_paths(args: &[PathBuf]) -> Vec<String> {
+        let args: Vec<String> = args.iter().map(|a| a.display().to_string()).collect();
+        load_paths(&args, &LoadOptions::default())
+            .documents
+            .into_iter()
+            .map(|d| d.id_path)
+            .collect()
+    }
+
+    #[test]
+    fn id_paths_name_files_the_same_however_their_folder_is_spelled() {
+        let dir = std::env::temp_dir().join(format!("cc-ids-{}", std::process::id()));
+        let event = dir.join("flood");
+        std::fs::create_dir_all(event.join("wire")).unwrap();
+        std::fs::write(event.join("a.txt"), "Rain fell for two days.").unwrap();
+        std::fs::write(event.join("wire/b.txt"), "Rivers rose by a metre.").unwrap();
+        std::fs::write(
+            event.join("feed.jsonl"),
+            "{\"title\": \"T\", \"text\": \"Roads closed.\"}\n",
+        )
+        .unwrap();
+        let expected = ["flood/a.txt", "flood/feed.jsonl:1", "flood/wire/b.txt"];
+        assert_eq!(id_paths(std::slice::from_ref(&event)), expected);
+        assert_eq!(id_paths(&[event.join("wire/..")]), expected);
+        assert_eq!(id_paths(&[event.join(".")]), expected);
+        // A file given by itself is named as when its folder is given.
+        assert_eq!(id_paths(&[event.join("wire/../a.txt")]), ["flood/a.txt"]);
+        assert_eq!(id_paths(&[event.join("wire/b.txt")]), ["wire/b.txt"]);
+        // The displayed path stays as typed.
+        let typed = event.join("wire/..").display().to_string();
+        let loaded = load_paths(std::slice::from_ref(&typed), &LoadOptions::default());
+        assert!(loaded.documents[0].path.starts_with(&typed));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn two_folders_of_one_name_get_different_id_paths() {
+        let dir = std::env::temp_dir().join(format!("cc-ids-twice-{}", std::process::id()));
+        for side in ["left", "right"] {
+            std::fs::create_dir_all(dir.join(side).join("flood")).unwrap();
+            std::fs::write(dir.join(side).join("flood/a.txt"), "Rain fell.").unwrap();
+        }
+        let (left, right) = (dir.join("left/flood"), dir.join("right/flood"));
+        assert_eq!(
+            id_paths(&[left.clone(), right.clone(), left.join("a.txt")]),
+            ["flood/a.txt", "flood~2/a.txt", "flood/a.txt"]
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

@@ -22,6 +22,9 @@ use crate::budget::{Budget, Stopped};
 pub struct Document {
     /// The file path (with `:LINE` or `#INDEX` for one article of a JSON Lines or array file).
     pub path: String,
+    /// What the ids of its claims are made from: the file named the same way however its path
+    /// was typed (see [`load::load_paths`]); the path itself until the loader sets it.
+    pub id_path: String,
     /// The article's text, paragraphs separated by blank lines where the format knows them.
     pub text: String,
     /// Whether the format gave the paragraphs (HTML, Markdown, JSON) or the lines must be read.
@@ -65,6 +68,7 @@ impl Document {
     pub fn plain(path: &str, text: String) -> Document {
         Document {
             path: path.to_string(),
+            id_path: path.to_string(),
             text,
             structured: false,
             title: None,
@@ -164,7 +168,11 @@ pub enum DateSource {
 /// from `extract`, which pairs them with it.
 #[derive(Debug, Clone)]
 pub struct Article {
+    /// The path as the user gave it, for display.
     pub path: String,
+    /// What its claims' ids are made from: the same for every spelling of the path (see
+    /// [`load::load_paths`]).
+    pub id_path: String,
     /// Shared with the claims, which point into it.
     pub text: std::sync::Arc<str>,
     pub title: Option<String>,
@@ -233,6 +241,7 @@ fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>) -> Article {
     let m = meta::read_meta(&doc, &paragraphs);
     Article {
         path: doc.path,
+        id_path: doc.id_path,
         text: doc.text.into(),
         title: m.title,
         date: m.date,

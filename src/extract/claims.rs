@@ -472,7 +472,7 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
                 attribution,
             };
             let mut claim = Claim::plain(
-                ClaimId::from_hash(stable_hash(&[&article.path, &start.to_string()])),
+                ClaimId::from_hash(stable_hash(&[&article.id_path, &start.to_string()])),
                 sentence,
                 0.0,
             );

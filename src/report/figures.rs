@@ -281,8 +281,15 @@ pub fn normalised(q: &Quantity, sc: &Scale, conversion: Option<&Conversion>) -> 
     if q.kind == QuantityKind::Count {
         let value = fmt_interval((lo, hi));
         // Counted in the fact's noun: "40,000 troops" for "40,000 personnel" or "a
-        // 40,000-strong group" (the written noun is beside it, in the figure as written).
-        return match q.canonical_unit.or(q.unit) {
+        // 40,000-strong group" (the written noun is beside it, in the figure as written);
+        // a noun only brought to its singular ("sites", "site") reads as written.
+        let noun = match (q.unit, q.canonical_unit) {
+            (Some(written), Some(canonical)) if written.starts_with(canonical.as_str()) => {
+                Some(written)
+            }
+            (written, canonical) => canonical.or(written),
+        };
+        return match noun {
             Some(u) => format!("{value} {u}"),
             None => value,
         };
@@ -353,6 +360,8 @@ mod tests {
                 "2,000 troops",
             ),
             ("About 300 homes lost power.", "300 homes"),
+            ("The team looked at five sites.", "5 sites"),
+            ("Three leaders met.", "3 leaders"),
         ];
         let got: Vec<String> = cases
             .iter()

@@ -115,7 +115,14 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
                 + speaker.as_ref().map_or(0, |s| s.chars().count());
             let mut budget = width.saturating_sub(used).max(8);
             let figures = index.quantities(r);
-            let from = window_start(c, figures, budget);
+            // A search result shows where it matches; other rows show their first figure.
+            let focus = match matched.first() {
+                Some(&m) => c.text.char_indices().nth(m).map(|(at, _)| at),
+                None => figures
+                    .first()
+                    .map(|q| q.start().saturating_sub(c.start())),
+            };
+            let from = focus.map_or(0, |at| window_start(&c.text, at, budget));
             let text = &c.text[from..];
             if from > 0 {
                 spans.push(Span::styled("…", t.dim));
@@ -176,31 +183,39 @@ const FIGURE_HEAD: usize = 6;
 /// Rows narrower than this never scroll.
 const MIN_WINDOW: usize = 24;
 
-/// Where a row of `width` characters starts showing a claim's text, in bytes: at its start,
-/// or when the start of its first figure would not be on screen, at a word a little before
-/// that figure, so the figure the row is listed for is.
-fn window_start(
-    c: &crate::extract::Claim,
-    figures: &[crate::extract::Quantity],
-    width: usize,
-) -> usize {
-    let Some(q) = figures.first() else {
-        return 0;
-    };
-    let qs = q.start().saturating_sub(c.start());
-    // A row too narrow for context around a figure shows the claim's start.
+/// Where a row of `width` characters starts showing a claim's `text`, in bytes: at its
+/// start, or when what the row is listed for (its first figure, a search match), at byte
+/// `at`, would not be on screen, at a word a little before it.
+fn window_start(text: &str, at: usize, width: usize) -> usize {
+    // A row too narrow for context around it shows the claim's start.
     if width < MIN_WINDOW
-        || c.text
-            .get(..qs)
+        || text
+            .get(..at)
             .is_none_or(|before| before.chars().count() + FIGURE_HEAD < width)
     {
         return 0;
     }
-    let back = c.text[..qs]
+    let back = text[..at]
         .char_indices()
         .rev()
         .nth(BEFORE_FIGURE.min(width / 3))
-        .map_or(0, |(at, _)| at);
+        .map_or(0, |(i, _)| i);
     // The next word's start: the first character after a space.
-    c.text[back..qs].find(' ').map_or(back, |sp| back + sp + 1)
+    text[back..at].find(' ').map_or(back, |sp| back + sp + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_start;
+
+    #[test]
+    fn a_row_scrolls_to_what_it_is_listed_for_only_when_it_would_be_cut() {
+        let text = "Officials in the northern province said on Tuesday that 40 homes flooded.";
+        let at = text.find("40").unwrap();
+        assert_eq!(window_start(text, at, 80), 0, "it fits");
+        let from = window_start(text, at, 30);
+        assert!(from > 0 && from < at, "{from}");
+        assert!(text[from..].starts_with("that 40"), "{}", &text[from..]);
+        assert_eq!(window_start(text, at, 12), 0, "too narrow to scroll");
+    }
 }

@@ -103,7 +103,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         let art = &index.articles[a];
         let label = format!(
             "{} {}",
-            art.source_label(),
+            super::source_name(index, a),
             art.date.map_or(String::new(), |d| d.to_string())
         );
         display_safe(&label).chars().take(col).collect::<String>()

@@ -103,7 +103,7 @@ fn table(frame: &mut Frame, fa: &FactsAreas, s: &AppState, index: &Index, view: 
         scope.push(m);
     }
     let listed = if s.facts_order.len() == index.facts.len() {
-        format!("{} facts", index.facts.len())
+        super::count(index.facts.len(), "fact")
     } else {
         format!("{} of {} facts", s.facts_order.len(), index.facts.len())
     };
@@ -400,10 +400,12 @@ fn member_sentence<'a>(
     let conversion = f.reason_detail.conversions.iter().find(|c| c.member == sel);
     let q = m.quantity(&index.articles);
     let claim = m.claim(&index.articles);
-    let a = &index.articles[m.at.article as usize];
     let mut lines = Vec::new();
     let mut about = vec![
-        Span::styled(fit(&a.source_label(), 24), t.title),
+        Span::styled(
+            fit(&super::source_name(index, m.at.article as usize), 32),
+            t.title,
+        ),
         Span::styled(format!(" · {} · ", m.date_label()), t.dim),
         Span::styled(display_safe(&q.text).into_owned(), t.figure_exact),
         Span::raw(format!(" = {}", normalised(q, sc, conversion))),

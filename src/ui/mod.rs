@@ -154,6 +154,7 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
     .into_iter()
     .flatten()
     .collect();
+    let help = hint(view, ctx, Command::Help, "help");
     let marked = s.marks.claims.len() + s.marks.facts.len();
     let marks = match (&s.workspace_notice, marked) {
         (Some(_), _) => " · marks not saved".to_string(),
@@ -166,21 +167,23 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             index.claims.len()
         ),
         Some(Loading::Linking) => format!(
-            " {} articles · {} claims · linking facts… ",
-            index.articles.len(),
-            index.claims.len()
+            " {} · {} · linking facts… ",
+            count(index.articles.len(), "article"),
+            count(index.claims.len(), "claim")
         ),
         None => format!(
-            " {} articles · {} claims · {} facts · {}{marks} ",
-            index.articles.len(),
-            index.claims.len(),
-            index.facts.len(),
+            " {} · {} · {} · {}{marks} ",
+            count(index.articles.len(), "article"),
+            count(index.claims.len(), "claim"),
+            count(index.facts.len(), "fact"),
             conflicts(index.conflicts_among(&[]))
         ),
     };
+    let label = format!(" {} ", s.mode.label());
+    let room = (area.width as usize).saturating_sub(width(&counts) + width(&label) + 1);
     let mut spans = vec![
         Span::styled(counts, view.theme.status),
-        Span::styled(format!(" {} ", s.mode.label()), view.theme.title),
+        Span::styled(label, view.theme.title),
         Span::raw(" "),
     ];
     match &s.status {
@@ -188,21 +191,41 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             crate::text::display_safe(msg).into_owned(),
             view.theme.conflict,
         )),
-        None => spans.push(Span::styled(hints.join("  "), view.theme.dim)),
+        None => spans.push(Span::styled(
+            fit_hints(hints, help.as_deref(), room),
+            view.theme.dim,
+        )),
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// A centred rectangle `pw` percent wide and `ph` percent high.
-pub fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
-    let w = area.width * pw / 100;
-    let h = area.height * ph / 100;
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The hints that fit in `room` columns, whole and in order, two spaces apart; the help
+/// hint (when among them) is kept first of all, so a narrow screen still says where the
+/// keys are.
+fn fit_hints(hints: Vec<String>, help: Option<&str>, room: usize) -> String {
+    let reserved = help
+        .filter(|h| hints.iter().any(|x| x == h))
+        .map_or(0, |h| width(h) + 2);
+    let mut used = reserved;
+    let mut kept = Vec::new();
+    for h in hints {
+        if Some(h.as_str()) == help {
+            kept.push(h);
+            continue;
+        }
+        if used + width(&h) + 2 <= room + 2 {
+            used += width(&h) + 2;
+            kept.push(h);
+        }
+    }
+    if reserved > room + 2 {
+        kept.retain(|h| Some(h.as_str()) != help);
+    }
+    kept.join("  ")
 }
 
 /// Clears a popup's area and draws its frame; returns the inner area.
@@ -240,16 +263,40 @@ pub fn tag(index: &Index, article: usize) -> Cow<'_, str> {
         .map_or(Cow::Borrowed("?"), |t| crate::text::display_safe(t))
 }
 
+/// A source named where a pane has room: its tag, as every list names it, and its file when
+/// the tag is its outlet ("Reuters·2 · day2.html"); a tag made from the file is the start of
+/// the file's name, so the file's name alone says both.
+pub fn source_name(index: &Index, article: usize) -> String {
+    let Some(a) = index.articles.get(article) else {
+        return "?".into();
+    };
+    if a.outlet.as_deref().is_some_and(|o| !o.trim().is_empty()) {
+        format!("{} · {}", tag(index, article), file_name(a))
+    } else {
+        file_name(a).into_owned()
+    }
+}
+
+/// An article's file name without its folders, safe to show.
+pub fn file_name(a: &crate::corpus::Article) -> Cow<'_, str> {
+    crate::text::display_safe(a.path.rsplit(['/', '\\']).next().unwrap_or(&a.path))
+}
+
 pub fn focused(s: &AppState, pane: Pane) -> bool {
     s.focus == pane && matches!(s.mode, Mode::Normal | Mode::Search | Mode::Compare)
 }
 
 /// A count of facts in conflict: "1 conflict", "3 conflicts".
 pub fn conflicts(n: usize) -> String {
+    count(n, "conflict")
+}
+
+/// "1 article", "2 articles": a count and its noun, in the singular for one.
+pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 conflict".into()
+        format!("1 {noun}")
     } else {
-        format!("{n} conflicts")
+        format!("{n} {noun}s")
     }
 }
 
@@ -283,4 +330,29 @@ pub fn pad(s: &str, width: usize) -> String {
     let cut = fit(s, width);
     let w = cut.width();
     format!("{cut}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hints_that_do_not_fit_are_left_out_whole_and_help_stays() {
+        let hints = || -> Vec<String> {
+            ["/ search", "f facts", "m review", "? help", "q quit"]
+                .map(String::from)
+                .into()
+        };
+        assert_eq!(
+            fit_hints(hints(), Some("? help"), 100),
+            "/ search  f facts  m review  ? help  q quit"
+        );
+        assert_eq!(
+            fit_hints(hints(), Some("? help"), 25),
+            "/ search  f facts  ? help"
+        );
+        assert_eq!(fit_hints(hints(), Some("? help"), 10), "? help");
+        assert_eq!(fit_hints(hints(), Some("? help"), 3), "");
+        assert_eq!(fit_hints(hints(), None, 8), "/ search");
+    }
 }

@@ -12,7 +12,6 @@ use crate::app::state::reader_lines;
 use crate::app::{AppState, Pane};
 use crate::corpus::ParagraphKind;
 use crate::index::Index;
-use crate::text::display_safe;
 
 pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
     let t = view.theme;
@@ -46,7 +45,10 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
         ));
     }
     title.push(Span::styled(
-        format!("({}{noise}{marked}) ", display_safe(&a.source_label())),
+        format!(
+            "({}{noise}{marked}) ",
+            super::source_name(index, s.reader_article)
+        ),
         t.dim,
     ));
     let title = Line::from(title);
