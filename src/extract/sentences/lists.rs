@@ -183,10 +183,9 @@ impl Scan<'_> {
         let mut i = 0;
         let mut space_before = true;
         while i < n {
-            // A marker starts with a bullet (all but '-' led by 0xE2), '(' or a letter or digit.
             let b = self.b[i];
             if space_before
-                && (b.is_ascii_alphanumeric() || matches!(b, b'(' | b'-' | 0xE2))
+                && self.may_mark(i)
                 && self.inside(i) == 0
                 && let Some(m) = marker_at(self.text, i)
             {
@@ -243,6 +242,25 @@ impl Scan<'_> {
         out.sort_by_key(|m| m.start);
         out.dedup_by_key(|m| m.start);
         out
+    }
+
+    /// Whether a marker may start at `i`, by its bytes alone: a bullet (all but '-' led by
+    /// 0xE2), or up to six ASCII letters or digits, after a '(' or not, then '.' or ')'.
+    fn may_mark(&self, i: usize) -> bool {
+        let b = self.b[i];
+        if matches!(b, b'-' | 0xE2) {
+            return true;
+        }
+        if !(b.is_ascii_alphanumeric() || b == b'(') {
+            return false;
+        }
+        let body = i + usize::from(b == b'(');
+        let len = self.b[body..]
+            .iter()
+            .take(7)
+            .take_while(|x| x.is_ascii_alphanumeric())
+            .count();
+        len <= 6 && matches!(self.b.get(body + len), Some(b'.' | b')'))
     }
 
     /// A roman marker "i", "v" or "x" read as a letter too.
