@@ -1159,14 +1159,38 @@ pub fn collapse_lower(s: &str) -> String {
         &lowered
     };
     let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
+    let mut i = 0;
+    while i < text.len() {
+        let gap = space_len(text, i);
+        if gap > 0 {
+            i += gap;
+            continue;
+        }
+        let start = i;
+        // Byte by byte: a continuation byte never starts whitespace.
+        while i < text.len() && space_len(text, i) == 0 {
+            i += 1;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        out.push_str(&text[start..i]);
     }
     out.make_ascii_lowercase();
     out
+}
+
+/// The length of the whitespace character (as `char::is_whitespace` has it) at byte `i`, or 0.
+/// Past ASCII only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start one, and only there is the
+/// character decoded.
+fn space_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => usize::from(char::from(b).is_whitespace()),
+        Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => crate::text::char_at(text, i)
+            .filter(|(c, _)| c.is_whitespace())
+            .map_or(0, |(_, len)| len),
+        _ => 0,
+    }
 }
 
 fn merge_lists(base: &str, user: &str) -> String {
@@ -1231,6 +1255,12 @@ mod tests {
         );
         assert_eq!(collapse_lower("ÉTAT Major ЗСУ"), "état major зсу");
         assert_eq!(collapse_lower(""), "");
+        // Whitespace past ASCII separates words; other characters led by the same bytes
+        // (a dash, an ideographic full stop) are kept.
+        assert_eq!(
+            collapse_lower("\u{a0}One\u{2009}TWO\u{3000}3\u{85}\u{2028} — Four。 "),
+            "one two 3 — four。"
+        );
     }
 
     #[test]

@@ -215,6 +215,19 @@ fn link_re() -> &'static WordRegex {
     })
 }
 
+/// Whether `text` may hold what `link_re` matches: every form of it has a '/' or an '@', or is
+/// "www." or "pic." (any case); most paragraphs have none and skip the pattern.
+fn may_link(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2(b'/', b'@', b).is_some()
+        || memchr::memchr_iter(b'.', b).any(|i| {
+            i >= 3 && {
+                let head = &b[i - 3..i];
+                head.eq_ignore_ascii_case(b"www") || head.eq_ignore_ascii_case(b"pic")
+            }
+        })
+}
+
 /// A timestamp line has at most this many words ("Nov 23, 2024 - 23:00 GMT").
 const TIMESTAMP_MAX_WORDS: usize = 12;
 
@@ -260,7 +273,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
             stops as f64 / words as f64
         },
         ends_sentence: ends_sentence(text.trim()),
-        has_link: link_re().is_match(text),
+        has_link: may_link(text) && link_re().is_match(text),
         timestamp: words <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
         content,
     }
@@ -805,6 +818,24 @@ fn judge_segments(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_prefilter_passes_every_link_form() {
+        for (text, link) in [
+            ("Read it at https://example.net/a", true),
+            ("Visit WWW.Example.org for more", true),
+            ("Photo: Pic.Twitter.com/abc123", true),
+            ("Follow @newsdesk for updates", true),
+            ("More on example.co/story today", true),
+            ("The mayor spoke at noon. Nobody left.", false),
+            ("A ratio of 3/4 and an email-free line", false),
+            ("Thew. Topic. Epic.", false),
+        ] {
+            assert_eq!(link_re().is_match(text), link, "{text}");
+            assert_eq!(may_link(text) && link_re().is_match(text), link, "{text}");
+        }
+        assert!(!may_link("The mayor spoke at noon. Nobody left."));
+    }
 
     fn kinds_of(text: &str) -> Vec<(String, ParagraphKind)> {
         let doc = Document::plain("t.txt", text.to_string());

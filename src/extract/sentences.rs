@@ -3,9 +3,10 @@
 //! parentheses that hold or close a sentence; footnote marks; and lines that are headings,
 //! list items or wrapped prose.
 //!
-//! One pass over a paragraph's characters, after two linear passes that pair quotation marks
-//! and brackets and find list markers. Every look around a candidate boundary is bounded, so
-//! the whole stays linear in the text.
+//! One pass over a paragraph's bytes, after two linear passes that pair quotation marks and
+//! brackets and find list markers; characters are decoded only where a rule looks at one.
+//! Every look around a candidate boundary is bounded (in characters), so the whole stays
+//! linear in the text.
 
 mod debris;
 mod lines;
@@ -13,7 +14,7 @@ mod lists;
 
 use crate::lexicon::{AbbreviationKind, Lexicon};
 use lines::{continues, lines_of};
-use lists::{Marker, roman_value};
+use lists::{Marker, marker_at, roman_value};
 
 /// Splits raw text into sentence spans (byte offsets into `text`, trimmed, never empty).
 ///
@@ -118,6 +119,18 @@ fn is_dash(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―')
 }
 
+/// Whether a byte may start a terminal or a dash: the ASCII ones, or the first byte of the
+/// UTF-8 of the others (all three bytes long, led by 0xE2, 0xE3 or 0xEF).
+fn may_stop(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'-' | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// Whether a byte may start a quotation mark or bracket: the ASCII ones, or the first byte of
+/// the UTF-8 of the curly quotes (0xE2) and guillemets (0xC2).
+fn may_pair(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'(' | b')' | b'[' | b']' | 0xE2 | 0xC2)
+}
+
 /// The longest word looked at around a candidate boundary: a longer run of letters is no
 /// abbreviation, and the bound keeps every look constant-time.
 const WORD_LOOK: usize = 40;
@@ -135,15 +148,35 @@ enum Run {
     Wide,
 }
 
-/// One paragraph being split.
+/// The character starting at byte `i` of `text` ('\n' past the end or off a boundary).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => char::from(b),
+        Some(_) => text.get(i..).and_then(|t| t.chars().next()).unwrap_or('\n'),
+        None => '\n',
+    }
+}
+
+/// The byte offset of the character after the one starting at byte `i` (one past `i` at or
+/// past the end, as an index one character further would be).
+fn next_at(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => i + 1,
+        Some(&b) if b < 0xE0 => i + 2,
+        Some(&b) if b < 0xF0 => i + 3,
+        Some(_) => i + 4,
+        None => i + 1,
+    }
+}
+
+/// One paragraph being split. Every index is a byte offset at a character boundary; the
+/// bounds of looks around a boundary are counted in characters.
 struct Scan<'a> {
     text: &'a str,
-    ch: Vec<char>,
-    /// Byte offset of each character, and the text's length last.
-    at: Vec<usize>,
-    /// How many quotation or bracket pairs enclose each character (empty when none do).
+    b: &'a [u8],
+    /// How many quotation or bracket pairs enclose each byte (empty when none do).
     enclosing: Vec<u32>,
-    /// For an opening quotation mark or bracket, the index of its partner (empty when the
+    /// For an opening quotation mark or bracket, the offset of its partner (empty when the
     /// paragraph has no pair).
     partners: Vec<u32>,
     lex: &'static Lexicon,
@@ -153,17 +186,9 @@ const NONE: u32 = u32::MAX;
 
 impl<'a> Scan<'a> {
     fn new(text: &'a str) -> Self {
-        let mut ch = Vec::with_capacity(text.len());
-        let mut at = Vec::with_capacity(text.len() + 1);
-        for (b, c) in text.char_indices() {
-            ch.push(c);
-            at.push(b);
-        }
-        at.push(text.len());
         let mut scan = Scan {
             text,
-            ch,
-            at,
+            b: text.as_bytes(),
             enclosing: Vec::new(),
             partners: Vec::new(),
             lex: Lexicon::global(),
@@ -173,11 +198,31 @@ impl<'a> Scan<'a> {
     }
 
     fn n(&self) -> usize {
-        self.ch.len()
+        self.b.len()
     }
 
+    /// The character at `i` ('\n' past the end).
     fn get(&self, i: usize) -> char {
-        self.ch.get(i).copied().unwrap_or('\n')
+        char_at(self.text, i)
+    }
+
+    /// The offset of the character after the one at `i`.
+    fn next(&self, i: usize) -> usize {
+        next_at(self.text, i)
+    }
+
+    /// The offset of the character before `i` (`i` > 0).
+    fn prev(&self, i: usize) -> usize {
+        let mut k = i.saturating_sub(1);
+        while k > 0 && self.b.get(k).is_some_and(|&b| b & 0xC0 == 0x80) {
+            k -= 1;
+        }
+        k
+    }
+
+    /// The character just before `i` (`i` > 0).
+    fn before(&self, i: usize) -> char {
+        self.get(self.prev(i))
     }
 
     /// Pairs quotation marks and brackets so that punctuation inside them does not end the
@@ -194,17 +239,19 @@ impl<'a> Scan<'a> {
         let mut guillemet: Option<usize> = None;
         let mut low: Option<usize> = None;
         let mut brackets: Vec<(usize, char)> = Vec::new();
-        for i in 0..n {
-            let c = self.ch[i];
+        let candidates = self.b.iter().enumerate().filter(|&(_, &b)| may_pair(b));
+        for (i, _) in candidates {
+            let c = self.get(i);
             if !(is_quote(c) || matches!(c, '(' | ')' | '[' | ']')) {
                 continue;
             }
             let space_before = i == 0 || {
-                let p = self.ch[i - 1];
+                let p = self.before(i);
                 p.is_whitespace() || is_opener(p) || is_dash(p)
             };
-            let word_after = self.get(i + 1).is_alphanumeric();
-            let space_after = i + 1 == n || self.ch[i + 1].is_whitespace();
+            let after = i + c.len_utf8();
+            let word_after = self.get(after).is_alphanumeric();
+            let space_after = after == n || self.get(after).is_whitespace();
             match c {
                 '"' => match straight {
                     Some(o) if !space_before || space_after => {
@@ -222,9 +269,9 @@ impl<'a> Scan<'a> {
                     };
                     // "Workers' wages": an apostrophe after a plural, before a lowercase word.
                     let possessive = i > 0
-                        && self.ch[i - 1] == 's'
+                        && self.b[i - 1] == b's'
                         && space_after
-                        && self.get(i + 2).is_lowercase();
+                        && self.get(self.next(after)).is_lowercase();
                     if c != '‘'
                         && let Some(o) = *pending
                         && !space_before
@@ -233,7 +280,7 @@ impl<'a> Scan<'a> {
                     {
                         pairs.push((o, i));
                         *pending = None;
-                    } else if c != '’' && space_before && self.get(i + 1).is_alphabetic() {
+                    } else if c != '’' && space_before && self.get(after).is_alphabetic() {
                         *pending = Some(i);
                     }
                 }
@@ -314,8 +361,8 @@ impl<'a> Scan<'a> {
 
     /// The index after the last non-space character before `i`.
     fn skip_back_space(&self, mut i: usize) -> usize {
-        while i > 0 && self.ch[i - 1].is_whitespace() {
-            i -= 1;
+        while i > 0 && self.before(i).is_whitespace() {
+            i = self.prev(i);
         }
         i
     }
@@ -323,8 +370,8 @@ impl<'a> Scan<'a> {
     /// The first index at or after `i` that is neither space nor markup.
     fn skip_space(&self, mut i: usize) -> usize {
         loop {
-            if i < self.n() && self.ch[i].is_whitespace() {
-                i += 1;
+            if i < self.n() && self.get(i).is_whitespace() {
+                i = self.next(i);
                 continue;
             }
             let m = self.markup_len(i);
@@ -336,42 +383,47 @@ impl<'a> Scan<'a> {
     }
 
     /// The word just before index `i` and not before `from` (letters, digits and inner
-    /// periods, as in "U.S" or "3.5"), as char indices; empty when longer than a word can be.
+    /// periods, as in "U.S" or "3.5"); empty when longer than a word can be.
     fn word_before(&self, i: usize, from: usize) -> (usize, usize) {
         let mut s = i;
-        while s > from && i - s <= WORD_LOOK {
-            let c = self.ch[s - 1];
+        let mut len = 0;
+        while s > from && len <= WORD_LOOK {
+            let p = self.prev(s);
+            let c = self.get(p);
             if c.is_alphanumeric()
                 || matches!(c, '.' | '\'' | '’' | '°' | 'º' | '&' | '_')
-                || (c == '-' && s >= 2 && self.ch[s - 2].is_alphanumeric())
+                || (c == '-' && p > 0 && self.before(p).is_alphanumeric())
             {
-                s -= 1;
+                s = p;
+                len += 1;
             } else {
                 break;
             }
         }
-        if i - s > WORD_LOOK {
+        if len > WORD_LOOK {
             return (i, i);
         }
-        while s < i && !self.ch[s].is_alphanumeric() {
-            s += 1;
+        while s < i && !self.get(s).is_alphanumeric() {
+            s = self.next(s);
         }
         (s, i)
     }
 
     fn slice(&self, s: usize, e: usize) -> &'a str {
-        &self.text[self.at[s]..self.at[e]]
+        self.text.get(s..e).unwrap_or("")
     }
 
     /// The word starting at `i` after any opening marks, up to the first character that is
     /// neither a letter nor a digit.
     fn word_at(&self, mut i: usize) -> &'a str {
-        while i < self.n() && is_opener(self.ch[i]) {
-            i += 1;
+        while i < self.n() && is_opener(self.get(i)) {
+            i = self.next(i);
         }
         let mut e = i;
-        while e < self.n() && e - i < WORD_LOOK && self.ch[e].is_alphanumeric() {
-            e += 1;
+        let mut len = 0;
+        while e < self.n() && len < WORD_LOOK && self.get(e).is_alphanumeric() {
+            e = self.next(e);
+            len += 1;
         }
         self.slice(i, e)
     }
@@ -380,15 +432,18 @@ impl<'a> Scan<'a> {
     /// of a script without case, a symbol, or opening marks before any of these.
     fn starts_sentence(&self, i: usize) -> bool {
         let mut k = i;
-        while k < self.n() && k - i < 4 && is_opener(self.ch[k]) {
-            k += 1;
+        let mut openers = 0;
+        while k < self.n() && openers < 4 && is_opener(self.get(k)) {
+            k = self.next(k);
+            openers += 1;
         }
         if k > i && self.get(k) == ' ' {
             k += 1;
         }
-        let Some(&c) = self.ch.get(k) else {
+        if k >= self.n() {
             return false;
-        };
+        }
+        let c = self.get(k);
         if c.is_alphabetic() {
             return !c.is_lowercase();
         }
@@ -411,7 +466,7 @@ impl<'a> Scan<'a> {
         let end = self.contents_end();
         while i < end {
             if i == seg_text
-                && let Some(m) = Self::marker_at(&self.ch, i)
+                && let Some(m) = marker_at(self.text, i)
             {
                 // A marker opening a sentence is its label ("1.) Mix", "d. Compliance").
                 i = m.text;
@@ -424,7 +479,7 @@ impl<'a> Scan<'a> {
                 if m.start == i {
                     let after_colon = {
                         let b = self.skip_back_space(i);
-                        b > 0 && self.ch[b - 1] == ':'
+                        b > 0 && self.b[b - 1] == b':'
                     };
                     if !after_colon {
                         self.push(seg, i, &mut out);
@@ -435,10 +490,23 @@ impl<'a> Scan<'a> {
                     continue;
                 }
             }
-            let c = self.ch[i];
-            let interrupted = is_dash(c) && self.closes(i + 1) && is_quote(self.ch[i + 1]);
+            let c = self.get(i);
+            let after = self.next(i);
+            let interrupted = is_dash(c) && self.closes(after) && is_quote(self.get(after));
             if !is_terminal(c) && !interrupted {
-                i += 1;
+                // Nothing happens before the next byte that may start final punctuation or a
+                // dash, the next segment's text or the next list marker.
+                let mut limit = end;
+                if seg_text >= after {
+                    limit = limit.min(seg_text);
+                }
+                if let Some(m) = markers.get(next_marker) {
+                    limit = limit.min(m.start.max(after));
+                }
+                i = after;
+                while i < limit && !may_stop(self.b[i]) {
+                    i += 1;
+                }
                 continue;
             }
             match self.at_terminal(i, seg, end, &markers) {
@@ -446,9 +514,9 @@ impl<'a> Scan<'a> {
                     self.push(seg, e, &mut out);
                     seg = next;
                     seg_text = self.skip_space(next);
-                    i = next.max(i + 1);
+                    i = next.max(after);
                 }
-                Step::Skip(to) => i = to.max(i + 1),
+                Step::Skip(to) => i = to.max(after),
             }
         }
         self.push(seg, end.min(n), &mut out);
@@ -457,7 +525,7 @@ impl<'a> Scan<'a> {
 
     /// Decides the run of final punctuation starting at `i`.
     fn at_terminal(&self, i: usize, seg: usize, end: usize, markers: &[Marker]) -> Step {
-        let c = self.ch[i];
+        let c = self.get(i);
         // A spaced ellipsis: ". . ." (an omission) or ". . . ." (an omission and a period).
         if c == '.' && self.get(i + 1) == ' ' && self.get(i + 2) == '.' && self.get(i + 3) != '.' {
             let mut dots = 1;
@@ -471,34 +539,37 @@ impl<'a> Scan<'a> {
             }
         }
         let mut j = i;
-        while j < end && is_terminal(self.ch[j]) {
-            j += 1;
+        let mut marks = 0;
+        while j < end && is_terminal(self.get(j)) {
+            j = self.next(j);
+            marks += 1;
         }
         if is_dash(c) {
-            j = i + 1;
+            j = self.next(i);
         }
         let run = if is_dash(c) {
             Run::Ellipsis
-        } else if self.ch[i..j].iter().any(|&c| is_wide_terminal(c)) {
+        } else if self.slice(i, j).chars().any(is_wide_terminal) {
             Run::Wide
-        } else if self.ch[i..j]
-            .iter()
-            .any(|&c| c == '!' || c == '?' || c == '‼' || c == '⁇')
+        } else if self
+            .slice(i, j)
+            .chars()
+            .any(|c| c == '!' || c == '?' || c == '‼' || c == '⁇')
         {
             Run::Exclaim
-        } else if j - i >= 2 || c == '…' {
+        } else if marks >= 2 || c == '…' {
             Run::Ellipsis
         } else {
             Run::Period
         };
         let mut k = j;
-        if self.get(k) == ' ' && self.closes(k + 1) && is_quote(self.ch[k + 1]) {
+        if self.get(k) == ' ' && self.closes(k + 1) && is_quote(self.get(k + 1)) {
             // A quotation closed after a space: "“ 3 years… ” Nobody".
             k += 1;
         }
         let spaced = k > j;
         while k < end && self.closes_here(k) {
-            k += 1;
+            k = self.next(k);
         }
         let closed = k > j + usize::from(spaced);
         if spaced && !closed {
@@ -507,10 +578,10 @@ impl<'a> Scan<'a> {
         // Emoji after the punctuation belong to the sentence: "We loved it! 🙂 See you".
         let mut p = if self.get(k) == ' ' { k + 1 } else { k };
         if is_pictograph(self.get(p)) {
-            while p < end && (is_pictograph(self.ch[p]) || self.ch[p] == ' ') {
-                p += 1;
+            while p < end && (is_pictograph(self.get(p)) || self.get(p) == ' ') {
+                p = self.next(p);
             }
-            while self.ch[p - 1] == ' ' {
+            while self.b[p - 1] == b' ' {
                 p -= 1;
             }
             k = p;
@@ -543,12 +614,12 @@ impl<'a> Scan<'a> {
         if markers.binary_search_by_key(&next, |m| m.start).is_ok() {
             return split;
         }
-        let nc = self.ch[next];
+        let nc = self.get(next);
         if nc == '.' && !is_dash(c) {
             // "It ended. . . . The next" and "Done. .. Next": the period ends the sentence
             // when a new one starts after the dots.
             let mut p = next;
-            while p < end && p - next < WORD_LOOK && (self.ch[p] == '.' || self.ch[p] == ' ') {
+            while p < end && p - next < WORD_LOOK && matches!(self.b[p], b'.' | b' ') {
                 p += 1;
             }
             return if run == Run::Period && p < end && self.starts_sentence(p) {
@@ -564,16 +635,15 @@ impl<'a> Scan<'a> {
             return Step::Skip(j);
         }
         let mut look = next;
-        while look < end
-            && look - next < WORD_LOOK
-            && (is_dash(self.ch[look]) || self.ch[look] == ' ')
-        {
-            look += 1;
+        let mut len = 0;
+        while look < end && len < WORD_LOOK && (is_dash(self.get(look)) || self.get(look) == ' ') {
+            look = self.next(look);
+            len += 1;
         }
         if look >= end {
             return Step::Skip(j);
         }
-        if self.ch[look].is_lowercase() {
+        if self.get(look).is_lowercase() {
             let ends =
                 run == Run::Period && !closed && look == next && self.ends_before_lowercase(i, seg);
             return if ends { split } else { Step::Skip(j) };
@@ -581,7 +651,7 @@ impl<'a> Scan<'a> {
         if !self.starts_sentence(look) {
             return Step::Skip(j);
         }
-        if closed && self.ch[look] == '(' && self.ch[k - 1] != ')' {
+        if closed && self.get(look) == '(' && self.b[k - 1] != b')' {
             return if self.parenthetical_stands_alone(look, end) {
                 split
             } else {
@@ -602,29 +672,31 @@ impl<'a> Scan<'a> {
         if self.closes(k) {
             return true;
         }
-        let c = self.ch[k];
+        let c = self.get(k);
         if !is_closer(c) || self.partner(k).is_some() {
             return false;
         }
-        !is_quote(c) || !self.get(k + 1).is_alphanumeric()
+        !is_quote(c) || !self.get(self.next(k)).is_alphanumeric()
     }
 
     /// A footnote mark glued to a sentence's period and followed by the next sentence:
     /// "martyr.[1] The", "in a consultation.11 12 Take", "(1987).1 According". Returns where
     /// the mark ends.
     fn footnote_end(&self, i: usize, j: usize, end: usize) -> Option<usize> {
-        let before = if i > 0 { self.ch[i - 1] } else { ' ' };
+        let before = if i > 0 { self.before(i) } else { ' ' };
         if before.is_whitespace() {
             return None;
         }
         let mut k = j;
         if self.get(k) == '[' {
             while self.get(k) == '[' {
-                let close = self.partner(k).filter(|&c| c - k <= 12)?;
-                let inner = &self.ch[k + 1..close];
+                let close = self
+                    .partner(k)
+                    .filter(|&c| c - k <= 48 && self.slice(k, c).chars().count() <= 12)?;
+                let inner = self.slice(k + 1, close);
                 if inner.is_empty()
                     || !inner
-                        .iter()
+                        .chars()
                         .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'))
                 {
                     return None;
@@ -660,7 +732,7 @@ impl<'a> Scan<'a> {
         }
         let next = self.skip_space(k);
         (next > k && next < end && {
-            let c = self.ch[next];
+            let c = self.get(next);
             c.is_uppercase() || (is_opener(c) && self.starts_sentence(next))
         })
         .then_some(k)
@@ -669,14 +741,17 @@ impl<'a> Scan<'a> {
     /// A period between two sentences typed without a space: "world.Today", "1,000.That",
     /// but not "Jane.Doe@example.com", "www.Example.org" or "Mr.Smith".
     fn glued_end(&self, i: usize) -> bool {
-        let before = if i > 0 { self.ch[i - 1] } else { ' ' };
-        let (after, after2) = (self.get(i + 1), self.get(i + 2));
+        let before = if i > 0 { self.before(i) } else { ' ' };
+        let (after, after2) = (self.get(i + 1), self.get(self.next(i + 1)));
         if !(after.is_uppercase() && after2.is_lowercase()) {
             return false;
         }
         let (ws, _) = self.word_before(i, 0);
         let word = self.slice(ws, i);
-        let letters_before = i >= 2 && before.is_lowercase() && self.ch[i - 2].is_alphabetic();
+        let letters_before = i > 0 && {
+            let p = self.prev(i);
+            p > 0 && before.is_lowercase() && self.before(p).is_alphabetic()
+        };
         if !(letters_before || before.is_ascii_digit()) || word.contains('.') {
             return false;
         }
@@ -684,12 +759,16 @@ impl<'a> Scan<'a> {
             return false;
         }
         let mut s = i;
-        while s > 0 && i - s < WORD_LOOK && !self.ch[s - 1].is_whitespace() {
-            s -= 1;
+        let mut len = 0;
+        while s > 0 && len < WORD_LOOK && !self.before(s).is_whitespace() {
+            s = self.prev(s);
+            len += 1;
         }
         let mut e = i + 1;
-        while e < self.n() && e - i < WORD_LOOK && !self.ch[e].is_whitespace() {
-            e += 1;
+        let mut len = 1;
+        while e < self.n() && len < WORD_LOOK && !self.get(e).is_whitespace() {
+            e = self.next(e);
+            len += 1;
         }
         let token = self.slice(s, e);
         !(token.contains(['@', '/', ':', '\\']) || token.contains("www"))
@@ -719,10 +798,10 @@ impl<'a> Scan<'a> {
     /// the sentence. One glued to the word before ("word. . . .") is the sentence's period and
     /// an omission opening the next sentence, if one follows.
     fn spaced_ellipsis(&self, i: usize, k: usize, dots: usize, end: usize) -> Step {
-        let apart = i == 0 || self.ch[i - 1].is_whitespace();
+        let apart = i == 0 || self.before(i).is_whitespace();
         let mut close = k;
         while close < end && self.closes_here(close) {
-            close += 1;
+            close = self.next(close);
         }
         if self.inside(i) > 0 && self.inside(close) > 0 {
             return Step::Skip(k);
@@ -750,7 +829,7 @@ impl<'a> Scan<'a> {
             return true;
         }
         let first_word = self.skip_space(seg) == ws;
-        let nc = self.ch[next];
+        let nc = self.get(next);
         let sentence = &self.lex.sentence;
         if nc.is_numeric() {
             let folded = word.to_lowercase();
@@ -809,7 +888,7 @@ impl<'a> Scan<'a> {
         let from = self.skip_space(seg);
         let opening = self.slice(from, ws);
         let words: Vec<&str> = opening.split_whitespace().take(4).collect();
-        let introduces = ws - from <= WORD_LOOK
+        let introduces = opening.chars().take(WORD_LOOK + 1).count() <= WORD_LOOK
             && words.len() <= 3
             && !opening.contains(',')
             && words.first().is_some_and(|w| {
@@ -820,20 +899,19 @@ impl<'a> Scan<'a> {
         !introduces
     }
 
-    /// Adds the segment from `s` to `e` (char indices), trimmed of space, markup and
-    /// decoration.
+    /// Adds the segment from `s` to `e`, trimmed of space, markup and decoration.
     fn push(&self, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
         let (s, e) = self.trim(s, e);
         if s >= e {
             return;
         }
-        out.push((self.at[s], self.at[e]));
+        out.push((s, e));
     }
 }
 
 /// What the scan does at a run of final punctuation.
 enum Step {
-    /// The sentence ends at `end`; the next one starts at `next` (char indices).
+    /// The sentence ends at `end`; the next one starts at `next`.
     Split { end: usize, next: usize },
     /// No boundary: go on from the given index.
     Skip(usize),

@@ -25,16 +25,20 @@ impl Scan<'_> {
             if !self.get(k).is_ascii_alphabetic() {
                 return 0;
             }
-            while k < self.n() && k - i < TAG_LOOK {
-                match self.ch[k] {
-                    '>' => return k + 1 - i,
-                    '<' | '\n' => return 0,
-                    _ => k += 1,
+            let mut len = k - i;
+            while k < self.n() && len < TAG_LOOK {
+                match self.b[k] {
+                    b'>' => return k + 1 - i,
+                    b'<' | b'\n' => return 0,
+                    _ => {
+                        k = self.next(k);
+                        len += 1;
+                    }
                 }
             }
             return 0;
         }
-        if c == '&' && self.text[self.at[i]..].starts_with("&lt;") {
+        if c == '&' && self.b[i..].starts_with(b"&lt;") {
             let mut k = i + 4;
             if self.get(k) == '/' {
                 k += 1;
@@ -42,15 +46,17 @@ impl Scan<'_> {
             if !self.get(k).is_ascii_alphabetic() {
                 return 0;
             }
-            while k < self.n() && k - i < TAG_LOOK {
-                if self.ch[k] == '&' {
-                    return if self.text[self.at[k]..].starts_with("&gt;") {
+            let mut len = k - i;
+            while k < self.n() && len < TAG_LOOK {
+                if self.b[k] == b'&' {
+                    return if self.b[k..].starts_with(b"&gt;") {
                         k + 4 - i
                     } else {
                         0
                     };
                 }
-                k += 1;
+                k = self.next(k);
+                len += 1;
             }
             return 0;
         }
@@ -74,21 +80,21 @@ impl Scan<'_> {
     pub(super) fn contents_end(&self) -> usize {
         let n = self.n();
         let mut k = n;
-        while k > 0 && self.ch[k - 1].is_whitespace() {
-            k -= 1;
+        while k > 0 && self.before(k).is_whitespace() {
+            k = self.prev(k);
         }
         let digits_end = k;
-        while k > 0 && (self.ch[k - 1].is_ascii_digit() || self.ch[k - 1] == '-') {
+        while k > 0 && (self.b[k - 1].is_ascii_digit() || self.b[k - 1] == b'-') {
             k -= 1;
         }
         if k == digits_end || !self.get(k).is_ascii_digit() {
             return n;
         }
-        while k > 0 && self.ch[k - 1].is_whitespace() {
-            k -= 1;
+        while k > 0 && self.before(k).is_whitespace() {
+            k = self.prev(k);
         }
         let dots_end = k;
-        while k > 0 && self.ch[k - 1] == '.' {
+        while k > 0 && self.b[k - 1] == b'.' {
             k -= 1;
         }
         if dots_end - k >= 5 { k } else { n }
@@ -97,8 +103,8 @@ impl Scan<'_> {
     /// The segment from `s` to `e` without the space, markup and decoration at its ends.
     pub(super) fn trim(&self, mut s: usize, mut e: usize) -> (usize, usize) {
         loop {
-            if s < e && self.ch[s].is_whitespace() {
-                s += 1;
+            if s < e && self.get(s).is_whitespace() {
+                s = self.next(s);
                 continue;
             }
             let m = self.markup_len(s);
@@ -114,8 +120,8 @@ impl Scan<'_> {
             break;
         }
         loop {
-            if e > s && self.ch[e - 1].is_whitespace() {
-                e -= 1;
+            if e > s && self.before(e).is_whitespace() {
+                e = self.prev(e);
                 continue;
             }
             let m = self.markup_ending(s, e);
@@ -138,14 +144,17 @@ impl Scan<'_> {
         if e <= s {
             return 0;
         }
-        let last = self.ch[e - 1];
-        let start = match last {
-            '>' => (s..e - 1).rev().take(TAG_LOOK).find(|&k| self.ch[k] == '<'),
-            ';' if self.slice(s, e).ends_with("&gt;") => (s..e)
-                .rev()
-                .take(TAG_LOOK)
-                .find(|&k| self.text[self.at[k]..].starts_with("&lt;")),
-            'n' | 'r' => (e.saturating_sub(3).max(s)..e - 1).find(|&k| self.ch[k] == '\\'),
+        let start = match self.before(e) {
+            '>' => self.back_find(s, e - 1, |k| self.b[k] == b'<'),
+            ';' if self.slice(s, e).ends_with("&gt;") => {
+                self.back_find(s, e, |k| self.b[k..].starts_with(b"&lt;"))
+            }
+            'n' | 'r' => {
+                // A backslash one or two characters before the letter.
+                let one = (e - 1 > s).then(|| self.prev(e - 1));
+                let two = one.filter(|&p| p > s).map(|p| self.prev(p));
+                two.into_iter().chain(one).find(|&k| self.b[k] == b'\\')
+            }
             _ => None,
         };
         start.map_or(0, |k| {
@@ -154,26 +163,43 @@ impl Scan<'_> {
         })
     }
 
+    /// The last of the `TAG_LOOK` characters before `e` (and at or after `s`) where `hit` holds,
+    /// looking backwards.
+    fn back_find(&self, s: usize, e: usize, hit: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut k = e;
+        let mut len = 0;
+        while k > s && len < TAG_LOOK {
+            k = self.prev(k);
+            len += 1;
+            if hit(k) {
+                return Some(k);
+            }
+        }
+        None
+    }
+
     /// A run of three or more of one decoration character at the segment's start or end.
     fn decoration_len(&self, s: usize, e: usize, from_start: bool) -> usize {
         if e <= s {
             return 0;
         }
-        let at = if from_start { s } else { e - 1 };
-        let c = self.ch[at];
+        let at = if from_start { s } else { self.prev(e) };
+        let c = self.get(at);
         if !is_decoration(c) {
             return 0;
         }
+        // Decoration is ASCII: a run of its bytes is a run of characters.
+        let c = c as u8;
         let run = if from_start {
-            self.ch[s..e].iter().take_while(|&&x| x == c).count()
+            self.b[s..e].iter().take_while(|&&x| x == c).count()
         } else {
-            self.ch[s..e].iter().rev().take_while(|&&x| x == c).count()
+            self.b[s..e].iter().rev().take_while(|&&x| x == c).count()
         };
         // A short run is decoration only apart from the words ("***", not "Ali***").
         let apart = if from_start {
             self.get(s + run).is_whitespace() || s + run == e
         } else {
-            e - run == s || self.ch[e - run - 1].is_whitespace()
+            e - run == s || self.before(e - run).is_whitespace()
         };
         if run >= 10 || run >= 3 && apart {
             run

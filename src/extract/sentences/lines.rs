@@ -1,7 +1,7 @@
 //! Which lines of raw text form one paragraph: a line break ends a sentence (a heading, a
 //! list item, a menu entry) unless the line is visibly wrapped prose.
 
-use super::Scan;
+use super::marker_at;
 use crate::corpus::clean::split_paragraphs;
 use crate::lexicon::Lexicon;
 
@@ -61,6 +61,6 @@ pub(super) fn continues(text: &str, end: usize, next: (usize, usize), lex: &Lexi
 
 /// Whether a line opens with a list marker ("a) ", "iv. ", "b.) ").
 fn starts_with_marker(line: &str) -> bool {
-    let chars: Vec<char> = line.chars().take(8).collect();
-    Scan::marker_at(&chars, 0).is_some()
+    let head = line.char_indices().nth(8).map_or(line, |(b, _)| &line[..b]);
+    marker_at(head, 0).is_some()
 }

@@ -2,7 +2,7 @@
 //! sentence when it belongs to a list (two or more written alike and numbered in sequence),
 //! and is a sentence's label when it opens one.
 
-use super::{Scan, is_closer, is_terminal};
+use super::{Scan, char_at, is_closer, is_terminal, next_at};
 
 /// Bullets that may stand before a list item's number.
 fn is_bullet(c: char) -> bool {
@@ -47,22 +47,17 @@ pub(super) struct Marker {
 
 /// The value of a lowercase roman numeral up to 39 ("i", "iv", "xii"), written canonically.
 pub(super) fn roman_value(token: &str) -> Option<u32> {
-    let mut buf = ['\0'; 6];
-    let mut len = 0;
-    for c in token.chars() {
-        *buf.get_mut(len)? = c;
-        len += 1;
-    }
-    roman_chars(&buf[..len])
+    roman_bytes(token.as_bytes())
 }
 
-fn roman_chars(token: &[char]) -> Option<u32> {
-    if token.is_empty() || token.len() > 6 || !token.iter().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+fn roman_bytes(token: &[u8]) -> Option<u32> {
+    if token.is_empty() || token.len() > 6 || !token.iter().all(|c| matches!(c, b'i' | b'v' | b'x'))
+    {
         return None;
     }
-    let digit = |c: char| match c {
-        'i' => 1,
-        'v' => 5,
+    let digit = |c: u8| match c {
+        b'i' => 1,
+        b'v' => 5,
         _ => 10,
     };
     let mut total = 0i32;
@@ -72,12 +67,12 @@ fn roman_chars(token: &[char]) -> Option<u32> {
         total += if v < next { -v } else { v };
     }
     let value = u32::try_from(total).ok().filter(|v| (1..40).contains(v))?;
-    let mut canon = ['\0'; 8];
+    let mut canon = [0u8; 8];
     let mut len = 0;
     let mut rest = value;
     for (n, spelled) in [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")] {
         while rest >= n {
-            for c in spelled.chars() {
+            for c in spelled.bytes() {
                 *canon.get_mut(len)? = c;
                 len += 1;
             }
@@ -87,95 +82,97 @@ fn roman_chars(token: &[char]) -> Option<u32> {
     (canon[..len] == *token).then_some(value)
 }
 
-impl Scan<'_> {
-    /// A list marker starting at `i` (a bullet, or the number or letter itself), if any.
-    pub(super) fn marker_at(ch: &[char], i: usize) -> Option<Marker> {
-        let get = |k: usize| ch.get(k).copied().unwrap_or('\n');
-        let mut k = i;
-        let mut bullet = false;
-        if is_bullet(get(k)) {
-            bullet = true;
-            k += 1;
-            if get(i) != '-' {
-                while get(k) == ' ' {
-                    k += 1;
-                }
-            }
-            if !get(k).is_ascii_digit() {
-                return None;
+/// A list marker starting at byte `i` of `text` (a bullet, or the number or letter itself), if
+/// any.
+pub(super) fn marker_at(text: &str, i: usize) -> Option<Marker> {
+    let get = |k: usize| char_at(text, k);
+    let mut k = i;
+    let mut bullet = false;
+    if is_bullet(get(k)) {
+        bullet = true;
+        k = next_at(text, k);
+        if get(i) != '-' {
+            while get(k) == ' ' {
+                k += 1;
             }
         }
-        let paren_open = !bullet && get(k) == '(';
-        if paren_open {
-            k += 1;
-        }
-        let body = k;
-        while k - body < 6 && get(k).is_ascii_alphanumeric() {
-            k += 1;
-        }
-        if !matches!(get(k), '.' | ')') {
+        if !get(k).is_ascii_digit() {
             return None;
         }
-        let token = &ch[body..k];
-        let (numbering, value) = match token {
-            [d] if d.is_ascii_digit() => (Numbering::Number, d.to_digit(10)?),
-            [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => {
-                (Numbering::Number, d.to_digit(10)? * 10 + e.to_digit(10)?)
-            }
-            _ => match roman_chars(token) {
-                Some(v) => (Numbering::Roman, v),
-                None if token.len() == 1 && token[0].is_ascii_lowercase() => {
-                    (Numbering::Letter, u32::from(token[0]) - u32::from('a') + 1)
-                }
-                None => return None,
-            },
-        };
-        let period = get(k) == '.';
-        if period {
-            k += 1;
-        }
-        let paren_close = get(k) == ')';
-        if paren_close {
-            k += 1;
-        }
-        let closed = if paren_open {
-            paren_close && !period
-        } else {
-            period || paren_close
-        };
-        if !closed {
-            return None;
-        }
-        if numbering == Numbering::Number && paren_open {
-            return None;
-        }
-        let gap = k;
-        while get(k) == ' ' || get(k) == '\t' || get(k) == '\u{a0}' {
-            k += 1;
-        }
-        if k == gap || k >= ch.len() || ch[k].is_whitespace() {
-            return None;
-        }
-        if numbering == Numbering::Number && period && ch[k].is_lowercase() {
-            return None;
-        }
-        let style = match (numbering, period) {
-            (Numbering::Number, true) => MarkerStyle::NumberPeriod,
-            (Numbering::Number, false) => MarkerStyle::NumberParen,
-            (Numbering::Letter, true) => MarkerStyle::LetterPeriod,
-            (Numbering::Letter, false) => MarkerStyle::LetterParen,
-            (Numbering::Roman, true) => MarkerStyle::RomanPeriod,
-            (Numbering::Roman, false) => MarkerStyle::RomanParen,
-        };
-        Some(Marker {
-            start: i,
-            style,
-            value,
-            text: k,
-            bullet,
-        })
     }
+    let paren_open = !bullet && get(k) == '(';
+    if paren_open {
+        k += 1;
+    }
+    let body = k;
+    while k - body < 6 && get(k).is_ascii_alphanumeric() {
+        k += 1;
+    }
+    if !matches!(get(k), '.' | ')') {
+        return None;
+    }
+    let token = text.as_bytes().get(body..k)?;
+    let (numbering, value) = match *token {
+        [d] if d.is_ascii_digit() => (Numbering::Number, u32::from(d - b'0')),
+        [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => (
+            Numbering::Number,
+            u32::from(d - b'0') * 10 + u32::from(e - b'0'),
+        ),
+        _ => match roman_bytes(token) {
+            Some(v) => (Numbering::Roman, v),
+            None if token.len() == 1 && token[0].is_ascii_lowercase() => {
+                (Numbering::Letter, u32::from(token[0] - b'a') + 1)
+            }
+            None => return None,
+        },
+    };
+    let period = get(k) == '.';
+    if period {
+        k += 1;
+    }
+    let paren_close = get(k) == ')';
+    if paren_close {
+        k += 1;
+    }
+    let closed = if paren_open {
+        paren_close && !period
+    } else {
+        period || paren_close
+    };
+    if !closed {
+        return None;
+    }
+    if numbering == Numbering::Number && paren_open {
+        return None;
+    }
+    let gap = k;
+    while get(k) == ' ' || get(k) == '\t' || get(k) == '\u{a0}' {
+        k = next_at(text, k);
+    }
+    if k == gap || k >= text.len() || get(k).is_whitespace() {
+        return None;
+    }
+    if numbering == Numbering::Number && period && get(k).is_lowercase() {
+        return None;
+    }
+    let style = match (numbering, period) {
+        (Numbering::Number, true) => MarkerStyle::NumberPeriod,
+        (Numbering::Number, false) => MarkerStyle::NumberParen,
+        (Numbering::Letter, true) => MarkerStyle::LetterPeriod,
+        (Numbering::Letter, false) => MarkerStyle::LetterParen,
+        (Numbering::Roman, true) => MarkerStyle::RomanPeriod,
+        (Numbering::Roman, false) => MarkerStyle::RomanParen,
+    };
+    Some(Marker {
+        start: i,
+        style,
+        value,
+        text: k,
+        bullet,
+    })
+}
 
+impl Scan<'_> {
     /// The list markers of this paragraph that belong to a list: two or more written alike
     /// and numbered in sequence, the list starting at 1 (or "a", "i"), at the paragraph's
     /// start, after a sentence's end or with bullets. "He was 15. His brother was 16." is no
@@ -184,10 +181,13 @@ impl Scan<'_> {
         let n = self.n();
         let mut found: Vec<Marker> = Vec::new();
         let mut i = 0;
+        let mut space_before = true;
         while i < n {
-            if (i == 0 || self.ch[i - 1].is_whitespace())
+            let b = self.b[i];
+            if space_before
+                && self.may_mark(i)
                 && self.inside(i) == 0
-                && let Some(m) = Self::marker_at(&self.ch, i)
+                && let Some(m) = marker_at(self.text, i)
             {
                 found.push(m);
                 if (m.style == MarkerStyle::RomanPeriod || m.style == MarkerStyle::RomanParen)
@@ -196,9 +196,16 @@ impl Scan<'_> {
                     found.push(alt);
                 }
                 i = m.text;
+                space_before = self.before(i).is_whitespace();
                 continue;
             }
-            i += 1;
+            if b < 0x80 {
+                space_before = char::from(b).is_whitespace();
+                i += 1;
+            } else {
+                space_before = self.get(i).is_whitespace();
+                i = self.next(i);
+            }
         }
         let mut keep = vec![false; found.len()];
         let styles = [
@@ -237,6 +244,25 @@ impl Scan<'_> {
         out
     }
 
+    /// Whether a marker may start at `i`, by its bytes alone: a bullet (all but '-' led by
+    /// 0xE2), or up to six ASCII letters or digits, after a '(' or not, then '.' or ')'.
+    fn may_mark(&self, i: usize) -> bool {
+        let b = self.b[i];
+        if matches!(b, b'-' | 0xE2) {
+            return true;
+        }
+        if !(b.is_ascii_alphanumeric() || b == b'(') {
+            return false;
+        }
+        let body = i + usize::from(b == b'(');
+        let len = self.b[body..]
+            .iter()
+            .take(7)
+            .take_while(|x| x.is_ascii_alphanumeric())
+            .count();
+        len <= 6 && matches!(self.b.get(body + len), Some(b'.' | b')'))
+    }
+
     /// A roman marker "i", "v" or "x" read as a letter too.
     fn as_letter(&self, m: Marker) -> Option<Marker> {
         let letter = match m.value {
@@ -263,7 +289,7 @@ impl Scan<'_> {
         }
         let before = self.skip_back_space(m.start);
         before == 0 || {
-            let p = self.ch[before - 1];
+            let p = self.before(before);
             is_terminal(p) || is_closer(p) || p == ':'
         }
     }
