@@ -118,9 +118,7 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
             // A search result shows where it matches; other rows show their first figure.
             let focus = match matched.first() {
                 Some(&m) => c.text.char_indices().nth(m).map(|(at, _)| at),
-                None => figures
-                    .first()
-                    .map(|q| q.start().saturating_sub(c.start())),
+                None => figures.first().map(|q| q.start().saturating_sub(c.start())),
             };
             let from = focus.map_or(0, |at| window_start(&c.text, at, budget));
             let text = &c.text[from..];
