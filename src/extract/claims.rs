@@ -209,7 +209,9 @@ impl Extracted {
         }
     }
 
-    /// The figures of one of this article's claims, in text order.
+    /// The figures of one of this article's claims, in text order. A claim's runs are
+    /// places in its own article's lists: given another article's claim, this and the
+    /// accessors below read the wrong figures, or panic as slicing past the end does.
     pub fn quantities(&self, claim: &Claim) -> &[Quantity] {
         let p = claim.parts;
         &self.quantities[p.quantities as usize..][..usize::from(p.quantity_count)]
