@@ -74,17 +74,20 @@ fn verdict_word(v: Verdict) -> String {
     format!("{:<9}", v.as_str().to_uppercase())
 }
 
-/// The first and last dates of a fact: "2024-11-11 → 2024-11-23", or month-day only when
+/// A date in a narrow column, without its year: a day as month-day ("11-23"), a month by
+/// its name ("Apr"), since "04" alone would read as a day.
+fn short_date(d: FactDate) -> String {
+    match d {
+        FactDate::Day(day) => day.format("%m-%d").to_string(),
+        FactDate::Month(y, m) => chrono::NaiveDate::from_ymd_opt(y, m, 1)
+            .map_or_else(|| d.to_string(), |first| first.format("%b").to_string()),
+    }
+}
+
+/// The first and last dates of a fact: "2024-11-11 → 2024-11-23", or [`short_date`]s when
 /// `short`.
 fn dates(f: &Fact, short: bool) -> String {
-    let show = |d: FactDate| {
-        let full = d.to_string();
-        if short {
-            full.get(5..).unwrap_or(&full).to_string()
-        } else {
-            full
-        }
-    };
+    let show = |d: FactDate| if short { short_date(d) } else { d.to_string() };
     match first_last(f) {
         None => "undated".into(),
         Some((a, b)) if a == b => show(a),
@@ -322,10 +325,7 @@ fn member_row(
         Style::default()
     };
     let date = match m.date {
-        Some(d) if !wide => {
-            let d = d.to_string();
-            d.get(5..).unwrap_or(&d).to_string()
-        }
+        Some(d) if !wide => short_date(d),
         Some(d) => d.to_string(),
         None if !wide => "—".into(),
         None => "undated".into(),
@@ -708,4 +708,16 @@ fn legend(placed: &Placed, index: &Index, width: usize, t: &Theme) -> Line<'stat
         ));
     }
     Line::from(legend)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_narrow_date_names_a_month_and_numbers_a_day() {
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 11, 23).expect("a real day");
+        assert_eq!(short_date(FactDate::Day(day)), "11-23");
+        assert_eq!(short_date(FactDate::Month(2018, 4)), "Apr");
+    }
 }
