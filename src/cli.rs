@@ -230,8 +230,8 @@ pub fn article_json(a: &Extracted) -> serde_json::Value {
         "paragraphs": a.paragraphs.iter().map(|p| json!({
             "text": a.paragraph_text(p),
             "kind": p.kind,
-            "start": p.start,
-            "end": p.end,
+            "start": p.start(),
+            "end": p.end(),
         })).collect::<Vec<_>>(),
         "claims": a.claims.iter().map(|c| a.claim_json(c)).collect::<Vec<_>>(),
     })

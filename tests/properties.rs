@@ -54,8 +54,8 @@ fn load(name: &str, bytes: &[u8]) -> Loaded {
 fn check_articles(index: &Index) {
     for a in &index.articles {
         for p in &a.paragraphs {
-            assert!(p.start <= p.end && p.end <= a.text.len());
-            assert!(a.text.is_char_boundary(p.start) && a.text.is_char_boundary(p.end));
+            assert!(p.start() <= p.end() && p.end() <= a.text.len());
+            assert!(a.text.is_char_boundary(p.start()) && a.text.is_char_boundary(p.end()));
         }
         for c in &a.claims {
             assert!(a.text.is_char_boundary(c.start()) && a.text.is_char_boundary(c.end()));

@@ -526,7 +526,7 @@ pub fn reader_lines(a: &Extracted, width: usize, show_noise: bool) -> Vec<Reader
         if !show_noise && p.kind != ParagraphKind::Body && p.kind != ParagraphKind::Meta {
             continue;
         }
-        let text = &a.text[p.start..p.end];
+        let text = &a.text[p.start()..p.end()];
         let mut line_start: Option<usize> = None;
         let mut line_end = 0;
         let mut line_w = 0;
@@ -535,8 +535,8 @@ pub fn reader_lines(a: &Extracted, width: usize, show_noise: bool) -> Vec<Reader
             match line_start {
                 Some(s) if line_w + 1 + w > width => {
                     out.push(ReaderLine {
-                        start: p.start + s,
-                        end: p.start + line_end,
+                        start: p.start() + s,
+                        end: p.start() + line_end,
                         kind: p.kind,
                     });
                     line_start = Some(off);
@@ -552,14 +552,14 @@ pub fn reader_lines(a: &Extracted, width: usize, show_noise: bool) -> Vec<Reader
         }
         if let Some(s) = line_start {
             out.push(ReaderLine {
-                start: p.start + s,
-                end: p.start + line_end,
+                start: p.start() + s,
+                end: p.start() + line_end,
                 kind: p.kind,
             });
         }
         out.push(ReaderLine {
-            start: p.end,
-            end: p.end,
+            start: p.end(),
+            end: p.end(),
             kind: p.kind,
         });
     }

@@ -534,7 +534,7 @@ pub fn classify_within(
     Ok(spans
         .iter()
         .zip(kinds)
-        .map(|(&(start, end), kind)| Paragraph { start, end, kind })
+        .map(|(&(start, end), kind)| Paragraph::new(start..end, kind))
         .collect())
 }
 
@@ -841,7 +841,7 @@ mod tests {
         let doc = Document::plain("t.txt", text.to_string());
         classify(&doc, &CorpusStats::default())
             .iter()
-            .map(|p| (doc.text[p.start..p.end].to_string(), p.kind))
+            .map(|p| (doc.text[p.start()..p.end()].to_string(), p.kind))
             .collect()
     }
 

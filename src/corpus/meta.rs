@@ -29,7 +29,7 @@ fn wire_dateline() -> &'static Regex {
 
 /// Reads metadata from the document's fields first, then from its classified paragraphs.
 pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
-    let text = |p: &Paragraph| doc.text[p.start..p.end].trim();
+    let text = |p: &Paragraph| doc.text[p.start()..p.end()].trim();
     let of_kind = |k: ParagraphKind| paragraphs.iter().filter(move |p| p.kind == k);
 
     let title = doc.title.clone().or_else(|| {
@@ -225,16 +225,8 @@ mod tests {
             "Quake hits coast\n\nLIMA (Reuters) - A strong earthquake struck on Monday.".into(),
         );
         let paras = vec![
-            Paragraph {
-                start: 0,
-                end: 16,
-                kind: ParagraphKind::Meta,
-            },
-            Paragraph {
-                start: 18,
-                end: doc.text.len(),
-                kind: ParagraphKind::Body,
-            },
+            Paragraph::new(0..16, ParagraphKind::Meta),
+            Paragraph::new(18..doc.text.len(), ParagraphKind::Body),
         ];
         let m = read_meta(&doc, &paras);
         assert_eq!(m.outlet.as_deref(), Some("Reuters"));

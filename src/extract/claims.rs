@@ -451,8 +451,8 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
-            let start = p.start + s;
-            let sentence = Span::new(&article.text, start..p.start + e);
+            let start = p.start() + s;
+            let sentence = Span::new(&article.text, start..p.start() + e);
             let quantities = quantities_in(&sentence, &found_dates);
             // A sentence read for claims is under MAX_SENTENCE_BYTES, so its dates' offsets
             // fit in two bytes.
@@ -483,7 +483,7 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
             parts.push(claim);
             owns.push((own, word_count));
         }
-        inherit_quote_speakers(&parts, &mut owns, &quotes, p.start);
+        inherit_quote_speakers(&parts, &mut owns, &quotes, p.start());
         for (claim, (own, words)) in parts.into_iter().zip(owns) {
             if out.claims.len() >= MAX_CLAIMS_PER_ARTICLE {
                 break;
