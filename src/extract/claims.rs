@@ -98,6 +98,12 @@ struct Parts {
     headline: bool,
 }
 
+/// The places in an article's list of a run starting at `start` with `count` items.
+fn run(start: u32, count: u16) -> std::ops::Range<usize> {
+    let start = start as usize;
+    start..start + usize::from(count)
+}
+
 /// [`Parts::speaker`] of a claim without one.
 const NO_SPEAKER: u32 = u32::MAX;
 
@@ -214,19 +220,19 @@ impl Extracted {
     /// accessors below read the wrong figures, or panic as slicing past the end does.
     pub fn quantities(&self, claim: &Claim) -> &[Quantity] {
         let p = claim.parts;
-        &self.quantities[p.quantities as usize..][..usize::from(p.quantity_count)]
+        &self.quantities[run(p.quantities, p.quantity_count)]
     }
 
     /// The names in one of this article's claims, located in its text.
     pub fn entities(&self, claim: &Claim) -> &[Entity] {
         let p = claim.parts;
-        &self.entities[p.entities as usize..][..usize::from(p.entity_count)]
+        &self.entities[run(p.entities, p.entity_count)]
     }
 
     /// The dates one of this article's claims mentions.
     pub fn dates(&self, claim: &Claim) -> &[DateRef] {
         let p = claim.parts;
-        &self.dates[p.dates as usize..][..usize::from(p.date_count)]
+        &self.dates[run(p.dates, p.date_count)]
     }
 
     /// Who said a claim, if the article says.
@@ -252,7 +258,7 @@ impl Extracted {
     /// Figure `quantity` of claim `claim`, to be written into (its fact, once linked).
     pub(crate) fn quantity_mut(&mut self, claim: usize, quantity: usize) -> &mut Quantity {
         let p = self.claims[claim].parts;
-        &mut self.quantities[p.quantities as usize..][..usize::from(p.quantity_count)][quantity]
+        &mut self.quantities[run(p.quantities, p.quantity_count)][quantity]
     }
 
     /// Every name of every claim of the article, to be written into (folded spellings).
