@@ -10,6 +10,7 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(by: usize) {
     let now = LIVE.fetch_add(by, Relaxed) + by;
@@ -20,10 +21,12 @@ fn grew(by: usize) {
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         grew(layout.size());
+        COUNT.fetch_add(1, Relaxed);
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size(), Relaxed);
+        COUNT.fetch_sub(1, Relaxed);
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
@@ -50,6 +53,7 @@ fn main() {
     let text: usize = loaded.articles.iter().map(|a| a.text.len()).sum();
     let claims: usize = loaded.articles.iter().map(|a| a.claims.len()).sum();
     let loaded_bytes = LIVE.load(Relaxed) - before;
+    println!("live allocations after loading: {}", COUNT.load(Relaxed));
     // Each linking stage alone: what it keeps and how far above that it peaks.
     {
         use crosscheck::index::{checks, clusters, facts, sources};
@@ -101,6 +105,7 @@ fn main() {
         (LIVE.load(Relaxed) as f64 - computed as f64) / 1e6
     );
     let indexed = LIVE.load(Relaxed) - before;
+    println!("live allocations after indexing: {}", COUNT.load(Relaxed));
     println!(
         "{} articles, {:.1} MB of text, {claims} claims, {} facts",
         index.articles.len(),

@@ -2,10 +2,10 @@
 //! source", headlines ending ", X says", roles and pronouns resolved to the person named
 //! earlier, anonymous sources kept as such.
 
+use crate::text::{Interned, intern};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::sync::OnceLock;
-use ustr::{Ustr, ustr};
 
 use super::entities::{Entity, title_len};
 use crate::lexicon::{EntityKind, Lexicon};
@@ -15,21 +15,21 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Attribution {
     /// Who asserts it: a name, or the anonymous source as described ("a US official").
-    pub speaker: Ustr,
+    pub speaker: Interned,
     /// The speaker's title or role when given ("President").
-    pub role: Option<Ustr>,
+    pub role: Option<Interned>,
     /// False for anonymous sources.
     pub named: bool,
     /// Outlets or sources the claim was relayed through, nearest to the speaker last.
-    pub via: Vec<Ustr>,
+    pub via: Vec<Interned>,
     /// True when the speaker told this report directly (nothing in `via`).
     pub first_hand: bool,
     /// The attributing word or phrase ("said", "according to").
-    pub verb: Ustr,
+    pub verb: Interned,
     /// The pronoun the sentence names its speaker by ("he"), when the speaker is a guess
     /// from earlier sentences: the last speaker, or the last person named.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pronoun: Option<Ustr>,
+    pub pronoun: Option<Interned>,
 }
 
 impl Attribution {
@@ -47,12 +47,12 @@ impl Attribution {
 #[derive(Debug, Default, Clone)]
 pub struct Context {
     /// People named so far: full name and title.
-    people: Vec<(Ustr, Option<Ustr>)>,
-    outlets: Vec<Ustr>,
+    people: Vec<(Interned, Option<Interned>)>,
+    outlets: Vec<Interned>,
     last_speaker: Option<Attribution>,
     anonymous: Vec<Attribution>,
     /// Every person the article names anywhere, for completing surnames in its headline.
-    known: Vec<Ustr>,
+    known: Vec<Interned>,
 }
 
 impl Context {
@@ -93,9 +93,9 @@ impl Context {
 
     /// The full name of someone named by surname ("Petrenko" → "Oleh Petrenko"): the last
     /// such person named so far, else anyone the article names.
-    fn full_name(&self, name: &str) -> Option<Ustr> {
+    fn full_name(&self, name: &str) -> Option<Interned> {
         let last = name.split_whitespace().last()?;
-        let same = |n: &Ustr| n != name && n.split_whitespace().last() == Some(last);
+        let same = |n: &Interned| n != name && n.split_whitespace().last() == Some(last);
         self.people
             .iter()
             .rev()
@@ -105,7 +105,7 @@ impl Context {
             .cloned()
     }
 
-    fn by_role(&self, role: &str) -> Option<(Ustr, Option<Ustr>)> {
+    fn by_role(&self, role: &str) -> Option<(Interned, Option<Interned>)> {
         self.people
             .iter()
             .rev()
@@ -269,7 +269,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
                 &format!("{word} by"),
                 lex,
             ) {
-                a.verb = ustr(&format!("{word} by"));
+                a.verb = intern(&format!("{word} by"));
                 return Some(a);
             }
             continue;
@@ -288,7 +288,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         else {
             continue;
         };
-        a.verb = ustr(word);
+        a.verb = intern(word);
         // "I" or "we" inside a quotation is the quoted speaker, whom a verb of saying after
         // the quotation names; only without one is it a guess from earlier sentences.
         if matches!(a.pronoun.as_deref(), Some("we" | "I")) {
@@ -319,7 +319,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         {
             src.via.insert(0, a.speaker);
             src.first_hand = false;
-            src.verb = ustr(&format!("{word}, citing"));
+            src.verb = intern(&format!("{word}, citing"));
             return Some(src);
         }
         return Some(a);
@@ -357,10 +357,10 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         .or_else(|| {
             super::entities::lookup(head.trim(), lex)
                 .filter(|(_, k)| *k != EntityKind::Place)
-                .map(|(c, _)| ustr(c))
+                .map(|(c, _)| intern(c))
         })?;
     (head_words.len() <= 3).then(|| Attribution {
-        verb: ustr(":"),
+        verb: intern(":"),
         ..Attribution::person(speaker, None)
     })
 }
@@ -447,7 +447,7 @@ fn subject_before_verb(
                 .map(|&(speaker, role)| Attribution::person(speaker, role))
         });
         return guess.map(|a| Attribution {
-            pronoun: Some(ustr(if pronoun == "i" { "I" } else { pronoun })),
+            pronoun: Some(intern(if pronoun == "i" { "I" } else { pronoun })),
             ..a
         });
     }
@@ -532,7 +532,7 @@ fn role_after_name(
     })?;
     Some(Attribution::person(
         person.canonical,
-        Some(ustr(w.span(comma + 1, last))),
+        Some(intern(w.span(comma + 1, last))),
     ))
 }
 
@@ -654,7 +654,7 @@ fn appositive_subject(
         e.kind == EntityKind::Person && e.end() == last_end && e.start() >= w.ws[open + 1].0
     }) {
         let role = w.text[w.ws[0].0..w.ws[open].0 + w.ws[open].1.len()].trim();
-        let role = (text::words(role).count() <= 4).then(|| ustr(role));
+        let role = (text::words(role).count() <= 4).then(|| intern(role));
         return Some(Attribution::person(name.canonical, role));
     }
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
@@ -736,7 +736,7 @@ fn speaker_from_phrase(
                 entities
                     .iter()
                     .find(|e| rest.contains(e.text(w.text)))
-                    .map_or_else(|| ustr(rest), |e| e.canonical),
+                    .map_or_else(|| intern(rest), |e| e.canonical),
             );
         }
         b = k.checked_sub(1)?;
@@ -747,15 +747,16 @@ fn speaker_from_phrase(
     let phrase = w.span(a, b).trim_end_matches([',', '.']);
     let words: Vec<&str> = (a..=b).map(|k| w.ws[k].1).collect();
     let first_hand = via.is_empty();
-    let make = |speaker: Ustr, role: Option<Ustr>, named: bool, via: Vec<Ustr>| Attribution {
-        speaker,
-        role,
-        named,
-        via,
-        first_hand,
-        verb: ustr(verb),
-        pronoun: None,
-    };
+    let make =
+        |speaker: Interned, role: Option<Interned>, named: bool, via: Vec<Interned>| Attribution {
+            speaker,
+            role,
+            named,
+            via,
+            first_hand,
+            verb: intern(verb),
+            pronoun: None,
+        };
 
     let definite = matches!(words[0].to_lowercase().as_str(), "the" | "its" | "their");
     let rest: Vec<&str> = if definite {
@@ -858,21 +859,21 @@ fn speaker_from_phrase(
                 return Some(make(e.canonical, None, true, via));
             }
         }
-        return Some(make(ustr(phrase), None, false, via));
+        return Some(make(intern(phrase), None, false, via));
     }
     let (mut name, role) = match entity {
         Some(e) => (e.canonical, e.role),
         None => {
             let t = title_len(&rest, lex);
             if t == rest.len() && !rest.is_empty() {
-                return Some(make(ustr(phrase), None, false, via));
+                return Some(make(intern(phrase), None, false, via));
             }
             if !rest[t..].iter().all(|x| text::is_capitalized(x)) {
                 return None;
             }
             (
-                ustr(&rest[t..].join(" ")),
-                (t > 0).then(|| ustr(&rest[..t].join(" "))),
+                intern(&rest[t..].join(" ")),
+                (t > 0).then(|| intern(&rest[..t].join(" "))),
             )
         }
     };
@@ -892,14 +893,14 @@ fn speaker_from_phrase(
 
 impl Attribution {
     /// A named person who said it to this report directly, the verb not yet set.
-    fn person(speaker: Ustr, role: Option<Ustr>) -> Attribution {
+    fn person(speaker: Interned, role: Option<Interned>) -> Attribution {
         Attribution {
             speaker,
             role,
             named: true,
             via: vec![],
             first_hand: true,
-            verb: ustr(""),
+            verb: intern(""),
             pronoun: None,
         }
     }

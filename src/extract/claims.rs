@@ -1,7 +1,7 @@
 //! Claims: story sentences (and the headline) that assert something checkable.
 
+use crate::text::{Interned, intern};
 use serde::Serialize;
-use ustr::{Ustr, ustr};
 
 use super::attribution::{Attribution, Context, attribute_lowered};
 use super::entities::{Entity, entities_in};
@@ -18,7 +18,7 @@ use crate::text::Span;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateRef {
     /// ISO 8601, resolved against the report's date; `null` when it cannot be.
-    pub iso: Option<Ustr>,
+    pub iso: Option<Interned>,
     start: u16,
     end: u16,
     /// "as of Nov. 4": the claim holds at that date.
@@ -46,7 +46,7 @@ impl DateRef {
         #[derive(Serialize)]
         struct Json<'a> {
             text: &'a str,
-            iso: Option<Ustr>,
+            iso: Option<Interned>,
             as_of: bool,
             start: usize,
             end: usize,
@@ -466,7 +466,7 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
                 .into_iter()
                 .filter_map(|d| {
                     Some(DateRef {
-                        iso: d.value.resolve(article.date).map(|iso| ustr(&iso)),
+                        iso: d.value.resolve(article.date).map(|iso| intern(&iso)),
                         start: u16::try_from(d.start).ok()?,
                         end: u16::try_from(d.end).ok()?,
                         as_of: d.as_of,

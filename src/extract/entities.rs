@@ -1,9 +1,9 @@
 //! People, organisations, outlets and places named in a sentence, folded to canonical names
 //! through the alias list in `assets/entities.json`.
 
+use crate::text::{Interned, intern};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use ustr::{Ustr, ustr};
 
 use crate::lexicon::{EntityKind, Lexicon, alias_key};
 use crate::text;
@@ -14,9 +14,9 @@ use crate::text;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
     /// The one name all spellings fold to.
-    pub canonical: Ustr,
+    pub canonical: Interned,
     /// A title or role written before a person's name ("President").
-    pub role: Option<Ustr>,
+    pub role: Option<Interned>,
     /// Byte offsets of the name, possessive removed, in its sentence: under
     /// [`MAX_SENTENCE_BYTES`](super::claims::MAX_SENTENCE_BYTES), so two bytes each.
     start: u16,
@@ -29,9 +29,9 @@ impl Entity {
     /// (sentences that long are not read for claims).
     pub fn new(
         range: std::ops::Range<usize>,
-        canonical: Ustr,
+        canonical: Interned,
         kind: EntityKind,
-        role: Option<Ustr>,
+        role: Option<Interned>,
     ) -> Option<Entity> {
         Some(Entity {
             canonical,
@@ -62,11 +62,11 @@ impl Entity {
         #[derive(Serialize)]
         struct Json<'a> {
             text: &'a str,
-            canonical: Ustr,
+            canonical: Interned,
             #[serde(rename = "type")]
             kind: EntityKind,
             #[serde(skip_serializing_if = "Option::is_none")]
-            role: Option<Ustr>,
+            role: Option<Interned>,
         }
         Json {
             text: self.text(sentence),
@@ -229,7 +229,7 @@ fn entity_from_run(
             (t > 0 && k + t < plain.len()).then_some(k + t)
         })
         .unwrap_or(0);
-    let role = (t > 0).then(|| ustr(&plain[..t].join(" ")));
+    let role = (t > 0).then(|| intern(&plain[..t].join(" ")));
     let name_words = &words[t..];
     if name_words.is_empty() {
         return None;
@@ -243,7 +243,7 @@ fn entity_from_run(
         return None;
     }
     if let Some((canonical, kind)) = lookup(name, lex) {
-        return Entity::new(start..end, ustr(canonical), kind, role);
+        return Entity::new(start..end, intern(canonical), kind, role);
     }
     let names: Vec<&str> = name_words
         .iter()
@@ -260,7 +260,7 @@ fn entity_from_run(
     let last_word = names[names.len() - 1];
     if names.len() > 1 && lex.place_suffixes.contains(last_word) {
         let base = names[..names.len() - 1].join(" ");
-        let canonical = lookup(&base, lex).map_or_else(|| ustr(&base), |(c, _)| ustr(c));
+        let canonical = lookup(&base, lex).map_or_else(|| intern(&base), |(c, _)| intern(c));
         return Entity::new(start..end, canonical, EntityKind::Place, role);
     }
     let kind = if text::with_lower(name, |l| lex.places.contains(l)) {
@@ -285,7 +285,7 @@ fn entity_from_run(
     } else {
         EntityKind::Other
     };
-    Entity::new(start..end, ustr(name), kind, role)
+    Entity::new(start..end, intern(name), kind, role)
 }
 
 fn lex_demonym(name: &str, lex: &Lexicon) -> bool {
@@ -341,8 +341,8 @@ pub fn same_person(a: &str, b: &str) -> bool {
 
 /// Person-name spellings to fold across the corpus: every spelling of one person maps to the
 /// most common full spelling. Only spellings that change are listed.
-pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
-    let mut counts: HashMap<Ustr, usize> = HashMap::default();
+pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Interned, Interned> {
+    let mut counts: HashMap<Interned, usize> = HashMap::default();
     for a in articles {
         for e in a
             .all_entities()
@@ -357,7 +357,7 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
             }
         }
     }
-    let mut names: Vec<(Ustr, usize)> = counts.into_iter().collect();
+    let mut names: Vec<(Interned, usize)> = counts.into_iter().collect();
     names.sort_by(|a, b| {
         let full = |n: &str| n.split_whitespace().count() > 1;
         full(&b.0)
@@ -365,7 +365,7 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
             .then(b.1.cmp(&a.1))
             .then(a.0.cmp(&b.0))
     });
-    let mut canonical: HashMap<Ustr, Ustr> = HashMap::default();
+    let mut canonical: HashMap<Interned, Interned> = HashMap::default();
     // Spellings of one person share their surname's first letter, so a name is only compared
     // with the earlier names under that letter.
     let mut by_initial: HashMap<char, Vec<usize>> = HashMap::default();
@@ -392,7 +392,7 @@ pub fn name_folds(articles: &[super::Extracted]) -> HashMap<Ustr, Ustr> {
 }
 
 /// Writes [`name_folds`] into the articles' person entities and named speakers.
-pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr, Ustr>) {
+pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Interned, Interned>) {
     for a in articles {
         for e in a
             .all_entities_mut()
@@ -415,10 +415,10 @@ pub fn apply_name_folds(articles: &mut [super::Extracted], folds: &HashMap<Ustr,
 mod tests {
     use super::*;
 
-    fn ents(s: &str) -> Vec<(Ustr, Ustr, EntityKind)> {
+    fn ents(s: &str) -> Vec<(Interned, Interned, EntityKind)> {
         find_entities(s)
             .into_iter()
-            .map(|e| (ustr(e.text(s)), e.canonical, e.kind))
+            .map(|e| (intern(e.text(s)), e.canonical, e.kind))
             .collect()
     }
 
@@ -456,7 +456,7 @@ mod tests {
     fn a_name_past_the_offsets_an_entity_holds_is_not_kept() {
         let s = format!("{} met Jana Novak.", "word ".repeat(14_000));
         assert!(find_entities(&s).is_empty());
-        assert!(Entity::new(65_530..65_540, ustr("X"), EntityKind::Person, None).is_none());
+        assert!(Entity::new(65_530..65_540, intern("X"), EntityKind::Person, None).is_none());
     }
 
     #[test]

@@ -14,8 +14,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::text::WordRegex;
+use crate::text::{Interned, intern};
 use serde::Serialize;
-use ustr::{Ustr, ustr};
 
 use crate::dates;
 use crate::lexicon::Lexicon;
@@ -43,23 +43,23 @@ pub struct Quantity {
     #[serde(serialize_with = "super::opt_number")]
     pub high: Option<f64>,
     /// The hedge as written ("nearly", "more than"), `null` when the figure is exact.
-    pub approx: Option<Ustr>,
+    pub approx: Option<Interned>,
     /// What the hedge says about the value: below it, above it, near it (see
     /// [`hedge`](super::hedge)); `null` when the figure is exact.
     pub bound: Option<HedgeBound>,
     /// The unit as written and folded ("troops", "km2", "%", "USD"); `null` for a bare number.
-    pub unit: Option<Ustr>,
+    pub unit: Option<Interned>,
     /// What is measured.
     pub kind: QuantityKind,
     /// The unit every figure of this kind is compared in (count: the folded noun group).
-    pub canonical_unit: Option<Ustr>,
+    pub canonical_unit: Option<Interned>,
     /// The value (or bounds' middle) in `canonical_unit`.
     #[serde(serialize_with = "super::opt_number")]
     pub canonical_value: Option<f64>,
     /// Words qualifying a counted noun: "Danish" in "3,000 Danish soldiers".
-    pub modifiers: Box<[Ustr]>,
+    pub modifiers: Box<[Interned]>,
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
-    pub predicate: Option<Ustr>,
+    pub predicate: Option<Interned>,
     /// The fact this figure measures, once linked across sources.
     pub fact: Option<crate::ids::FactId>,
 }
@@ -200,12 +200,12 @@ struct Hedged {
 #[derive(Debug)]
 struct Measure {
     kind: QuantityKind,
-    unit: Option<Ustr>,
-    canonical_unit: Option<Ustr>,
+    unit: Option<Interned>,
+    canonical_unit: Option<Interned>,
     factor: f64,
     offset: f64,
-    modifiers: Vec<Ustr>,
-    predicate: Option<Ustr>,
+    modifiers: Vec<Interned>,
+    predicate: Option<Interned>,
     /// The token after what was read.
     next: usize,
 }
@@ -414,10 +414,10 @@ impl<'a> Parser<'a> {
         let (approx, bound) = match self.hedge_after(m.next) {
             Some((h, j)) => {
                 m.next = j;
-                (Some(ustr(&h.text)), Some(h.bound))
+                (Some(intern(&h.text)), Some(h.bound))
             }
             None => (
-                hedge.as_ref().map(|h| ustr(&h.text)),
+                hedge.as_ref().map(|h| intern(&h.text)),
                 hedge.as_ref().map(|h| h.bound),
             ),
         };
@@ -595,11 +595,11 @@ impl<'a> Parser<'a> {
         });
         if let Some(code) = currency {
             m.kind = QuantityKind::Money;
-            m.unit = Some(ustr(&code));
+            m.unit = Some(intern(&code));
             if let Some(def) = lex.units.iter().find(|u| u.unit == code) {
                 m.factor = def.factor;
             }
-            m.canonical_unit = Some(ustr("USD"));
+            m.canonical_unit = Some(intern("USD"));
             m.next = self.cents(n, j, true);
             return m;
         }
@@ -611,8 +611,8 @@ impl<'a> Parser<'a> {
             // "a 66-page complaint", "a 12-member panel".
             let w = self.low(noun);
             m.kind = QuantityKind::Count;
-            m.unit = Some(ustr(w));
-            m.canonical_unit = Some(ustr(
+            m.unit = Some(intern(w));
+            m.canonical_unit = Some(intern(
                 lex.count_nouns
                     .get(w)
                     .map_or_else(|| crate::text::fold_word(w), String::clone)
@@ -623,14 +623,14 @@ impl<'a> Parser<'a> {
         }
         if self.is_age(n, num_at) {
             m.kind = QuantityKind::Age;
-            m.unit = Some(ustr("year"));
-            m.canonical_unit = Some(ustr("year"));
+            m.unit = Some(intern("year"));
+            m.canonical_unit = Some(intern("year"));
             return m;
         }
         if n.share {
             m.kind = QuantityKind::Percent;
-            m.unit = Some(ustr("%"));
-            m.canonical_unit = Some(ustr("%"));
+            m.unit = Some(intern("%"));
+            m.canonical_unit = Some(intern("%"));
             return m;
         }
         if let Some((noun, mods, k)) = self.counted_noun(j, strong) {
@@ -642,15 +642,15 @@ impl<'a> Parser<'a> {
             let w = self.low(p);
             let group = lex.count_nouns.get(w).map_or(w, String::as_str);
             m.kind = QuantityKind::Count;
-            m.unit = Some(ustr(group));
-            m.canonical_unit = Some(ustr(group));
-            m.predicate = Some(ustr(w));
+            m.unit = Some(intern(group));
+            m.canonical_unit = Some(intern(group));
+            m.predicate = Some(intern(w));
             return m;
         }
         if let Some(group) = (!strong).then(|| self.cue_before(i)).flatten() {
             m.kind = QuantityKind::Count;
-            m.unit = Some(ustr(&group));
-            m.canonical_unit = Some(ustr(&group));
+            m.unit = Some(intern(&group));
+            m.canonical_unit = Some(intern(&group));
         }
         m
     }
@@ -661,10 +661,10 @@ impl<'a> Parser<'a> {
     fn measure_in_unit(&self, n: &mut Number, m: &mut Measure, u: usize, k: usize, num_at: usize) {
         let def = &self.lex.units[u];
         m.kind = def.kind;
-        m.unit = Some(ustr(&def.unit));
+        m.unit = Some(intern(&def.unit));
         m.factor = def.factor;
         m.offset = def.offset;
-        m.canonical_unit = Some(ustr(self.canonical_unit_of(def.kind, &def.unit)));
+        m.canonical_unit = Some(intern(self.canonical_unit_of(def.kind, &def.unit)));
         m.next = k;
         if def.kind == QuantityKind::Money {
             if let Some((f, k)) = self.scale_at(k, true).filter(|_| !n.scaled) {
@@ -720,20 +720,20 @@ impl<'a> Parser<'a> {
             m.unit = p.unit;
             m.canonical_unit = p.canonical_unit;
             m.modifiers = p.modifiers.to_vec();
-            m.predicate = Some(ustr(w));
+            m.predicate = Some(intern(w));
         } else {
             m.canonical_unit =
-                Some(group.map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)));
-            m.unit = Some(ustr(w));
-            m.modifiers = mods.into_iter().map(|r| ustr(self.raw_text(r))).collect();
+                Some(group.map_or_else(|| intern(&crate::text::fold_word(w)), |g| intern(g)));
+            m.unit = Some(intern(w));
+            m.modifiers = mods.into_iter().map(|r| intern(self.raw_text(r))).collect();
             if let Some(p) = self.predicate_after(k) {
-                m.predicate = Some(ustr(self.low(p)));
+                m.predicate = Some(intern(self.low(p)));
             }
         }
         if let Some(g) = m.predicate.and_then(|p| lex.count_nouns.get(p.as_str()))
             && matches!(m.canonical_unit.as_deref(), Some("people" | "troops"))
         {
-            m.canonical_unit = Some(ustr(g));
+            m.canonical_unit = Some(intern(g));
         }
         m.next = k;
     }
@@ -862,7 +862,7 @@ impl<'a> Parser<'a> {
             return;
         }
         m.kind = QuantityKind::Age;
-        m.canonical_unit = Some(ustr("year"));
+        m.canonical_unit = Some(intern("year"));
         m.factor /= self
             .lex
             .units
@@ -987,12 +987,12 @@ impl<'a> Parser<'a> {
             return false;
         }
         m.kind = QuantityKind::Count;
-        m.unit = Some(ustr(w));
+        m.unit = Some(intern(w));
         m.canonical_unit = Some(
             self.lex
                 .count_nouns
                 .get(w)
-                .map_or_else(|| ustr(&crate::text::fold_word(w)), |g| ustr(g)),
+                .map_or_else(|| intern(&crate::text::fold_word(w)), |g| intern(g)),
         );
         m.next = end;
         true
@@ -1007,7 +1007,7 @@ impl<'a> Parser<'a> {
         num_at: usize,
         range_high: Option<f64>,
         m: Measure,
-        mut approx: Option<Ustr>,
+        mut approx: Option<Interned>,
         bound: Option<HedgeBound>,
     ) -> Built {
         let (value, mut low, mut high) = match range_high {
@@ -1015,7 +1015,7 @@ impl<'a> Parser<'a> {
             None => (n.value, n.low, n.high),
         };
         if n.vague {
-            approx = Some(ustr(
+            approx = Some(intern(
                 self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
                     .trim_end_matches(" of")
                     .to_lowercase()
@@ -1073,7 +1073,7 @@ fn bound_by_clause(q: &mut Quantity, h: Hedged) {
     let Some(v) = q.value else {
         return;
     };
-    q.approx = Some(ustr(&h.text));
+    q.approx = Some(intern(&h.text));
     q.bound = Some(h.bound);
     match h.bound {
         HedgeBound::Upper => q.high = Some(v),

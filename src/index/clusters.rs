@@ -7,8 +7,8 @@
 //! average similarity of their claims of different reports reaches [`MIN_SIMILARITY`], so
 //! a chain of loosely alike claims does not become one group.
 
+use crate::text::Interned;
 use rustc_hash::FxHashMap as HashMap;
-use ustr::Ustr;
 
 use super::ClaimRef;
 use crate::extract::Claim;
@@ -39,7 +39,11 @@ pub fn signature(article: &Extracted, claim: &Claim) -> Vec<u64> {
 }
 
 /// [`signature`] with person names read through corpus name folds not yet applied.
-fn signature_folded(article: &Extracted, claim: &Claim, folds: &HashMap<Ustr, Ustr>) -> Vec<u64> {
+fn signature_folded(
+    article: &Extracted,
+    claim: &Claim,
+    folds: &HashMap<Interned, Interned>,
+) -> Vec<u64> {
     let lex = Lexicon::global();
     let mut s: Vec<u64> = crate::lexicon::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
@@ -141,7 +145,7 @@ struct Signatures {
 }
 
 impl Signatures {
-    fn new(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> Signatures {
+    fn new(articles: &[Extracted], folds: &HashMap<Interned, Interned>) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
         let mut hashes = Vec::new();
         let mut starts = vec![0u32];
@@ -232,7 +236,7 @@ impl ClaimPairs {
 /// Finds the pairs of claims of different reports that share at least [`MIN_SHARED`] words
 /// not too common to say anything, with their weighted cosine. `folds` are the corpus's
 /// person-name folds, read as if applied.
-pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Ustr, Ustr>) -> ClaimPairs {
+pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Interned, Interned>) -> ClaimPairs {
     let refs: Vec<ClaimRef> = articles
         .iter()
         .enumerate()

@@ -25,7 +25,7 @@ use crate::ids::FactId;
 use crate::ids::stable_hash;
 use crate::lexicon::{EntityKind, Lexicon, QuantityKind};
 use crate::text;
-use ustr::Ustr;
+use crate::text::Interned;
 pub use verdict::{Compared, Conversion, ReasonDetail, ReasonRule};
 
 #[path = "verdict.rs"]
@@ -111,7 +111,7 @@ pub struct Fact {
     pub id: FactId,
     pub label: String,
     pub kind: QuantityKind,
-    pub unit: Option<Ustr>,
+    pub unit: Option<Interned>,
     pub verdict: Verdict,
     /// Why the verdict, in words ("47,000 (Mar 9) is above 40,000 (Mar 2): rising").
     pub reason: String,
@@ -676,7 +676,7 @@ fn block_kind(kind: QuantityKind) -> Kind {
 fn modifier_set(q: &Quantity, lex: &Lexicon) -> Keys {
     let mut runs: Vec<String> = Vec::new();
     let mut run: Vec<&str> = Vec::new();
-    for m in q.modifiers.iter().map(Ustr::as_str).chain([""]) {
+    for m in q.modifiers.iter().map(Interned::as_str).chain([""]) {
         if text::is_capitalized(m) {
             run.push(m);
         } else if !run.is_empty() {
@@ -865,7 +865,7 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
 }
 
 /// Names that tie a figure to a place or body: places, organisations, other proper names.
-fn anchors<'a>(a: &'a Extracted, c: &'a Claim) -> impl Iterator<Item = Ustr> + 'a {
+fn anchors<'a>(a: &'a Extracted, c: &'a Claim) -> impl Iterator<Item = Interned> + 'a {
     a.entities(c)
         .iter()
         .filter(|e| {
@@ -1511,8 +1511,8 @@ fn top<K: Ord>(counts: HashMap<K, usize>) -> Option<K> {
 /// and the commonest place.
 fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();
-    let mut units: HashMap<Ustr, usize> = HashMap::default();
-    let mut places: HashMap<Ustr, usize> = HashMap::default();
+    let mut units: HashMap<Interned, usize> = HashMap::default();
+    let mut places: HashMap<Interned, usize> = HashMap::default();
     let mut predicate = None;
     let mut of_phrase = None;
     let mut subjects: HashMap<String, usize> = HashMap::default();
@@ -1525,7 +1525,7 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
             .modifiers
             .iter()
             .filter(|m| text::is_capitalized(m))
-            .map(Ustr::as_str)
+            .map(Interned::as_str)
             .collect::<Vec<_>>()
             .join(" ");
         if !m.is_empty() {

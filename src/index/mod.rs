@@ -8,8 +8,8 @@ pub mod facts;
 pub mod search;
 pub mod sources;
 
+use crate::text::Interned;
 use rustc_hash::FxHashMap as HashMap;
-use ustr::Ustr;
 
 use crate::extract::Claim;
 use crate::extract::Extracted;
@@ -58,7 +58,7 @@ pub struct Index {
 /// What linking found across a corpus, computed from a shared index and then written into it.
 #[derive(Debug, Default)]
 pub struct Links {
-    folds: HashMap<Ustr, Ustr>,
+    folds: HashMap<Interned, Interned>,
     source_group: Vec<usize>,
     facts: Vec<Fact>,
     clusters: Vec<(ClaimRef, ClusterId)>,
@@ -331,7 +331,7 @@ mod tests {
     use super::*;
 
     /// What linking wrote on one claim: its figures' fact ids, its cluster, its speaker.
-    type Written = (Vec<Option<FactId>>, Option<ClusterId>, Option<Ustr>);
+    type Written = (Vec<Option<FactId>>, Option<ClusterId>, Option<Interned>);
 
     fn written(index: &Index) -> Vec<Written> {
         index

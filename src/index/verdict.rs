@@ -6,9 +6,9 @@
 //! the fact counts something that grows or is revised and its dated reports move one way.
 //! Conflict: they cannot all hold. Single: one report states it.
 
+use crate::text::Interned;
 use chrono::NaiveDate;
 use serde::Serialize;
-use ustr::Ustr;
 
 use super::{FactDate, Verdict};
 use crate::extract::Quantity;
@@ -51,7 +51,7 @@ pub struct Conversion {
     /// Position in the fact's `members`.
     pub member: usize,
     /// The currency converted from ("EUR").
-    pub from: Ustr,
+    pub from: Interned,
     /// Dollars per unit: one yearly rate, or the lowest and highest of the listed years when
     /// the figure's year is unknown.
     pub rate: [f64; 2],

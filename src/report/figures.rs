@@ -87,7 +87,8 @@ pub fn scale(f: &Fact, articles: &[Extracted]) -> Scale {
         .map_or_else(String::new, |u| u.to_string());
     match f.kind {
         QuantityKind::Count => {
-            let mut nouns: rustc_hash::FxHashMap<ustr::Ustr, (usize, usize)> = Default::default();
+            let mut nouns: rustc_hash::FxHashMap<crate::text::Interned, (usize, usize)> =
+                Default::default();
             for (i, u) in quantities().filter_map(|q| q.unit).enumerate() {
                 nouns.entry(u).or_insert((0, i)).0 += 1;
             }

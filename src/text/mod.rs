@@ -1,9 +1,11 @@
 //! Text primitives shared by every layer: words, spans, tokens, display safety.
 
+mod interned;
 mod span;
 mod tokens;
 mod word_regex;
 
+pub use interned::{Interned, intern};
 pub use span::Span;
 pub(crate) use tokens::{Tok, TokKind, tokenize};
 pub use word_regex::WordRegex;
