@@ -34,14 +34,14 @@ pub struct Quantity {
     #[serde(flatten, serialize_with = "Span::serialize_located")]
     pub text: Span,
     /// The stated value; `null` for ranges and vague magnitudes, which have bounds only.
-    #[serde(serialize_with = "super::opt_number")]
-    pub value: Option<f64>,
+    #[serde(serialize_with = "MaybeNumber::serialize")]
+    value: MaybeNumber,
     /// The lowest value the wording allows, where it sets one ("more than 40%": 40).
-    #[serde(serialize_with = "super::opt_number")]
-    pub low: Option<f64>,
+    #[serde(serialize_with = "MaybeNumber::serialize")]
+    low: MaybeNumber,
     /// The highest value the wording allows ("nearly 60,000": 60,000).
-    #[serde(serialize_with = "super::opt_number")]
-    pub high: Option<f64>,
+    #[serde(serialize_with = "MaybeNumber::serialize")]
+    high: MaybeNumber,
     /// The hedge as written ("nearly", "more than"), `null` when the figure is exact.
     pub approx: Option<Interned>,
     /// What the hedge says about the value: below it, above it, near it (see
@@ -54,8 +54,8 @@ pub struct Quantity {
     /// The unit every figure of this kind is compared in (count: the folded noun group).
     pub canonical_unit: Option<Interned>,
     /// The value (or bounds' middle) in `canonical_unit`.
-    #[serde(serialize_with = "super::opt_number")]
-    pub canonical_value: Option<f64>,
+    #[serde(serialize_with = "MaybeNumber::serialize")]
+    canonical_value: MaybeNumber,
     /// Words qualifying a counted noun: "Danish" in "3,000 Danish soldiers".
     pub modifiers: Box<[Interned]>,
     /// What happened to what is counted: "killed" in "7,905 soldiers killed".
@@ -64,7 +64,67 @@ pub struct Quantity {
     pub fact: Option<crate::ids::FactId>,
 }
 
+// A corpus of 10,000 articles holds some 80,000 figures.
+const _: () = assert!(std::mem::size_of::<Quantity>() <= 120);
+
+/// An `Option<f64>` in the eight bytes of an `f64`, NaN standing for none: a figure's value
+/// and bounds, four to a figure, 32 bytes less each than `Option<f64>`. No wording is read as
+/// NaN; one that computed to NaN would be none, which JSON writes as it would write NaN.
+#[derive(Clone, Copy)]
+struct MaybeNumber(f64);
+
+impl MaybeNumber {
+    fn new(v: Option<f64>) -> MaybeNumber {
+        MaybeNumber(v.unwrap_or(f64::NAN))
+    }
+
+    fn get(self) -> Option<f64> {
+        (!self.0.is_nan()).then_some(self.0)
+    }
+
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        super::opt_number(&self.get(), s)
+    }
+}
+
+impl PartialEq for MaybeNumber {
+    fn eq(&self, other: &MaybeNumber) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl std::fmt::Debug for MaybeNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 impl Quantity {
+    /// The stated value; `None` for ranges and vague magnitudes, which have bounds only.
+    pub fn value(&self) -> Option<f64> {
+        self.value.get()
+    }
+
+    /// The lowest value the wording allows, where it sets one ("more than 40%": 40).
+    pub fn low(&self) -> Option<f64> {
+        self.low.get()
+    }
+
+    /// The highest value the wording allows ("nearly 60,000": 60,000).
+    pub fn high(&self) -> Option<f64> {
+        self.high.get()
+    }
+
+    /// The value (or bounds' middle) in `canonical_unit`.
+    pub fn canonical_value(&self) -> Option<f64> {
+        self.canonical_value.get()
+    }
+
+    /// Sets the value in `canonical_unit`.
+    pub fn set_canonical_value(&mut self, v: Option<f64>) {
+        self.canonical_value = MaybeNumber::new(v);
+    }
+
     /// Where the figure starts in the text it was found in, in bytes.
     pub fn start(&self) -> usize {
         self.text.start()
@@ -90,7 +150,7 @@ impl Quantity {
     }
 
     fn canonical(&self, point: fn(f64, Option<HedgeBound>) -> (f64, f64)) -> Option<(f64, f64)> {
-        let (lo, hi) = match (self.value, self.low, self.high) {
+        let (lo, hi) = match (self.value(), self.low(), self.high()) {
             (Some(v), _, _) => point(v, self.bound),
             // A range ("some 20 to 30") widens at each end by its hedge.
             (None, Some(lo), Some(hi)) => match self.bound {
@@ -122,11 +182,11 @@ impl Quantity {
         {
             return (def.factor, def.offset);
         }
-        let stated = self.value.or(match (self.low, self.high) {
+        let stated = self.value().or(match (self.low(), self.high()) {
             (Some(a), Some(b)) => Some((a + b) / 2.0),
             (a, b) => a.or(b),
         });
-        match (self.canonical_value, stated) {
+        match (self.canonical_value(), stated) {
             (Some(c), Some(v)) if v != 0.0 => (c / v, 0.0),
             _ => (1.0, 0.0),
         }
@@ -1039,14 +1099,14 @@ impl<'a> Parser<'a> {
                 text: self
                     .source
                     .slice(self.toks[i].start..self.toks[end - 1].end),
-                value,
-                low,
-                high,
+                value: MaybeNumber::new(value),
+                low: MaybeNumber::new(low),
+                high: MaybeNumber::new(high),
                 approx,
                 bound,
                 unit: m.unit,
                 kind: m.kind,
-                canonical_value: mid.map(|v| v * m.factor + m.offset),
+                canonical_value: MaybeNumber::new(mid.map(|v| v * m.factor + m.offset)),
                 canonical_unit: m.canonical_unit,
                 modifiers: m.modifiers.into(),
                 predicate: m.predicate,
@@ -1070,14 +1130,14 @@ fn bound_by_clause(q: &mut Quantity, h: Hedged) {
     if matches!(q.bound, Some(HedgeBound::Upper | HedgeBound::Lower)) {
         return;
     }
-    let Some(v) = q.value else {
+    let Some(v) = q.value() else {
         return;
     };
     q.approx = Some(intern(&h.text));
     q.bound = Some(h.bound);
     match h.bound {
-        HedgeBound::Upper => q.high = Some(v),
-        _ => q.low = Some(v),
+        HedgeBound::Upper => q.high = MaybeNumber(v),
+        _ => q.low = MaybeNumber(v),
     }
 }
 

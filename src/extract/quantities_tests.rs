@@ -16,11 +16,11 @@ fn render(text: &str) -> Vec<String> {
                     format!("{v}")
                 }
             };
-            let mut s = q.value.map_or("-".to_string(), num);
-            if let Some(l) = q.low {
+            let mut s = q.value().map_or("-".to_string(), num);
+            if let Some(l) = q.low() {
                 s += &format!(" >={}", num(l));
             }
-            if let Some(h) = q.high {
+            if let Some(h) = q.high() {
                 s += &format!(" <={}", num(h));
             }
             if let Some(a) = &q.approx {
@@ -668,7 +668,7 @@ fn signs_and_decimals() {
         ),
     ]);
     let f = find_quantities("It fell to -40 degrees Fahrenheit.");
-    assert_eq!(f[0].canonical_value, Some(-40.0), "-40 °F is -40 °C");
+    assert_eq!(f[0].canonical_value(), Some(-40.0), "-40 °F is -40 °C");
 }
 
 #[test]
@@ -790,7 +790,7 @@ fn hedges_say_which_side_of_the_figure() {
     let bound = |text: &str| {
         find_quantities(text)
             .iter()
-            .map(|q| (q.approx.map(|a| a.to_string()), q.bound, q.low, q.high))
+            .map(|q| (q.approx.map(|a| a.to_string()), q.bound, q.low(), q.high()))
             .collect::<Vec<_>>()
     };
     use crate::lexicon::HedgeBound::{self, *};

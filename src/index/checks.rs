@@ -50,14 +50,14 @@ pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
                             q.kind,
                             QuantityKind::Percent | QuantityKind::Number | QuantityKind::Duration
                         )
-                        && q.value.is_some()
-                        && q.canonical_value.is_some()
+                        && q.value().is_some()
+                        && q.canonical_value().is_some()
                 })
                 .collect();
             let mut found = None;
             for (i, &&(xc, x)) in near.iter().enumerate() {
                 for &&(yc, y) in &near[i + 1..] {
-                    let (Some(xv), Some(yv)) = (x.canonical_value, y.canonical_value) else {
+                    let (Some(xv), Some(yv)) = (x.canonical_value(), y.canonical_value()) else {
                         continue;
                     };
                     let same_measure = x.kind == y.kind

@@ -61,7 +61,7 @@ fn signature_folded(
 /// A figure as a word: its kind and value to three significant digits ("count 28,500"),
 /// for figures that say something (not a bare number, nor a count below ten).
 fn figure_key(q: &crate::extract::Quantity) -> Option<u64> {
-    let v = q.canonical_value.or(q.value)?;
+    let v = q.canonical_value().or(q.value())?;
     if q.kind == QuantityKind::Number
         || (q.kind == QuantityKind::Count && v < 10.0)
         || !v.is_finite()

@@ -149,9 +149,9 @@ impl Fact {
                         claim_id: claim.id,
                         text: &claim.text,
                         quantity: &q.text,
-                        value: q.value,
-                        low: q.low,
-                        high: q.high,
+                        value: q.value(),
+                        low: q.low(),
+                        high: q.high(),
                         approx: q.approx.as_deref(),
                         unit: q.unit.as_deref(),
                         date: m.date,
@@ -792,20 +792,20 @@ fn measures_something(claim: &Claim, q: &Quantity, lex: &Lexicon) -> bool {
     if q.kind == QuantityKind::Number {
         return false;
     }
-    let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none();
+    let exact = q.approx.is_none() && q.low().is_none() && q.high().is_none();
     let before = &claim.text[..q.start().saturating_sub(claim.start())];
     let after = &claim.text[(q.end() - claim.start()).min(claim.text.len())..];
     let word_before = text::words(before).last().map(|(_, w)| w.to_lowercase());
     let word_after = text::words(after).next().map(|(_, w)| w.to_lowercase());
     match q.kind {
         QuantityKind::Count => {
-            let v = q.value.unwrap_or(f64::INFINITY);
+            let v = q.value().unwrap_or(f64::INFINITY);
             let year_like = (1800.0..=2100.0).contains(&v)
                 && v.fract() == 0.0
                 && !q.text.contains(',')
                 && q.text.starts_with(|c: char| c.is_ascii_digit());
             // A count is of whole things: "6.8" beside a noun is a magnitude or a reading.
-            q.value.is_none_or(|v| v.fract() == 0.0)
+            q.value().is_none_or(|v| v.fract() == 0.0)
                 && !(exact
                     && (v <= 1.0
                         || year_like
@@ -1083,8 +1083,8 @@ fn linking_interval(
     converted: bool,
 ) -> Option<(f64, f64)> {
     let (lo, hi) = interval?;
-    let exact = q.approx.is_none() && q.low.is_none() && q.high.is_none() && !converted;
-    let vague = q.value.is_none() && q.low.is_some() && q.high.is_some() && !converted;
+    let exact = q.approx.is_none() && q.low().is_none() && q.high().is_none() && !converted;
+    let vague = q.value().is_none() && q.low().is_some() && q.high().is_some() && !converted;
     if vague {
         // "Hundreds" is 200 to 999 here, without the verdict's leniency above it.
         return q.interval();
@@ -1094,7 +1094,7 @@ fn linking_interval(
             lo.max(v * (1.0 - EXACT_SPREAD)),
             hi.min(v * (1.0 + EXACT_SPREAD)),
         )),
-        _ if q.low.is_some() && q.high.is_none() => Some((lo, hi.min(lo * LOWER_BOUND_REACH))),
+        _ if q.low().is_some() && q.high().is_none() => Some((lo, hi.min(lo * LOWER_BOUND_REACH))),
         _ => Some((lo, hi)),
     }
 }
@@ -1162,11 +1162,11 @@ fn starts_figure(w: &str) -> bool {
 /// The interval a figure allows, widened for vague magnitudes.
 fn interval(q: &Quantity) -> Option<(f64, f64)> {
     let (lo, hi) = q.interval()?;
-    if q.value.is_none() && q.approx.is_some() && q.low.is_some() && q.high.is_some() {
+    if q.value().is_none() && q.approx.is_some() && q.low().is_some() && q.high().is_some() {
         return Some((lo, hi * 1.5));
     }
     // "At least 30", "more than 100": a lower bound, and no upper one.
-    if q.low.is_some() && q.high.is_none() {
+    if q.low().is_some() && q.high().is_none() {
         return Some((lo, f64::INFINITY));
     }
     Some((lo, hi))
@@ -1198,10 +1198,10 @@ fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversio
         return None;
     }
     let mut raw = q.clone();
-    raw.canonical_value = q.value.or(match (q.low, q.high) {
+    raw.set_canonical_value(q.value().or(match (q.low(), q.high()) {
         (Some(a), Some(b)) => Some((a + b) / 2.0),
         (a, b) => a.or(b),
-    });
+    }));
     let (lo, hi) = interval(&raw)?;
     let exact_year = year.and_then(|y| rates.iter().find(|&&(ry, _)| ry == y));
     let (rate_lo, rate_hi, year) = match exact_year {
@@ -1221,7 +1221,7 @@ fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversio
         years: [rates[0].0, rates[rates.len() - 1].0],
         low: lo * rate_lo * (1.0 - tol),
         high: hi * rate_hi * (1.0 + tol),
-        value: raw.canonical_value.map(|v| v * (rate_lo + rate_hi) / 2.0),
+        value: raw.canonical_value().map(|v| v * (rate_lo + rate_hi) / 2.0),
     })
 }
 
@@ -1318,8 +1318,8 @@ fn link_block(
                 .or_else(|| interval(q));
             let point = conversion
                 .as_ref()
-                .map_or(q.value.and(q.canonical_value), |conv| {
-                    q.value.and(conv.value)
+                .map_or(q.value().and(q.canonical_value()), |conv| {
+                    q.value().and(conv.value)
                 });
             Candidate {
                 at,

@@ -512,13 +512,13 @@ impl Index {
                     || q.kind.as_str() == u.as_str()
             }),
             Term::Value(cmp, v) => self.quantities(r).iter().any(|q| {
-                let (lo, hi) = (q.value.or(q.low), q.value.or(q.high));
+                let (lo, hi) = (q.value().or(q.low()), q.value().or(q.high()));
                 match cmp {
                     Compare::Ge => lo.is_some_and(|x| x >= *v),
                     Compare::Gt => lo.is_some_and(|x| x > *v),
                     Compare::Le => hi.is_some_and(|x| x <= *v),
                     Compare::Lt => hi.is_some_and(|x| x < *v),
-                    Compare::Eq => q.value.is_some_and(|x| (x - v).abs() < 1e-9),
+                    Compare::Eq => q.value().is_some_and(|x| (x - v).abs() < 1e-9),
                 }
             }),
         })

@@ -106,11 +106,12 @@ impl Value<'_> {
     /// states ("hundreds of thousands": 200,000).
     fn stated(&self) -> f64 {
         let q = self.quantity;
-        let raw = q.value.or(q.low).or(q.high);
+        let raw = q.value().or(q.low()).or(q.high());
         match (
             raw,
-            q.canonical_value,
-            q.value.or(q.low.zip(q.high).map(|(a, b)| (a + b) / 2.0)),
+            q.canonical_value(),
+            q.value()
+                .or(q.low().zip(q.high()).map(|(a, b)| (a + b) / 2.0)),
         ) {
             (Some(r), Some(c), Some(m)) if m != 0.0 => r * c / m,
             (Some(r), _, _) => r,
@@ -229,8 +230,8 @@ fn agree(values: &[Value], known: &[&Value], sources: usize, (lo, hi): (f64, f64
     let compared: Vec<Compared> = a.into_iter().chain(b).map(|v| v.compared()).collect();
     let exact = |v: &Value| {
         let q = v.quantity;
-        (q.approx.is_none() && q.low.is_none() && q.high.is_none() && v.conversion.is_none())
-            .then_some(q.canonical_value)
+        (q.approx.is_none() && q.low().is_none() && q.high().is_none() && v.conversion.is_none())
+            .then_some(q.canonical_value())
             .flatten()
     };
     let exact_values: Vec<f64> = values.iter().filter_map(exact).collect();

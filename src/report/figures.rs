@@ -43,15 +43,15 @@ pub fn fmt_value(v: f64) -> String {
 /// The values a figure's wording states, in the fact's canonical unit: the value itself, or
 /// the bounds it gives ("more than 40%": 40 and up; "between 10 and 20").
 pub fn stated(q: &Quantity) -> Option<(f64, f64)> {
-    let factor = match (q.canonical_value, q.value) {
+    let factor = match (q.canonical_value(), q.value()) {
         (Some(c), Some(v)) if v != 0.0 => c / v,
-        (Some(c), None) => match (q.low, q.high) {
+        (Some(c), None) => match (q.low(), q.high()) {
             (Some(lo), Some(hi)) if lo + hi != 0.0 => c / ((lo + hi) / 2.0),
             _ => 1.0,
         },
         _ => 1.0,
     };
-    let (lo, hi) = match (q.value, q.low, q.high) {
+    let (lo, hi) = match (q.value(), q.low(), q.high()) {
         (Some(v), _, _) => (v, v),
         (None, Some(lo), Some(hi)) => (lo, hi),
         (None, Some(lo), None) => (lo, lo),
@@ -211,7 +211,7 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
         let q = m.quantity(articles);
         // Money reads best as written ("$1.5 million"); so do figures written in words.
         let digits = q.text.bytes().any(|b| b.is_ascii_digit()) && q.kind != QuantityKind::Money;
-        let numeric = q.value.filter(|_| digits);
+        let numeric = q.value().filter(|_| digits);
         let key = match numeric {
             Some(v) => (q.approx, v.to_bits(), q.unit, None),
             None => (None, 0, None, Some(q.text.as_str())),
@@ -228,7 +228,7 @@ pub fn values_compact(f: &Fact, articles: &[Extracted]) -> String {
                         (format!("{hedge}{}", fmt_value(v)), sc.unit.clone())
                     }
                     (QuantityKind::Duration, _) => {
-                        let c = q.canonical_value.unwrap_or(v);
+                        let c = q.canonical_value().unwrap_or(v);
                         (
                             format!("{hedge}{}", fmt_value(c / sc.factor)),
                             sc.unit.clone(),

@@ -289,9 +289,9 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
                         claim_id: claim.id.to_string(),
                         text: claim.text.to_string(),
                         quantity: q.text.to_string(),
-                        value: q.value,
-                        low: q.low,
-                        high: q.high,
+                        value: q.value(),
+                        low: q.low(),
+                        high: q.high(),
                         approx: q.approx.map(|x| x.to_string()),
                         unit: q.unit.map(|x| x.to_string()),
                         normalised: figures::normalised(
