@@ -147,10 +147,12 @@ fn breakdown(index: &crosscheck::index::Index) {
         p += a.paragraphs.len();
     }
     let members: usize = index.facts.iter().map(|f| f.members.len()).sum();
+    // Reasons a fact keeps rather than writes from its members (those with two sources or more).
     let strings: usize = index
         .facts
         .iter()
-        .map(|f| f.label.len() + f.reason.len())
+        .filter(|f| f.sources > 1)
+        .map(|f| f.reason().len())
         .sum();
     let rows = [
         ("claims", c, c * size_of::<Claim>()),

@@ -388,7 +388,7 @@ pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Re
             f.sources,
             f.independent_sources
         )?;
-        writeln!(out, "    why: {}", display_safe(&f.reason))?;
+        writeln!(out, "    why: {}", display_safe(&f.reason()))?;
         for m in &f.members {
             writeln!(
                 out,

@@ -348,7 +348,7 @@ impl Session {
                                         )
                                     })
                                     .collect(),
-                                label: f.label.clone(),
+                                label: f.label.to_string(),
                             }
                         }
                     };

@@ -25,7 +25,7 @@ use crate::ids::FactId;
 use crate::ids::stable_hash;
 use crate::lexicon::{EntityKind, Lexicon, QuantityKind};
 use crate::text;
-use crate::text::Interned;
+use crate::text::{Interned, intern};
 pub use verdict::{Compared, Conversion, ReasonDetail, ReasonRule};
 
 #[path = "verdict.rs"]
@@ -109,12 +109,15 @@ impl FactMember {
 #[derive(Debug, Clone)]
 pub struct Fact {
     pub id: FactId,
-    pub label: String,
+    /// What is measured ("troops killed in Bakhmut"); the same few words label many facts,
+    /// so each is stored once.
+    pub label: Interned,
     pub kind: QuantityKind,
     pub unit: Option<Interned>,
     pub verdict: Verdict,
-    /// Why the verdict, in words ("47,000 (Mar 9) is above 40,000 (Mar 2): rising").
-    pub reason: String,
+    /// Why the verdict, in words ("47,000 (Mar 9) is above 40,000 (Mar 2): rising"); empty
+    /// when [`Fact::reason`] writes it from the members (one source: most facts).
+    reason: String,
     /// Why the verdict, as data: the rule applied, the values compared, the conversions made.
     pub reason_detail: ReasonDetail,
     /// Reports that state it.
@@ -125,6 +128,14 @@ pub struct Fact {
 }
 
 impl Fact {
+    /// Why the verdict, in words ("47,000 (Mar 9) is above 40,000 (Mar 2): rising").
+    pub fn reason(&self) -> std::borrow::Cow<'_, str> {
+        match self.reason_detail.rule {
+            ReasonRule::OneSource => verdict::one_source_reason(self.members.len()).into(),
+            _ => self.reason.as_str().into(),
+        }
+    }
+
     /// The fact as JSON (docs/json.md), its members filled in from the articles.
     pub fn json<'a>(&'a self, articles: &'a [Extracted]) -> impl Serialize + 'a {
         FactJson {
@@ -133,7 +144,7 @@ impl Fact {
             kind: self.kind,
             unit: self.unit.as_deref(),
             verdict: self.verdict,
-            reason: &self.reason,
+            reason: self.reason(),
             reason_detail: &self.reason_detail,
             sources: self.sources,
             independent_sources: self.independent_sources,
@@ -170,7 +181,7 @@ struct FactJson<'a> {
     kind: QuantityKind,
     unit: Option<&'a str>,
     verdict: Verdict,
-    reason: &'a str,
+    reason: std::borrow::Cow<'a, str>,
     reason_detail: &'a ReasonDetail,
     sources: usize,
     independent_sources: usize,
@@ -1462,11 +1473,14 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[
             &members[0].claim(articles).id.to_string(),
             &first.qi.to_string(),
         ])),
-        label,
+        label: intern(&label),
         kind: q0.kind,
         unit: q0.canonical_unit,
         verdict,
-        reason,
+        reason: match reason_detail.rule {
+            ReasonRule::OneSource => String::new(),
+            _ => reason,
+        },
         reason_detail,
         sources: arts.len(),
         independent_sources: independent.len(),

@@ -165,12 +165,17 @@ fn bounds(v: &Value) -> (f64, f64) {
     v.interval.unwrap_or((f64::NAN, f64::NAN))
 }
 
+/// The reason of a fact stated by one source, `mentions` times.
+pub(super) fn one_source_reason(mentions: usize) -> String {
+    match mentions {
+        1 => "stated by one source only".to_string(),
+        n => format!("stated by one source only ({n} mentions)"),
+    }
+}
+
 fn decide(values: &[Value], sources: usize, accumulates: bool) -> Judged {
     if sources < 2 {
-        let why = match values.len() {
-            1 => "stated by one source only".to_string(),
-            n => format!("stated by one source only ({n} mentions)"),
-        };
+        let why = one_source_reason(values.len());
         return Judged {
             verdict: Verdict::Single,
             why,

@@ -309,11 +309,11 @@ pub fn build(index: &Index, marks: &Marks, read: ReadFile, opts: &ReportOptions)
             let dates = figures::first_last(f);
             ReportFact {
                 id: f.id.to_string(),
-                label: f.label.clone(),
+                label: f.label.to_string(),
                 kind: f.kind,
                 unit: f.unit.map(|u| u.to_string()),
                 verdict: f.verdict,
-                reason: f.reason.clone(),
+                reason: f.reason().into_owned(),
                 reason_detail: f.reason_detail.clone(),
                 sources: f.sources,
                 independent_sources: f.independent_sources,

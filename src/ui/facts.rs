@@ -197,7 +197,7 @@ fn reason(frame: &mut Frame, area: Rect, f: &Fact, s: &AppState, index: &Index, 
             t.verdict(f.verdict),
         ),
         Span::styled(format!("{}: ", display_safe(&f.label)), t.title),
-        Span::raw(display_safe(&f.reason).into_owned()),
+        Span::raw(display_safe(&f.reason()).into_owned()),
     ];
     if let Some(m) = s.marks.fact(f.id) {
         spans.push(Span::raw(" · review: "));

@@ -447,7 +447,7 @@ mod tests {
             claims: vec![],
             facts: vec![StoredFactMark {
                 key: FactKey::of(fact, &before, &keys),
-                label: fact.label.clone(),
+                label: fact.label.to_string(),
                 mark: mark(Rating::Disputed),
             }],
         };
