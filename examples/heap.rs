@@ -48,6 +48,9 @@ fn mb(bytes: usize) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let pre = LIVE.load(Relaxed);
+    let _ = crosscheck::lexicon::Lexicon::global();
+    println!("lexicon {:.1} MB", mb(LIVE.load(Relaxed) - pre));
     let before = LIVE.load(Relaxed);
     let loaded = crosscheck::load(&args, &Default::default());
     let text: usize = loaded.articles.iter().map(|a| a.text.len()).sum();

@@ -24,6 +24,8 @@ pub struct Entity {
     pub kind: EntityKind,
 }
 
+const _: () = assert!(std::mem::size_of::<Entity>() <= 16);
+
 impl Entity {
     /// The entity at `range` of its sentence, or `None` past the offsets an entity can hold
     /// (sentences that long are not read for claims).
