@@ -130,6 +130,7 @@ fn render_status(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, vie
             hint(view, ctx, Command::FilterMarks, "marked"),
             hint(view, ctx, Command::Report, "report"),
             hint(view, ctx, Command::Back, "back"),
+            hint(view, ctx, Command::Help, "help"),
         ],
         Mode::Review => vec![
             hint(view, ctx, Command::Confirm, "save"),
