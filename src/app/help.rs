@@ -47,6 +47,7 @@ pub struct HelpLine {
 const NOTES: &[&str] = &[
     "Search terms: every word must match; whole words first, then parts of words, then loose (scattered letters, marked ~).",
     "Filters: 'exact  !not  src:outlet  by:speaker  unit:km2  >=50000",
+    "Compare rows: = same sentence · ~ similar · ≠ figures that cannot both hold · < only in A · > only in B · ! states a fact in conflict · c copied passage.",
     "Marks are saved in .crosscheck/workspace.sqlite beside the opened folder; ! in Sources counts facts in conflict, ✎ marked claims.",
 ];
 

@@ -189,3 +189,36 @@ pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: 
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_help_explains_every_row_sign() {
+        let help: String = crate::app::help::entries(&Default::default())
+            .iter()
+            .filter_map(|e| match e {
+                crate::app::help::HelpEntry::Note(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        let legend = help
+            .split_once("Compare rows")
+            .expect("a note on compare rows")
+            .1;
+        let relations = [
+            Relation::Same,
+            Relation::Similar,
+            Relation::Conflict,
+            Relation::LeftOnly,
+            Relation::RightOnly,
+        ];
+        for sign in relations.map(marker).into_iter().chain(["!", "c"]) {
+            let explained = [": ", "· "]
+                .iter()
+                .any(|before| legend.contains(&format!("{before}{sign} ")));
+            assert!(explained, "{sign} is explained");
+        }
+    }
+}
