@@ -14,15 +14,22 @@ use crate::text::display_safe;
 pub fn render(frame: &mut Frame, area: Rect, s: &AppState, index: &Index, view: &View) {
     let t = view.theme;
     let searching = s.mode == Mode::Search || s.search_results.is_some();
+    // Room for the scope between the borders, " Claims " and its brackets.
+    let room = (area.width as usize).saturating_sub(2 + 8 + 3);
     let scope = if s.search_results.is_some() {
         let found = match s.search_counts {
             Some((matches, loose)) => format!("{matches} matches · {loose} loose"),
             None => format!("{} results", s.claims.len()),
         };
-        match s.search_micros {
-            Some(us) => format!("search: {found} in {:.1} ms", us as f64 / 1000.0),
-            None => format!("search: {found}"),
-        }
+        // The counts matter more than the time, and the time more than the word "search".
+        let timed = s
+            .search_micros
+            .map(|us| format!("search: {found} in {:.1} ms", us as f64 / 1000.0));
+        [timed, Some(format!("search: {found}"))]
+            .into_iter()
+            .flatten()
+            .find(|t| super::width(t) <= room)
+            .unwrap_or(found)
     } else if s.all_claims {
         format!("all sources · {}", s.claims.len())
     } else {
