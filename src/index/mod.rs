@@ -167,6 +167,8 @@ impl Index {
         let claims = articles.iter().map(|a| a.claims.len()).sum();
         self.claims.reserve_exact(claims);
         self.readings.reserve(claims);
+        self.articles.reserve_exact(articles.len());
+        self.source_group.reserve_exact(articles.len());
         for art in articles {
             let a = self.articles.len() as u32;
             for (c, claim) in art.claims.iter().enumerate() {
