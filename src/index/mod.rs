@@ -5,6 +5,7 @@ pub mod checks;
 pub mod clusters;
 pub mod diff;
 pub mod facts;
+mod reading;
 pub mod search;
 pub mod sources;
 
@@ -46,9 +47,8 @@ pub struct Index {
     /// For each article, the short tag that tells it apart from every other source
     /// ([`crate::corpus::tags::source_tags`]).
     pub source_tags: Vec<String>,
-    /// Claim texts as search reads them, parallel to `claims`: most in place, a few
-    /// lowercased.
-    pub(crate) search_text: Lowered,
+    /// How search reads each claim's text, parallel to `claims`.
+    pub(crate) readings: reading::Readings,
     /// Position of each fact in `facts`, by id.
     fact_pos: HashMap<FactId, usize>,
     /// What claims are compared by (clusters, the Compare pane): each word's weight.
@@ -151,67 +151,6 @@ impl UnionFind {
     }
 }
 
-/// The lowercased copies search needs, in one buffer: one allocation for a corpus's claims
-/// instead of one each. Most claims need none: search folds their ASCII capitals as it reads
-/// them, which gives their lowercase, so the corpus is not held twice.
-#[derive(Debug, Default)]
-pub(crate) struct Lowered {
-    text: String,
-    /// Copy `i` ends at `ends[i]` and starts where copy `i - 1` ends; an empty copy means the
-    /// claim is searched in its own text.
-    ends: Vec<usize>,
-    /// Where claim `i` is in its article's text: read from here, search need not go through
-    /// the claim.
-    spans: Vec<(u32, u32)>,
-}
-
-impl Lowered {
-    /// Keeps a lowercased copy of the claim's text only when lowering its ASCII capitals as
-    /// search reads it would not give its lowercase: when it has a capital outside ASCII
-    /// ("É", "Ж").
-    fn push(&mut self, claim: &Claim) {
-        let (s, start) = (&*claim.text, self.text.len());
-        if !s.is_ascii() {
-            crate::text::push_lower(&mut self.text, s);
-            if self.text[start..].eq_ignore_ascii_case(s) {
-                self.text.truncate(start);
-            }
-        }
-        self.ends.push(self.text.len());
-        // A span's text is under 4 GiB (`Span::new`), so its offsets fit.
-        self.spans.push((claim.start() as u32, claim.end() as u32));
-    }
-
-    /// Room for `texts` more texts, of which those not in ASCII hold `bytes`, and a little
-    /// more: a few letters grow when lowercased ("İ" takes three bytes, not two), and one
-    /// byte past the room would double the buffer.
-    fn reserve(&mut self, texts: usize, bytes: usize) {
-        self.text.reserve_exact(bytes + bytes / 64);
-        self.ends.reserve_exact(texts);
-        self.spans.reserve_exact(texts);
-    }
-
-    /// Gives back the room that texts searched in place, or one that grew past the reserve
-    /// and made the buffer double, left unused.
-    fn trim(&mut self) {
-        if self.text.capacity() > self.text.len() + self.text.len() / 8 {
-            self.text.shrink_to_fit();
-        }
-    }
-
-    /// Claim `i` as search reads it, given the text of its article.
-    pub(crate) fn get<'a>(&'a self, i: usize, article: &'a str) -> search::Hay<'a> {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        match &self.text[start..self.ends[i]] {
-            "" => {
-                let (start, end) = self.spans[i];
-                search::Hay::Folded(&article[start as usize..end as usize])
-            }
-            lower => search::Hay::Lower(lower),
-        }
-    }
-}
-
 impl Index {
     /// Builds the index: links facts, clusters claims, groups copies. The articles' claims
     /// are updated with their fact and cluster ids.
@@ -225,15 +164,11 @@ impl Index {
     /// Adds articles, unlinked: their claims are listed and searchable at once.
     pub fn push_articles(&mut self, articles: Vec<Extracted>) {
         // Exact reservations: doubling would leave up to half of the largest buffers unused.
-        let claims = || articles.iter().flat_map(|a| &a.claims);
-        self.claims.reserve_exact(claims().count());
-        self.search_text.reserve(
-            claims().count(),
-            claims()
-                .filter(|c| !c.text.is_ascii())
-                .map(|c| c.text.len())
-                .sum(),
-        );
+        let claims = articles.iter().map(|a| a.claims.len()).sum();
+        self.claims.reserve_exact(claims);
+        self.readings.reserve(claims);
+        self.articles.reserve_exact(articles.len());
+        self.source_group.reserve_exact(articles.len());
         for art in articles {
             let a = self.articles.len() as u32;
             for (c, claim) in art.claims.iter().enumerate() {
@@ -241,12 +176,11 @@ impl Index {
                     article: a,
                     claim: c as u32,
                 });
-                self.search_text.push(claim);
+                self.readings.push(reading::Reading::of(&claim.text));
             }
             self.source_group.push(a as usize);
             self.articles.push(art);
         }
-        self.search_text.trim();
         self.source_tags =
             crate::corpus::tags::source_tags(self.articles.iter().map(|a| &a.article));
         self.linked = false;

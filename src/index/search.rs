@@ -204,13 +204,49 @@ fn term_finders(q: &Query) -> Vec<Option<TermFinder<'_>>> {
         .collect()
 }
 
+/// The terms of a query read in claims' texts, prepared once for a search.
+struct TextTerms<'q> {
+    /// A substring searcher for each fuzzy term, `None` for other terms.
+    finders: Vec<Option<TermFinder<'q>>>,
+    /// Whether the query reads claims' texts at all (its filters do not).
+    any: bool,
+    /// Whether every term read in claims' texts is in ASCII.
+    ascii: bool,
+}
+
+impl<'q> TextTerms<'q> {
+    fn new(q: &'q Query) -> TextTerms<'q> {
+        let read = || {
+            q.terms.iter().filter_map(|t| match t {
+                Term::Fuzzy(w) | Term::Exact(w) | Term::Not(w) => Some(w),
+                _ => None,
+            })
+        };
+        TextTerms {
+            finders: term_finders(q),
+            any: read().next().is_some(),
+            ascii: read().all(|w| w.is_ascii()),
+        }
+    }
+}
+
+/// Room one thread of a search lowercases claims' texts in, reused from claim to claim.
+#[derive(Default)]
+struct Scratch {
+    /// The text of a claim that cannot be read as written.
+    hay: String,
+    /// The lowercase of a text read as written, for exact and excluded terms.
+    lower: String,
+}
+
 /// A claim's text as search reads it.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum Hay<'a> {
+enum Hay<'a> {
     /// Lowercased.
     Lower(&'a str),
-    /// As written, with no capital outside ASCII: lowering its ASCII capitals as it is read
-    /// gives its lowercase, byte for byte.
+    /// As written: lowering its ASCII capitals as it is read gives its lowercase byte for
+    /// byte, or, for terms in ASCII, finds them at the same places as whole words or not alike
+    /// ([`super::reading::Reading`]).
     Folded(&'a str),
 }
 
@@ -222,7 +258,7 @@ impl<'a> Hay<'a> {
         }
     }
 
-    /// The lowercase text: the copy, or the text as written lowered into `buf`.
+    /// The lowercase text: itself, or the text as written lowered into `buf`.
     fn lower<'b>(self, buf: &'b mut String) -> &'b str
     where
         'a: 'b,
@@ -484,18 +520,52 @@ fn is_word_at(hay: &str, i: usize, len: usize) -> bool {
 }
 
 impl Index {
-    /// Claim `i` as search reads it.
-    fn hay(&self, i: usize) -> Hay<'_> {
-        let article = self.claims[i].article as usize;
-        self.search_text.get(i, &self.articles[article].text)
+    /// Claim `i`'s text as search reads it for terms that are all in ASCII (`ascii`) or not:
+    /// as written, or, for the few claims whose capitals outside ASCII do not lowercase in
+    /// place, lowercased into `buf`.
+    fn hay<'a>(&'a self, i: usize, ascii: bool, buf: &'a mut String) -> Hay<'a> {
+        let text = &*self.claim(self.claims[i]).text;
+        if self.readings.get(i).as_written(ascii) {
+            Hay::Folded(text)
+        } else {
+            buf.clear();
+            crate::text::push_lower(buf, text);
+            Hay::Lower(buf)
+        }
     }
 
-    /// Whether the claim passes every term's test; `buf` is room to lowercase its text in.
-    fn passes_filters(&self, r: ClaimRef, hay: Hay, q: &Query, buf: &mut String) -> bool {
-        q.terms.iter().all(|t| match t {
+    /// Whether claim `i` passes the query: its filters first, then the terms read in its
+    /// text, which is lowercased into `hay_buf` if it must be (and into `lower` for exact and
+    /// excluded terms). The claim's text as read, if the query reads it.
+    fn passes<'a>(
+        &'a self,
+        i: usize,
+        q: &Query,
+        terms: &TextTerms,
+        hay_buf: &'a mut String,
+        lower: &mut String,
+    ) -> Option<Option<Hay<'a>>> {
+        if !self.passes_filters(self.claims[i], q) {
+            return None;
+        }
+        if !terms.any {
+            return Some(None);
+        }
+        let hay = self.hay(i, terms.ascii, hay_buf);
+        let holds = q.terms.iter().all(|t| match t {
             Term::Fuzzy(f) => hay.letters_in_order(f).is_some(),
-            Term::Exact(e) => hay.lower(buf).contains(e.as_str()),
-            Term::Not(n) => !hay.lower(buf).contains(n.as_str()),
+            Term::Exact(e) => hay.lower(lower).contains(e.as_str()),
+            Term::Not(n) => !hay.lower(lower).contains(n.as_str()),
+            _ => true,
+        });
+        holds.then_some(Some(hay))
+    }
+
+    /// Whether the claim passes every filter (source, speaker, unit, value); the terms read in
+    /// its text are tested by [`Index::passes`].
+    fn passes_filters(&self, r: ClaimRef, q: &Query) -> bool {
+        q.terms.iter().all(|t| match t {
+            Term::Fuzzy(_) | Term::Exact(_) | Term::Not(_) => true,
             Term::Source(s) => {
                 let a = self.article_of(r);
                 a.source_label().to_lowercase().contains(s.as_str())
@@ -524,9 +594,9 @@ impl Index {
         })
     }
 
-    fn score_claim(&self, hay: Hay, q: &Query, m: &dyn Matcher) -> Option<i64> {
-        let mut buf = String::new();
-        let hay = hay.lower(&mut buf);
+    /// The fuzzy matcher's score of a claim's lowercase text `hay`, with bonuses for the
+    /// fuzzy terms it holds as typed.
+    fn score_claim(hay: &str, q: &Query, m: &dyn Matcher) -> Option<i64> {
         let mut total = 0;
         for t in &q.terms {
             match t {
@@ -548,30 +618,31 @@ impl Index {
     /// Every claim that passes the query's filters and contains each fuzzy term's letters in
     /// order (within `among` when given), in index order.
     pub fn matching(&self, q: &Query, among: Option<&[ClaimRef]>) -> Vec<ClaimRef> {
-        self.scan(among, |buf, i| {
-            let r = self.claims[i];
-            self.passes_filters(r, self.hay(i), q, buf).then_some(r)
+        let terms = TextTerms::new(q);
+        self.scan(among, |s, i| {
+            let passed = self.passes(i, q, &terms, &mut s.hay, &mut s.lower);
+            passed.map(|_| self.claims[i])
         })
     }
 
     /// `f` over the positions of every claim (of `among` when given) in parallel, keeping
-    /// what it returns in index order. `f` is given room to lowercase a text in.
+    /// what it returns in index order. `f` is given room to lowercase texts in.
     fn scan<T: Send>(
         &self,
         among: Option<&[ClaimRef]>,
-        f: impl Fn(&mut String, usize) -> Option<T> + Sync + Send,
+        f: impl Fn(&mut Scratch, usize) -> Option<T> + Sync + Send,
     ) -> Vec<T> {
         match among {
             Some(list) => list
                 .par_iter()
                 .filter_map(|r| self.claims.binary_search(r).ok())
-                .map_init(String::new, f)
+                .map_init(Scratch::default, f)
                 // Not `flatten`: rayon would collect each item apart.
                 .filter_map(std::convert::identity)
                 .collect(),
             None => (0..self.claims.len())
                 .into_par_iter()
-                .map_init(String::new, f)
+                .map_init(Scratch::default, f)
                 // Not `flatten`: rayon would collect each item apart.
                 .filter_map(std::convert::identity)
                 .collect(),
@@ -587,15 +658,18 @@ impl Index {
         among: Option<&[ClaimRef]>,
         limit: usize,
     ) -> SearchOutcome {
-        let finders = term_finders(q);
-        let first_pass = |buf: &mut String, i: usize| -> Option<SearchHit> {
-            let r = self.claims[i];
-            let hay = self.hay(i);
-            if !self.passes_filters(r, hay, q, buf) {
-                return None;
-            }
-            let (kind, score) = cheap_score(hay, q, &finders, buf);
-            Some(SearchHit { at: r, kind, score })
+        let terms = TextTerms::new(q);
+        let first_pass = |s: &mut Scratch, i: usize| -> Option<SearchHit> {
+            let Scratch { hay, lower } = s;
+            let (kind, score) = match self.passes(i, q, &terms, hay, lower)? {
+                Some(hay) => cheap_score(hay, q, &terms.finders, lower),
+                None => (MatchKind::Word, 0),
+            };
+            Some(SearchHit {
+                at: self.claims[i],
+                kind,
+                score,
+            })
         };
         let mut hits = self.scan(among, first_pass);
         let loose = hits.iter().filter(|h| h.kind == MatchKind::Loose).count();
@@ -614,9 +688,9 @@ impl Index {
         let mut hits: Vec<SearchHit> = hits
             .into_par_iter()
             .filter_map(|h| {
-                let i = self.claims.binary_search(&h.at).ok()?;
+                let lower = crate::text::to_lower(&self.claim(h.at).text);
                 Some(SearchHit {
-                    score: self.score_claim(self.hay(i), q, m)?,
+                    score: Self::score_claim(&lower, q, m)?,
                     ..h
                 })
             })
@@ -698,6 +772,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::reading::Reading;
 
     #[test]
     fn parses_filters_and_terms() {
@@ -842,6 +917,58 @@ mod tests {
         }
     }
 
+    /// Texts with capitals outside ASCII that lowercase in place: read as written for terms in
+    /// ASCII.
+    const WRITTEN_FOR_ASCII: [&str; 4] = [
+        "ÉCOLE Normale: the École's ÉTÉ-term ended",
+        "ÖSTERSUND (Östersund) council, ÖBB said",
+        "Министр ЖУКОВ told TASS: 40 ÉLUS",
+        "ΟΔΥΣΣΕΑΣ said ΣΑΣ Σ-ΣΣ ok",
+    ];
+
+    #[test]
+    fn a_text_with_capitals_outside_ascii_is_read_as_written_for_terms_in_ascii() {
+        let terms = [
+            "cole", "ecole", "normal", "s e", "te", "te-term", "ersund", "stersund", "bb", "said",
+            "obb", "tass", "40", "lus", "s", "ok", ": ", "(", "k", "ss",
+        ];
+        let loose = ["cole", "nt", "sd", "tk", "ok", "ss"];
+        for written in WRITTEN_FOR_ASCII {
+            assert_eq!(Reading::of(written), Reading::AsWrittenForAscii);
+            let lower = written.to_lowercase();
+            assert_eq!(lower.len(), written.len());
+            let (folded, lowered) = (Hay::Folded(written), Hay::Lower(&lower));
+            for term in terms {
+                let finder = TermFinder::new(term);
+                for from in (0..=written.len()).filter(|&i| written.is_char_boundary(i)) {
+                    let expected: Vec<usize> = finder.find_all(lowered, from).collect();
+                    let got: Vec<usize> = finder.find_all(folded, from).collect();
+                    assert_eq!(got, expected, "{term:?} in {written:?} from {from}");
+                }
+                let q = Query::parse(&format!("{term} '{term}"));
+                let finders = term_finders(&q);
+                let buf = &mut String::new();
+                assert_eq!(
+                    cheap_score(folded, &q, &finders, buf),
+                    cheap_score(lowered, &q, &finders, buf),
+                    "{term:?} in {written:?}"
+                );
+            }
+            for letters in loose {
+                assert_eq!(
+                    folded.letters_in_order(letters),
+                    lowered.letters_in_order(letters),
+                    "{letters:?} in {written:?}"
+                );
+            }
+        }
+        // "cole" sits inside a word in "ÉCOLE" as in "école": a folded capital is a letter.
+        let q = Query::parse("cole");
+        let buf = &mut String::new();
+        let kind = cheap_score(Hay::Folded("ÉCOLE"), &q, &term_finders(&q), buf).0;
+        assert_eq!(kind, MatchKind::Part);
+    }
+
     #[test]
     fn a_term_is_found_in_a_written_text_whatever_its_capitals() {
         let hay = Hay::Folded("Reports from KYIV and Kyiv, not kyivan");
@@ -856,6 +983,131 @@ mod tests {
 #[cfg(test)]
 mod searcher_tests {
     use super::*;
+    use crate::extract::{Claim, Extracted};
+    use crate::ids::ClaimId;
+    use crate::text::Span;
+
+    /// An index of one article whose claims are `sentences`, built directly.
+    fn index_of(sentences: &[String]) -> Index {
+        let text: std::sync::Arc<str> = sentences.join(" ").into();
+        let mut start = 0;
+        let claims = sentences
+            .iter()
+            .enumerate()
+            .map(|(c, s)| {
+                let span = start..start + s.len();
+                start = span.end + 1;
+                Claim::plain(ClaimId::from_hash(c as u64), Span::new(&text, span), 0.5)
+            })
+            .collect();
+        let doc = crate::corpus::Document::plain("a.txt", String::from("x"));
+        let mut article = crate::corpus::build_articles(vec![doc]).remove(0);
+        article.text = text;
+        Index::build(vec![Extracted::from_claims(article, claims)])
+    }
+
+    /// Claims with capitals outside ASCII, some lowercasing in place ("É", "Ж", "Σ"), some
+    /// not: "İ" grows, "ẞ" shrinks, the kelvin sign lowercases to ASCII.
+    const CAPITALS: [&str; 9] = [
+        "Officials in İSTANBUL said 4,000 people were evacuated from İzmir",
+        "The ÖSTERSUND council said 120 homes in Östersund were flooded",
+        "Scientists at the ÉCOLE Normale measured 300 kelvin at night",
+        "A probe read 4 \u{212A} above zero in the lab, NASA said",
+        "Министр ЖУКОВ said 40 troops reached Kursk on Monday",
+        "ΟΔΥΣΣΕΑΣ and 12 ΣΑΣ ships said troops left",
+        "GROẞE Straße traffic rose 12 per cent, said the city",
+        "Nearly 60,000 troops left, officials said",
+        "Zoë Simić of the Kraków office said nothing",
+    ];
+
+    #[test]
+    fn a_claim_is_searched_as_its_lowercase_whatever_its_capitals() {
+        let written: Vec<String> = CAPITALS.iter().map(|s| s.to_string()).collect();
+        let lowered: Vec<String> = CAPITALS.iter().map(|s| s.to_lowercase()).collect();
+        let (written, lowered) = (index_of(&written), index_of(&lowered));
+        let m = SkimMatcher::default();
+        for q in [
+            "k",
+            "i",
+            "ist",
+            "istanbul",
+            "'stanbul",
+            "izmir",
+            "östersund",
+            "'tersund",
+            "ersu",
+            "ecole",
+            "école",
+            "cole",
+            "'cole",
+            "300 k",
+            "4 k",
+            "'4 k",
+            "министр",
+            "жуков",
+            "ков",
+            "οδυσσεας",
+            "σας",
+            "ς",
+            "strasse",
+            "straße",
+            "gro",
+            "'ße",
+            "troops",
+            "said troops",
+            "!said",
+            "!ö troops",
+            "'ö",
+            "zoë",
+            "s",
+            "sd",
+            "xq",
+        ] {
+            let q = Query::parse(q);
+            assert_eq!(
+                written.search(&q, &m, None, 100),
+                lowered.search(&q, &m, None, 100),
+                "{q:?}"
+            );
+            assert_eq!(
+                written.matching(&q, None),
+                lowered.matching(&q, None),
+                "{q:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_match_across_a_capital_outside_ascii_is_highlighted_in_the_text_as_written() {
+        let index = index_of(&CAPITALS.map(String::from));
+        let m = SkimMatcher::default();
+        let highlighted = |q: &str| {
+            let q = Query::parse(q);
+            let hits = index.search(&q, &m, None, 1).hits;
+            let hit = hits.first().expect("a claim matches");
+            let text = &index.claim(hit.at).text;
+            let at = index.match_indices(hit.at, &q, &m);
+            let chars: String = text
+                .chars()
+                .enumerate()
+                .filter(|(i, _)| at.contains(i))
+                .map(|(_, c)| c)
+                .collect();
+            (hit.kind, chars)
+        };
+        assert_eq!(
+            highlighted("östersund"),
+            (MatchKind::Word, "ÖSTERSUND".into())
+        );
+        assert_eq!(highlighted("ersu"), (MatchKind::Part, "ERSU".into()));
+        assert_eq!(highlighted("'cole"), (MatchKind::Part, "COLE".into()));
+        assert_eq!(highlighted("жуков"), (MatchKind::Word, "ЖУКОВ".into()));
+        // "İ" lowercases to "i" and a combining dot: "istanbul" is not in the lowercase as
+        // typed, but its letters are, in order.
+        let (kind, chars) = highlighted("istanbul");
+        assert_eq!(kind, MatchKind::Loose);
+        assert!(chars.ends_with("STANBUL"), "{chars:?}");
+    }
 
     #[test]
     fn narrowing_finds_what_a_fresh_search_finds() {
