@@ -10,19 +10,22 @@ session="cc-open-$$"
 tmux new-session -d -s "$session" -x 160 -y 45 || exit 1
 trap 'tmux kill-session -t "$session" 2>/dev/null' EXIT
 start=$(date +%s.%N)
-tmux send-keys -t "$session" "$bin $1" Enter
+tmux send-keys -t "$session" "exec $bin $1" Enter
+sleep 0.2
+# The pane's own process, so that other crosscheck processes on the machine are not counted.
+pid=$(tmux display-message -p -t "$session" '#{pane_pid}')
 shown=""; peak=0
 for _ in $(seq 1 2400); do
   screen=$(tmux capture-pane -t "$session" -p) || break
   now=$(date +%s.%N)
-  rss=$(ps -C crosscheck -o rss= | sort -n | tail -1); rss=${rss:-0}
+  rss=$(ps -o rss= -p "$pid" | tr -d ' '); rss=${rss:-0}
   [ "$rss" -gt "$peak" ] && peak=$rss
   if [ -z "$shown" ] && grep -q "BROWSE" <<<"$screen"; then
     shown=1; echo "main screen after $(echo "$now - $start" | bc) s"
   fi
   if grep -q "conflicts" <<<"$screen"; then
     echo "linked after $(echo "$now - $start" | bc) s; peak RSS $peak KB"
-    sleep 1; echo "RSS once linked: $(ps -C crosscheck -o rss= | sort -n | tail -1) KB"
+    sleep 1; echo "RSS once linked: $(ps -o rss= -p "$pid" | tr -d ' ') KB"
     break
   fi
   sleep 0.05
