@@ -244,20 +244,26 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     // Room for a content word in eight bytes, so that the set is seldom grown.
     let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
     let mut folded = String::with_capacity(32);
-    for (_, w) in text::words(text) {
+    // Counts a word, given lowercased, and keys it if it is content: `written` is the word
+    // whose shape is judged, as written.
+    let mut count = |lower: &str, written: &str| {
         words += 1;
-        text::with_lower(w, |lower| {
-            if lex.stopwords.contains(lower) {
-                stops += 1;
-            } else if text::has_content_shape(w) {
-                // As `word_keys` has it, with the stopword test shared with the count above
-                // and the word lowercased once for both.
-                text::fold_lowered_into(lower, &mut folded);
-                content.insert(stable_hash(&[&folded]));
-            }
-        });
-    }
+        if lex.stopwords.contains(lower) {
+            stops += 1;
+        } else if text::has_content_shape(written) {
+            // As `word_keys` has it, with the stopword test shared with the count above
+            // and the word lowercased once for both.
+            text::fold_lowered_into(lower, &mut folded);
+            content.insert(stable_hash(&[&folded]));
+        }
+    };
     let lower = collapse_lower(text);
+    if text::lowers_word_by_word(text) {
+        // The lowered text holds the same words, each lowercased: it is read instead.
+        text::words(&lower).for_each(|(_, w)| count(w, w));
+    } else {
+        text::words(text).for_each(|(_, w)| text::with_lower(w, |l| count(l, w)));
+    }
     let boilerplate_hits = if lower.contains('’') {
         lex.boilerplate_hits(&lower.replace('’', "'"))
     } else {

@@ -86,6 +86,15 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
 }
 
+/// Whether lowercasing `text` whole, whitespace runs collapsed or not, gives its words each
+/// lowercased, with the same shape ([`has_content_shape`]): true unless it holds a capital
+/// sigma (lowercased by its neighbours) or a dotted capital I (lowercased to a letter and a
+/// mark, which splits the word). Looked for by their lead bytes, which most texts lack.
+pub fn lowers_word_by_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2(0xC4, 0xCE, b).is_none() || !text.contains(['İ', 'Σ'])
+}
+
 /// Appends `s` lowercased (as `str::to_lowercase` does, final sigma included), without an
 /// intermediate string.
 pub fn push_lower(out: &mut String, s: &str) {
@@ -362,6 +371,36 @@ mod tests {
         #[test]
         fn to_lower_agrees_with_the_standard_library(s in "\\PC*") {
             proptest::prop_assert_eq!(super::to_lower(&s), s.to_lowercase());
+        }
+
+        #[test]
+        fn a_text_lowered_whole_holds_its_words_lowered(
+            s in "[aAΑΣσİ0:.'’ \\-\u{a0}é\u{212A}]{0,16}|\\PC*"
+        ) {
+            if super::lowers_word_by_word(&s) {
+                let whole = crate::lexicon::collapse_lower(&s);
+                let whole: Vec<(&str, bool)> = super::words(&whole)
+                    .map(|(_, w)| (w, super::has_content_shape(w)))
+                    .collect();
+                let each: Vec<(String, bool)> = super::words(&s)
+                    .map(|(_, w)| (w.to_lowercase(), super::has_content_shape(w)))
+                    .collect();
+                let each: Vec<(&str, bool)> = each.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+                proptest::prop_assert_eq!(whole, each);
+            }
+        }
+    }
+
+    #[test]
+    fn only_a_capital_sigma_or_dotted_i_keeps_a_text_from_lowering_whole() {
+        for (text, whole) in [
+            ("Kyiv SAID it", true),
+            ("“Zürich’s” ÉTAT, \u{212A}elvin", true),
+            ("ΟΔΟΣ", false),
+            ("İSTANBUL", false),
+            ("Ĳssel Ωmega", true),
+        ] {
+            assert_eq!(super::lowers_word_by_word(text), whole, "{text}");
         }
     }
 
