@@ -1135,7 +1135,10 @@ fn title_key(words: &[&str]) -> String {
 impl Lexicon {
     /// How many of the `boilerplate_contains` phrases occur in a lowercased text.
     pub fn boilerplate_hits(&self, lower: &str) -> usize {
-        // Most lines hold none: collecting what is found allocates only when something is.
+        // Most lines hold none, which a search for any one match tells soonest.
+        if !self.boilerplate_finder.is_match(lower) {
+            return 0;
+        }
         let mut found: Vec<usize> = self
             .boilerplate_finder
             .find_overlapping_iter(lower)
