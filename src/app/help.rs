@@ -46,7 +46,7 @@ pub struct HelpLine {
 
 const NOTES: &[&str] = &[
     "Search terms: every word must match; whole words first, then parts of words, then loose (scattered letters, marked ~).",
-    "Filters: 'exact  !not  src:outlet  by:speaker  unit:km2  >=50000",
+    "Filters: 'exact (as written) · !not (without) · src:outlet · by:speaker · unit:km2 · >=50000",
     "Compare rows: = same sentence · ~ similar · ≠ figures that cannot both hold · < only in A · > only in B · ! states a fact in conflict · c copied passage.",
     "Marks are saved in .crosscheck/workspace.sqlite beside the opened folder; ! in Sources counts facts in conflict, ✎ marked claims.",
 ];
@@ -156,6 +156,17 @@ mod tests {
         let l = lines(&e, 60);
         assert_eq!(l.len(), 2);
         assert_eq!((l[0].text.as_str(), l[1].text.as_str()), ("", "many keys"));
+    }
+
+    #[test]
+    fn notes_separate_items_with_marks_that_wrapping_keeps() {
+        // Wrapping joins words with one space: a run of spaces would not survive it.
+        for n in NOTES {
+            assert!(!n.contains("  "), "{n}");
+            let wrapped = lines(&[HelpEntry::Note(n)], 30);
+            let joined: Vec<&str> = wrapped.iter().map(|l| l.text.as_str()).collect();
+            assert_eq!(joined.join(" "), *n);
+        }
     }
 
     #[test]
