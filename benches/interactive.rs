@@ -11,6 +11,7 @@ use crosscheck::extract::Extracted;
 use crosscheck::extract::sentences::split_text;
 use crosscheck::ids::ClaimId;
 use crosscheck::index::{Index, Query, Searcher, SkimMatcher};
+use crosscheck::lexicon::Lexicon;
 use crosscheck::text::Span;
 use crosscheck::ui::{self, Theme, View};
 use std::sync::Arc;
@@ -23,7 +24,7 @@ fn claim_index(n: usize) -> Index {
     let sentences: Vec<String> = texts
         .iter()
         .flat_map(|t| {
-            split_text(t)
+            split_text(t, Lexicon::global())
                 .into_iter()
                 .map(|(a, b)| t[a..b].replace('\n', " "))
                 .filter(|s| s.len() > 30)
@@ -52,16 +53,16 @@ fn claim_index(n: usize) -> Index {
                     )
                 })
                 .collect();
-            let mut article = crosscheck::corpus::build_articles(vec![Document::plain(
-                &format!("a{a}.txt"),
-                String::from("x"),
-            )])
+            let mut article = crosscheck::corpus::build_articles(
+                vec![Document::plain(&format!("a{a}.txt"), String::from("x"))],
+                Lexicon::global(),
+            )
             .remove(0);
             article.text = text;
             Extracted::from_claims(article, claims)
         })
         .collect();
-    Index::build(articles)
+    Index::build(articles, Lexicon::global())
 }
 
 /// An index loaded from generated articles (extracted for real, so claims carry figures,
@@ -69,8 +70,10 @@ fn claim_index(n: usize) -> Index {
 fn loaded_index(claims: usize, seed: u64) -> Index {
     // The generator's articles give about 24.5 claims each; 22 leaves a margin.
     let dir = corpus::write_corpus(claims / 22, seed);
-    let index =
-        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    let index = Index::build(
+        crosscheck::load(&[dir.display().to_string()], &Default::default()).articles,
+        Lexicon::global(),
+    );
     std::fs::remove_dir_all(&dir).unwrap();
     index
 }
@@ -171,18 +174,23 @@ fn diff(c: &mut Criterion) {
         .sum::<usize>()
         / 2;
     eprintln!("diff: reports of about {words} words");
-    let index = Index::build(loaded.articles);
+    let index = Index::build(loaded.articles, Lexicon::global());
     c.bench_function("diff_two_5000_word_reports", |bch| {
-        bch.iter(|| crosscheck::index::diff::diff_articles(&index, 0, 1))
+        bch.iter(|| crosscheck::index::diff::diff_articles(&index, 0, 1, Lexicon::global()))
     });
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 fn render(c: &mut Criterion) {
-    let seeds = Index::build(crosscheck::load(&[], &Default::default()).articles);
+    let seeds = Index::build(
+        crosscheck::load(&[], &Default::default()).articles,
+        Lexicon::global(),
+    );
     let dir = corpus::write_corpus(2000, 13);
-    let big =
-        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    let big = Index::build(
+        crosscheck::load(&[dir.display().to_string()], &Default::default()).articles,
+        Lexicon::global(),
+    );
     std::fs::remove_dir_all(&dir).unwrap();
     eprintln!(
         "render: {} claims, {} facts",
@@ -196,6 +204,7 @@ fn render(c: &mut Criterion) {
         theme: &theme,
         keymap: &keymap,
         matcher: &matcher,
+        lex: Lexicon::global(),
     };
     let mut g = c.benchmark_group("render_frame_160x45");
     for (corpus, index, query) in [

@@ -6,6 +6,7 @@ mod corpus;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::index::{Index, facts};
+use crosscheck::lexicon::Lexicon;
 
 fn extract(c: &mut Criterion) {
     let mut g = c.benchmark_group("load_clean_extract");
@@ -86,15 +87,19 @@ fn index(c: &mut Criterion) {
             |b, arts| {
                 b.iter_batched(
                     || arts.clone(),
-                    Index::build,
+                    |arts| Index::build(arts, Lexicon::global()),
                     criterion::BatchSize::LargeInput,
                 )
             },
         );
-        let built = Index::build(loaded.articles);
+        let built = Index::build(loaded.articles, Lexicon::global());
         g.bench_function(
             BenchmarkId::new("link_facts_only", format!("{n}_articles_{claims}_claims")),
-            |b| b.iter(|| facts::link_facts(&built.articles, &built.source_group)),
+            |b| {
+                b.iter(|| {
+                    facts::link_facts(&built.articles, &built.source_group, Lexicon::global())
+                })
+            },
         );
         std::fs::remove_dir_all(&dir).unwrap();
     }

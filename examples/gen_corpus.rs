@@ -12,6 +12,7 @@
 mod corpus;
 
 use crosscheck::extract::sentences::split_text;
+use crosscheck::lexicon::Lexicon;
 use std::path::{Path, PathBuf};
 
 const NUMBER_WORDS: &[&str] = &[
@@ -83,7 +84,7 @@ fn stats(dir: &Path) {
         let Ok(text) = std::fs::read_to_string(p) else {
             continue;
         };
-        for (a, b) in split_text(&text) {
+        for (a, b) in split_text(&text, Lexicon::global()) {
             let s = &text[a..b];
             let words: Vec<&str> = s.split_whitespace().collect();
             lengths.push(words.len());

@@ -6,6 +6,8 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
+use crosscheck::lexicon::Lexicon;
+
 struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
@@ -49,7 +51,7 @@ fn mb(bytes: usize) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let pre = LIVE.load(Relaxed);
-    let _ = crosscheck::lexicon::Lexicon::global();
+    let lex = Lexicon::global();
     println!("lexicon {:.1} MB", mb(LIVE.load(Relaxed) - pre));
     let before = LIVE.load(Relaxed);
     let loaded = crosscheck::load(&args, &Default::default());
@@ -81,24 +83,24 @@ fn main() {
         let mut groups = Vec::new();
         stage("groups", &mut || groups = sources::source_groups(arts));
         let mut fs = Vec::new();
-        stage("facts", &mut || fs = facts::link_facts(arts, &groups));
+        stage("facts", &mut || fs = facts::link_facts(arts, &groups, lex));
         let mut pairs = None;
         stage("pairs", &mut || {
-            pairs = Some(clusters::claim_pairs(arts, &folds))
+            pairs = Some(clusters::claim_pairs(arts, &folds, lex))
         });
         let mut cl = None;
         stage("clusters", &mut || {
             cl = Some(clusters::cluster_claims(arts, pairs.take().unwrap(), &fs))
         });
         stage("checks", &mut || {
-            checks::arithmetic_checks(arts);
+            checks::arithmetic_checks(arts, lex);
         });
     }
     let mark = LIVE.load(Relaxed);
     let mut index = crosscheck::index::Index::default();
     index.push_articles(loaded.articles);
     let pushed = LIVE.load(Relaxed);
-    let links = crosscheck::index::Links::compute(&index);
+    let links = crosscheck::index::Links::compute(&index, lex);
     let computed = LIVE.load(Relaxed);
     links.apply(&mut index);
     println!(

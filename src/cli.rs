@@ -13,6 +13,7 @@ use crosscheck::extract::Extracted;
 use crosscheck::extract::{self, sentences};
 use crosscheck::index::diff::{self, Relation};
 use crosscheck::index::{Fact, Index, Query, SkimMatcher};
+use crosscheck::lexicon::Lexicon;
 use crosscheck::report::{self, ReportFormat, ReportOptions};
 use crosscheck::text::display_safe;
 use crosscheck::workspace::{self, Marks, Workspace};
@@ -348,7 +349,7 @@ fn read_raw(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<String> {
 
 /// Loads the corpus and builds the index.
 pub fn index_or_fail(paths: &[String], opts: &LoadOptions) -> anyhow::Result<Index> {
-    Ok(Index::build(load_or_fail(paths, opts)?))
+    Ok(Index::build(load_or_fail(paths, opts)?, Lexicon::global()))
 }
 
 pub fn facts(paths: &[String], json_out: bool, opts: &LoadOptions) -> anyhow::Result<()> {
@@ -636,7 +637,7 @@ pub fn mark_cmd(args: MarkArgs, opts: &LoadOptions) -> anyhow::Result<()> {
 
 pub fn sentences_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<()> {
     let text = read_raw(file, opts)?;
-    let out: Vec<&str> = sentences::split_text(&text)
+    let out: Vec<&str> = sentences::split_text(&text, Lexicon::global())
         .into_iter()
         .map(|(s, e)| &text[s..e])
         .collect();
@@ -645,7 +646,7 @@ pub fn sentences_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<(
 
 pub fn quantities_cmd(file: Option<&str>, opts: &LoadOptions) -> anyhow::Result<()> {
     let text = read_raw(file, opts)?;
-    print_json(&extract::find_quantities(&text))
+    print_json(&extract::find_quantities(&text, Lexicon::global()))
 }
 
 /// Picks one article: by 1-based number or by path (exact, else a unique part of it).
@@ -675,11 +676,12 @@ fn pick(articles: &[Extracted], key: &str) -> anyhow::Result<usize> {
 pub fn diff(args: &DiffArgs, opts: &LoadOptions) -> anyhow::Result<()> {
     let (a, b) = (args.a.as_str(), args.b.as_str());
     let (json_out, no_color, width) = (args.json, args.no_color, args.width);
+    let lex = Lexicon::global();
     let (index, left, right) = match args.corpus.as_deref() {
         Some(dir) => {
             let articles = load_or_fail(&[dir.to_string()], opts)?;
             let (l, r) = (pick(&articles, a)?, pick(&articles, b)?);
-            (Index::build(articles), l, r)
+            (Index::build(articles, lex), l, r)
         }
         None => {
             let mut left = load_or_fail(&[a.to_string()], opts)?;
@@ -687,10 +689,10 @@ pub fn diff(args: &DiffArgs, opts: &LoadOptions) -> anyhow::Result<()> {
             left.truncate(1);
             right.truncate(1);
             left.append(&mut right);
-            (Index::build(left), 0, 1)
+            (Index::build(left, lex), 0, 1)
         }
     };
-    let d = diff::diff_articles(&index, left, right);
+    let d = diff::diff_articles(&index, left, right, lex);
     if json_out {
         return print_json(&d.to_json(&index));
     }

@@ -72,10 +72,11 @@ fn alternation<'a>(words: impl Iterator<Item = &'a String>, capitalize: bool) ->
     w.join("|")
 }
 
-fn patterns() -> &'static Patterns {
+/// The date patterns, compiled once from the first lexicon given: a process reads all its
+/// text with one lexicon.
+fn patterns(lex: &Lexicon) -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
-        let lex = Lexicon::global();
         let months = alternation(lex.months.keys(), true);
         let weekdays = alternation(lex.weekdays.keys().filter(|k| k.len() > 4), true);
         let mut relative: Vec<&String> = lex.relative_days.keys().chain(lex.relative_periods.keys()).collect();
@@ -125,7 +126,8 @@ const CUE_WEEKDAY: u8 = 2;
 const CUE_RELATIVE: u8 = 4;
 
 /// The words that cue a date pattern, lowercase, with what each cues: a month name, a
-/// weekday name, the first word of a relative date ("last" of "last week").
+/// weekday name, the first word of a relative date ("last" of "last week"). Built once, from
+/// the first lexicon given, as [`patterns`] are.
 fn cue_words(lex: &Lexicon) -> &'static rustc_hash::FxHashMap<String, u8> {
     static WORDS: OnceLock<rustc_hash::FxHashMap<String, u8>> = OnceLock::new();
     WORDS.get_or_init(|| {
@@ -199,14 +201,11 @@ impl Cues {
 }
 
 /// Every date mention in `text`, in order, without overlaps.
-pub fn find_dates(text: &str) -> Vec<DateMention> {
+pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMention> {
     dates_with_cues(
         text,
-        Cues::of(
-            text,
-            crate::text::words(text).map(|(_, w)| (w, None)),
-            Lexicon::global(),
-        ),
+        Cues::of(text, crate::text::words(text).map(|(_, w)| (w, None)), lex),
+        lex,
     )
 }
 
@@ -216,18 +215,18 @@ pub fn find_dates_in(
     text: &str,
     words: &[(usize, &str)],
     lows: &crate::text::LowerWords,
+    lex: &Lexicon,
 ) -> Vec<DateMention> {
     let words = words
         .iter()
         .enumerate()
         .map(|(i, &(_, w))| (w, lows.get(i)));
-    dates_with_cues(text, Cues::of(text, words, Lexicon::global()))
+    dates_with_cues(text, Cues::of(text, words, lex), lex)
 }
 
 /// The dates in `text`, running only the patterns its cues allow.
-fn dates_with_cues(text: &str, cue: Cues) -> Vec<DateMention> {
-    let lex = Lexicon::global();
-    let p = patterns();
+fn dates_with_cues(text: &str, cue: Cues, lex: &Lexicon) -> Vec<DateMention> {
+    let p = patterns(lex);
     let mut found: Vec<DateMention> = Vec::new();
     // The spans taken so far, start to end: a new mention is checked against its two
     // neighbours, not against every mention found.
@@ -359,6 +358,7 @@ fn dates_with_cues(text: &str, cue: Cues) -> Vec<DateMention> {
 
 /// Whether `before` ends with an "as of" phrase (a whole word or words), read from its last
 /// few words only: each date looks back a bounded distance, so finding dates stays linear.
+/// The longest phrase is measured once, in the first lexicon given, as [`patterns`] are.
 fn follows_as_of(before: &str, lex: &Lexicon) -> bool {
     static LONGEST: OnceLock<usize> = OnceLock::new();
     let longest = *LONGEST.get_or_init(|| lex.as_of.iter().map(String::len).max().unwrap_or(0));
@@ -465,8 +465,8 @@ fn nearest_year(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// Reads a single date from a metadata string ("2024-11-11T17:20:00Z", "November 11, 2024").
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    find_dates(s)
+pub fn parse_date(s: &str, lex: &Lexicon) -> Option<NaiveDate> {
+    find_dates(s, lex)
         .iter()
         .find_map(|m| match m.value {
             DateValue::Day { year: Some(_), .. } => m.value.day(None),
@@ -495,7 +495,7 @@ mod tests {
 
     fn iso(text: &str, anchor: &str) -> Vec<Option<String>> {
         let a = NaiveDate::parse_from_str(anchor, "%Y-%m-%d").ok();
-        find_dates(text)
+        find_dates(text, Lexicon::global())
             .iter()
             .map(|m| m.value.resolve(a))
             .collect()
@@ -580,39 +580,39 @@ mod tests {
             "May we?",
             "the 79th brigade",
         ] {
-            assert!(find_dates(text).is_empty(), "{text}");
+            assert!(find_dates(text, Lexicon::global()).is_empty(), "{text}");
         }
     }
 
     #[test]
     fn as_of_is_marked() {
-        let m = find_dates("stationed there as of Nov. 4");
+        let m = find_dates("stationed there as of Nov. 4", Lexicon::global());
         assert!(m[0].as_of);
-        let m = find_dates("stationed there on Nov. 4");
+        let m = find_dates("stationed there on Nov. 4", Lexicon::global());
         assert!(!m[0].as_of);
     }
 
     #[test]
     fn metadata_dates() {
         assert_eq!(
-            parse_date("2024-11-11T17:20:00+02:00"),
+            parse_date("2024-11-11T17:20:00+02:00", Lexicon::global()),
             NaiveDate::from_ymd_opt(2024, 11, 11)
         );
         assert_eq!(
-            parse_date("November 11, 2024 5:20 PM"),
+            parse_date("November 11, 2024 5:20 PM", Lexicon::global()),
             NaiveDate::from_ymd_opt(2024, 11, 11)
         );
-        assert_eq!(parse_date("Nov. 22"), None);
+        assert_eq!(parse_date("Nov. 22", Lexicon::global()), None);
         assert_eq!(
-            parse_date("16/09/2023"),
+            parse_date("16/09/2023", Lexicon::global()),
             NaiveDate::from_ymd_opt(2023, 9, 16)
         );
         assert_eq!(
-            parse_date("09/16/2023"),
+            parse_date("09/16/2023", Lexicon::global()),
             NaiveDate::from_ymd_opt(2023, 9, 16)
         );
         assert_eq!(
-            parse_date("03/04/2023"),
+            parse_date("03/04/2023", Lexicon::global()),
             None,
             "day and month could be either"
         );

@@ -492,7 +492,9 @@ fn list_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Lexicon {
-    /// The lexicon every part of the pipeline shares: embedded assets plus the user's.
+    /// The process's lexicon: embedded assets plus the user's. The entry points (`crate::load`,
+    /// the CLI, the TUI) take it once and pass it down; the library's stages take a `&Lexicon`
+    /// and do not read this.
     ///
     /// Panics only if the embedded assets are malformed (a build defect caught by tests); a
     /// malformed user file is reported on first load by [`Lexicon::load`] and replaced by

@@ -25,6 +25,7 @@ pub mod workspace;
 use corpus::Problem;
 use corpus::load::{LoadOptions, load_paths};
 use extract::Extracted;
+use lexicon::Lexicon;
 
 /// A loaded corpus: its articles with claims, and what went wrong loading it.
 #[derive(Debug, Default)]
@@ -34,10 +35,11 @@ pub struct Loaded {
 }
 
 /// Loads the given paths (none: the embedded seeds), cleans every article and extracts its
-/// claims, in parallel, keeping load order. A file past its time budget is named in the
-/// problems (see [`budget`]).
+/// claims, in parallel, keeping load order, with the process's lexicon ([`Lexicon::global`]).
+/// A file past its time budget is named in the problems (see [`budget`]).
 pub fn load(args: &[String], opts: &LoadOptions) -> Loaded {
     use rayon::prelude::*;
+    let lex = Lexicon::global();
     let loaded = load_paths(args, opts);
     let mut out = Loaded {
         articles: Vec::with_capacity(loaded.documents.len()),
@@ -47,7 +49,7 @@ pub fn load(args: &[String], opts: &LoadOptions) -> Loaded {
     let done: Vec<Outcome> = loaded
         .documents
         .into_par_iter()
-        .map(|doc| extract_article(doc, &stats, opts.file_budget))
+        .map(|doc| extract_article(doc, &stats, opts.file_budget, lex))
         .collect();
     for d in done {
         out.articles.extend(d.article);
@@ -86,10 +88,11 @@ fn extract_article(
     doc: corpus::Document,
     stats: &corpus::clean::CorpusStats,
     limit: Option<std::time::Duration>,
+    lex: &Lexicon,
 ) -> Outcome {
     let budget = budget::Budget::starting_now(limit, doc.read_time);
     let path = doc.path.clone();
-    let article = match corpus::build_article_within(doc, stats, &budget) {
+    let article = match corpus::build_article_within(doc, stats, &budget, lex) {
         Ok(a) => a,
         Err(stopped) => {
             return Outcome {
@@ -98,7 +101,7 @@ fn extract_article(
             };
         }
     };
-    let (extracted, stopped) = Extracted::within(article, &budget);
+    let (extracted, stopped) = Extracted::within(article, &budget, lex);
     Outcome {
         problem: stopped.map(|stopped| {
             Problem::warning(
@@ -120,6 +123,7 @@ fn extract_article(
 pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(LoadEvent)) {
     use rayon::prelude::*;
     use std::sync::mpsc;
+    let lex = Lexicon::global();
     let loaded = load_paths(args, opts);
     let total = loaded.documents.len();
     sink(LoadEvent::Read {
@@ -138,7 +142,7 @@ pub fn load_streaming(args: &[String], opts: &LoadOptions, sink: &mut dyn FnMut(
                 .enumerate()
                 .with_max_len(1)
                 .for_each_with(tx, |tx, (i, doc)| {
-                    let _ = tx.send((i, extract_article(doc, stats, limit)));
+                    let _ = tx.send((i, extract_article(doc, stats, limit, lex)));
                 });
         });
         let mut order = arrivals::Arrivals::new(total, std::time::Instant::now());

@@ -20,6 +20,7 @@ use crosscheck::corpus::Problem;
 use crosscheck::corpus::load::LoadOptions;
 use crosscheck::extract::Extracted;
 use crosscheck::index::{Index, Links, Query, Searcher, SkimMatcher};
+use crosscheck::lexicon::Lexicon;
 use crosscheck::report::{self, ReportFormat, ReportOptions};
 use crosscheck::ui::{self, Theme, View};
 use crosscheck::workspace::{
@@ -391,7 +392,7 @@ impl Session {
             self.act(Action::Linking);
             let (index, tx) = (self.index.clone(), tx.clone());
             std::thread::spawn(move || {
-                let links = Links::compute(&index);
+                let links = Links::compute(&index, Lexicon::global());
                 drop(index);
                 let _ = tx.send(Msg::Linked(links));
             });
@@ -430,6 +431,7 @@ fn event_loop(
         theme: &theme,
         keymap: &keymap,
         matcher: &matcher,
+        lex: Lexicon::global(),
     };
     let mut app: Option<Session> = None;
     let mut dirty = true;

@@ -13,6 +13,7 @@ use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crosscheck::corpus::load::{Loaded, load_bytes};
+use crosscheck::lexicon::Lexicon;
 use proptest::prelude::*;
 
 /// How many times a plain page's time per byte a case may take: about ten times the worst
@@ -77,9 +78,10 @@ fn text() -> impl Strategy<Value = String> {
 fn load_and_extract(name: &str, bytes: &[u8]) -> usize {
     let mut out = Loaded::default();
     load_bytes(name, bytes, None, &mut out);
-    let articles = crosscheck::corpus::build_articles(out.documents);
+    let lex = Lexicon::global();
+    let articles = crosscheck::corpus::build_articles(out.documents, lex);
     let mut claims = 0;
-    for a in crosscheck::extract::extract_all(articles) {
+    for a in crosscheck::extract::extract_all(articles, lex) {
         for c in &a.claims {
             assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
         }
@@ -168,10 +170,10 @@ proptest! {
     #[test]
     fn hostile_text_reads_figures_and_sentences_within_a_bound(text in text()) {
         within_bound("figures and sentences", &text, || {
-            for q in crosscheck::extract::find_quantities(&text) {
+            for q in crosscheck::extract::find_quantities(&text, Lexicon::global()) {
                 assert_eq!(&text[q.start()..q.end()], q.text.as_str());
             }
-            for (s, e) in crosscheck::extract::sentences::split_text(&text) {
+            for (s, e) in crosscheck::extract::sentences::split_text(&text, Lexicon::global()) {
                 assert!(s < e && text.is_char_boundary(s) && text.is_char_boundary(e));
             }
         })?;

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use crosscheck::dates::find_dates;
 use crosscheck::extract::find_quantities;
+use crosscheck::lexicon::Lexicon;
 
 /// News-like prose with many figures, hedges, dates, times, links and quotations, the same
 /// for the same `bytes`. `paragraphs` false writes it as one paragraph with no line break.
@@ -108,14 +109,14 @@ fn assert_linear(what: &str, paragraphs: bool, f: impl Fn(&str)) {
 #[test]
 fn figures_in_one_long_text_take_linear_time() {
     assert_linear("find_quantities", true, |t| {
-        assert!(!find_quantities(t).is_empty());
+        assert!(!find_quantities(t, Lexicon::global()).is_empty());
     });
 }
 
 #[test]
 fn dates_in_one_long_text_take_linear_time() {
     assert_linear("find_dates", false, |t| {
-        assert!(!find_dates(t).is_empty());
+        assert!(!find_dates(t, Lexicon::global()).is_empty());
     });
 }
 

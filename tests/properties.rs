@@ -5,6 +5,7 @@
 
 use crosscheck::corpus::load::{Loaded, load_bytes};
 use crosscheck::index::Index;
+use crosscheck::lexicon::Lexicon;
 use proptest::prelude::*;
 
 /// Pieces that exercise the extractors: figures, hedges, dates, names, quotes, noise,
@@ -95,12 +96,13 @@ proptest! {
     fn text_to_claims_keeps_offsets_true(a in text(), b in text()) {
         let mut docs = load("a.txt", a.as_bytes()).documents;
         docs.extend(load("b.md", b.as_bytes()).documents);
-        let arts = crosscheck::corpus::build_articles(docs);
-        let arts = crosscheck::extract::extract_all(arts);
-        let index = Index::build(arts);
+        let lex = Lexicon::global();
+        let arts = crosscheck::corpus::build_articles(docs, lex);
+        let arts = crosscheck::extract::extract_all(arts, lex);
+        let index = Index::build(arts, lex);
         check_articles(&index);
         if index.articles.len() == 2 {
-            let d = crosscheck::index::diff::diff_articles(&index, 0, 1);
+            let d = crosscheck::index::diff::diff_articles(&index, 0, 1, lex);
             let s = d.summary();
             prop_assert_eq!(s.same + s.similar + s.conflict + s.left_only + s.right_only, d.rows.len());
         }
@@ -111,18 +113,19 @@ proptest! {
         for name in ["x.txt", "x.html", "x.json", "x.jsonl", "x.md"] {
             let loaded = load(name, &bytes);
             prop_assert!(!loaded.documents.is_empty() || !loaded.problems.is_empty() || bytes.iter().all(u8::is_ascii_whitespace));
-            let arts = crosscheck::corpus::build_articles(loaded.documents);
-            let arts = crosscheck::extract::extract_all(arts);
-            check_articles(&Index::build(arts));
+            let lex = Lexicon::global();
+            let arts = crosscheck::corpus::build_articles(loaded.documents, lex);
+            let arts = crosscheck::extract::extract_all(arts, lex);
+            check_articles(&Index::build(arts, lex));
         }
     }
 
     #[test]
     fn quantities_and_sentences_point_into_their_text(t in text()) {
-        for q in crosscheck::extract::find_quantities(&t) {
+        for q in crosscheck::extract::find_quantities(&t, Lexicon::global()) {
             prop_assert_eq!(&t[q.start()..q.end()], q.text.as_str());
         }
-        for (s, e) in crosscheck::extract::sentences::split_text(&t) {
+        for (s, e) in crosscheck::extract::sentences::split_text(&t, Lexicon::global()) {
             prop_assert!(s < e && t.is_char_boundary(s) && t.is_char_boundary(e));
             prop_assert_eq!(t[s..e].trim(), &t[s..e]);
         }

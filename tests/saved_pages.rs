@@ -4,6 +4,7 @@
 mod common;
 use common::*;
 
+use crosscheck::lexicon::Lexicon;
 use serde_json::Value;
 
 /// A news page: navigation, a story of `paragraphs`, related links and a footer; `head` goes
@@ -298,7 +299,7 @@ fn source_tags_tell_every_source_of_a_folder_apart() {
         &[d.display().to_string()],
         &crosscheck::corpus::load::LoadOptions::default(),
     );
-    let index = crosscheck::index::Index::build(loaded.articles);
+    let index = crosscheck::index::Index::build(loaded.articles, Lexicon::global());
     assert_eq!(
         index.source_tags,
         [

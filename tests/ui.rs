@@ -4,13 +4,24 @@
 
 use crosscheck::app::{Action, AppState, Command, Effect, Keymap, Pane, update};
 use crosscheck::index::{Index, Searcher, SkimMatcher};
+use crosscheck::lexicon::Lexicon;
 use crosscheck::ui::{self, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 fn seeds() -> Index {
-    Index::build(crosscheck::load(&[], &Default::default()).articles)
+    Index::build(
+        crosscheck::load(&[], &Default::default()).articles,
+        Lexicon::global(),
+    )
+}
+
+/// Documents cleaned, read for claims and indexed.
+fn indexed(docs: Vec<crosscheck::corpus::Document>) -> Index {
+    let lex = Lexicon::global();
+    let articles = crosscheck::corpus::build_articles(docs, lex);
+    Index::build(crosscheck::extract::extract_all(articles, lex), lex)
 }
 
 fn draw(index: &Index, s: &AppState, theme: &Theme) -> Terminal<TestBackend> {
@@ -20,6 +31,7 @@ fn draw(index: &Index, s: &AppState, theme: &Theme) -> Terminal<TestBackend> {
         theme,
         keymap: &keymap,
         matcher: &matcher,
+        lex: Lexicon::global(),
     };
     let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
     t.draw(|f| ui::render(f, s, index, &view)).unwrap();
@@ -160,9 +172,7 @@ fn the_facts_list_scrolls_to_its_last_fact() {
             crosscheck::corpus::Document::plain(&format!("{place}.txt"), text)
         })
         .collect();
-    let articles = crosscheck::corpus::build_articles(docs);
-    let articles = crosscheck::extract::extract_all(articles);
-    let index = Index::build(articles);
+    let index = indexed(docs);
     let mut s = AppState::new(&index, 80, 24);
     apply(&mut s, &index, &[Command::Facts]);
     assert!(
@@ -368,8 +378,10 @@ fn hostile_text_never_reaches_a_cell() {
     std::fs::create_dir_all(&dir).unwrap();
     let hostile = "Dam \u{1b}[31mbreaks\u{1b}[0m in valley\n\nAbout 300 people\u{1b}]52;c;ZXZpbA==\u{7} were evacuated on Monday, the mayor \u{202E}said\u{202C}.\u{200B} Officials\u{9b}2J said 40\u{1b}P1$q\u{1b}\\ homes flooded.\n";
     std::fs::write(dir.join("hostile.txt"), hostile).unwrap();
-    let index =
-        Index::build(crosscheck::load(&[dir.display().to_string()], &Default::default()).articles);
+    let index = Index::build(
+        crosscheck::load(&[dir.display().to_string()], &Default::default()).articles,
+        Lexicon::global(),
+    );
     let mut s = AppState::new(&index, 160, 45);
     apply(&mut s, &index, &[Command::FocusClaims, Command::Open]);
     let t = draw(&index, &s, &Theme::colored());
@@ -403,9 +415,7 @@ fn conflicting() -> Index {
             "Bridge reopens in Brill\n\nThe Brill bridge reopened on 5 May 2021 after 12 days of repairs, the council said.\n".into(),
         ),
     ];
-    let articles = crosscheck::corpus::build_articles(docs);
-    let articles = crosscheck::extract::extract_all(articles);
-    Index::build(articles)
+    indexed(docs)
 }
 
 #[test]
@@ -551,8 +561,7 @@ fn mixed_sources() -> Index {
             "Arden storm\n\nAbout 40 homes were flooded in Arden, officials said.\n".into(),
         ),
     ];
-    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(docs));
-    Index::build(articles)
+    indexed(docs)
 }
 
 #[test]
@@ -590,8 +599,7 @@ fn a_search_result_row_shows_where_it_matches() {
         "a.txt",
         "Storm in Arden\n\nThe storm destroyed 40 homes in Arden on 3 May 2021 and left the valley without power for most of the night, according to the lighthouse keeper.\n".into(),
     )];
-    let articles = crosscheck::extract::extract_all(crosscheck::corpus::build_articles(docs));
-    let index = Index::build(articles);
+    let index = indexed(docs);
     let mut s = AppState::new(&index, 80, 24);
     search(&mut s, &index, "lighthouse");
     let screen = text_of(&draw(&index, &s, &Theme::colored()));
@@ -612,9 +620,7 @@ fn one_article_one_claim_and_one_fact_are_counted_in_the_singular() {
         "a.txt",
         "Bridge closes\n\nThe old bridge closed for 12 days of repairs, the council said.\n".into(),
     )];
-    let index = Index::build(crosscheck::extract::extract_all(
-        crosscheck::corpus::build_articles(docs),
-    ));
+    let index = indexed(docs);
     assert_eq!((index.articles.len(), index.claims.len()), (1, 1));
     let mut s = AppState::new(&index, 160, 45);
     let screen = text_of(&draw(&index, &s, &Theme::colored()));

@@ -3,6 +3,7 @@
 #![no_main]
 
 use crosscheck::corpus::load::{Loaded, load_bytes};
+use crosscheck::lexicon::Lexicon;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -14,12 +15,15 @@ fuzz_target!(|data: &[u8]| {
         .copied();
     let mut out = Loaded::default();
     load_bytes("fuzz", bytes, ext, &mut out);
-    let articles =
-        crosscheck::extract::extract_all(crosscheck::corpus::build_articles(out.documents));
+    let lex = Lexicon::global();
+    let articles = crosscheck::extract::extract_all(
+        crosscheck::corpus::build_articles(out.documents, lex),
+        lex,
+    );
     for a in &articles {
         for c in &a.claims {
             assert_eq!(&a.text[c.start()..c.end()], c.text.as_str());
         }
     }
-    let _ = crosscheck::index::Index::build(articles);
+    let _ = crosscheck::index::Index::build(articles, lex);
 });

@@ -7,6 +7,7 @@ use super::state::{
 };
 use crate::index::diff::{Relation, diff_articles};
 use crate::index::{ClaimRef, Index, MatchKind, Query, SearchOutcome};
+use crate::lexicon::Lexicon;
 use crate::report::ReportFormat;
 use crate::workspace::{Mark, Marks, Rating};
 
@@ -565,7 +566,8 @@ fn command(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {
         Command::Mark => toggle_mark(s, index),
         Command::Compare => match compare_pair(s) {
             Some((l, r)) => {
-                s.compare = Some(diff_articles(index, l, r));
+                // The index was read with the process's lexicon: compare with the same.
+                s.compare = Some(diff_articles(index, l, r, Lexicon::global()));
                 s.compare_sel = 0;
                 s.reader_from = None;
                 s.mode = Mode::Compare;
@@ -870,7 +872,10 @@ mod tests {
     use tui_input::InputRequest;
 
     fn seeds() -> Index {
-        Index::build(crate::load(&[], &Default::default()).articles)
+        Index::build(
+            crate::load(&[], &Default::default()).articles,
+            Lexicon::global(),
+        )
     }
 
     fn cmd(s: &mut AppState, index: &Index, c: Command) -> Vec<Effect> {

@@ -280,7 +280,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
         },
         ends_sentence: ends_sentence(text.trim()),
         has_link: may_link(text) && link_re().is_match(text),
-        timestamp: words <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text),
+        timestamp: words <= TIMESTAMP_MAX_WORDS && is_timestamp_only(text, lex),
         content,
     }
 }
@@ -300,14 +300,14 @@ fn is_boilerplate_phrase(f: &Features, lex: &Lexicon) -> bool {
 }
 
 /// A paragraph that is only a time, a date stamp or an "updated" marker.
-fn is_timestamp_only(text: &str) -> bool {
+fn is_timestamp_only(text: &str, lex: &Lexicon) -> bool {
     // Without a digit or a bracket it is none, whatever its words (checked first: it is
     // cheap, and most short lines have neither).
     if !text.chars().any(|c| c.is_ascii_digit() || c == '(') {
         return false;
     }
     let mut rest = timestamp_re().replace_all(text, " ");
-    let mut found: Vec<_> = dates::find_dates(&rest);
+    let mut found: Vec<_> = dates::find_dates(&rest, lex);
     found.reverse();
     for m in found {
         rest.replace_range(m.start..m.end, " ");
@@ -443,15 +443,15 @@ fn is_byline(text: &str) -> bool {
     }) && text::words(t).count() <= 25
 }
 
-fn has_full_date(text: &str) -> bool {
-    dates::find_dates(text)
+fn has_full_date(text: &str, lex: &Lexicon) -> bool {
+    dates::find_dates(text, lex)
         .iter()
         .any(|m| matches!(m.value, dates::DateValue::Day { year: Some(_), .. }))
 }
 
 /// Classifies each paragraph of a document.
-pub fn classify(doc: &Document, stats: &CorpusStats) -> Vec<Paragraph> {
-    classify_within(doc, stats, &Budget::unlimited()).unwrap_or_default()
+pub fn classify(doc: &Document, stats: &CorpusStats, lex: &Lexicon) -> Vec<Paragraph> {
+    classify_within(doc, stats, &Budget::unlimited(), lex).unwrap_or_default()
 }
 
 /// [`classify`] within a time budget, checked after each paragraph is read and between the
@@ -460,8 +460,8 @@ pub fn classify_within(
     doc: &Document,
     stats: &CorpusStats,
     budget: &Budget,
+    lex: &Lexicon,
 ) -> Result<Vec<Paragraph>, Stopped> {
-    let lex = Lexicon::global();
     let spans = match &doc.blocks {
         Some(blocks) => blocks.iter().map(|b| (b.start, b.end)).collect(),
         None => split_paragraphs(&doc.text, doc.structured),
@@ -488,7 +488,7 @@ pub fn classify_within(
         let short = f.words <= MAX_REPEATED_WORDS;
         kinds[i] = if title_norm.as_deref() == Some(f.norm.as_str())
             || is_byline(t)
-            || (f.timestamp && has_full_date(t))
+            || (f.timestamp && has_full_date(t, lex))
         {
             Some(ParagraphKind::Meta)
         } else if is_boilerplate_phrase(f, lex)
@@ -547,7 +547,7 @@ pub fn classify_within(
 /// The kind of a block the page extractor kept as main text: the story, unless it is plainly
 /// the headline, a byline or dateline, a photo caption, or a known noise phrase.
 fn kept_kind(t: &str, f: &Features, title: Option<&str>, lex: &Lexicon) -> ParagraphKind {
-    if title == Some(f.norm.as_str()) || is_byline(t) || (f.timestamp && has_full_date(t)) {
+    if title == Some(f.norm.as_str()) || is_byline(t) || (f.timestamp && has_full_date(t, lex)) {
         ParagraphKind::Meta
     } else if is_boilerplate_phrase(f, lex) || f.timestamp {
         ParagraphKind::Boilerplate
@@ -845,7 +845,7 @@ mod tests {
 
     fn kinds_of(text: &str) -> Vec<(String, ParagraphKind)> {
         let doc = Document::plain("t.txt", text.to_string());
-        classify(&doc, &CorpusStats::default())
+        classify(&doc, &CorpusStats::default(), Lexicon::global())
             .iter()
             .map(|p| (doc.text[p.start()..p.end()].to_string(), p.kind))
             .collect()
@@ -949,7 +949,7 @@ mod tests {
             .filter_map(|&(text, want)| {
                 let text = text.replace("STORY", story);
                 let doc = Document::plain("t.txt", text.clone());
-                let got = crate::corpus::build_articles(vec![doc])
+                let got = crate::corpus::build_articles(vec![doc], Lexicon::global())
                     .pop()
                     .and_then(|a| a.title);
                 (got.as_deref() != want).then(|| format!("{text:?}: want {want:?}, got {got:?}"))

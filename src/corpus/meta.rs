@@ -7,6 +7,7 @@ use regex::Regex;
 
 use super::{DateSource, Document, Paragraph, ParagraphKind};
 use crate::dates;
+use crate::lexicon::Lexicon;
 use crate::text;
 
 /// What was read about an article.
@@ -28,21 +29,22 @@ fn wire_dateline() -> &'static Regex {
 }
 
 /// Reads metadata from the document's fields first, then from its classified paragraphs.
-pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
+pub fn read_meta(doc: &Document, paragraphs: &[Paragraph], lex: &Lexicon) -> Meta {
     let text = |p: &Paragraph| doc.text[p.start()..p.end()].trim();
     let of_kind = |k: ParagraphKind| paragraphs.iter().filter(move |p| p.kind == k);
 
     let title = doc.title.clone().or_else(|| {
         of_kind(ParagraphKind::Meta)
             .map(text)
-            .find(|t| !is_byline_text(t) && !dates_only(t))
+            .find(|t| !is_byline_text(t, lex) && !dates_only(t, lex))
             .map(str::to_string)
     });
 
-    let byline = doc
-        .byline
-        .clone()
-        .or_else(|| of_kind(ParagraphKind::Meta).map(text).find_map(byline_name));
+    let byline = doc.byline.clone().or_else(|| {
+        of_kind(ParagraphKind::Meta)
+            .map(text)
+            .find_map(|t| byline_name(t, lex))
+    });
 
     let outlet = doc.outlet.clone().or_else(|| {
         of_kind(ParagraphKind::Body).take(2).find_map(|p| {
@@ -52,12 +54,10 @@ pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
         })
     });
 
-    let (date, date_source) = if let Some(d) = doc.date.as_deref().and_then(dates::parse_date) {
+    let parse_date = |s: &str| dates::parse_date(s, lex);
+    let (date, date_source) = if let Some(d) = doc.date.as_deref().and_then(parse_date) {
         (Some(d), Some(DateSource::Metadata))
-    } else if let Some(d) = of_kind(ParagraphKind::Meta)
-        .map(text)
-        .find_map(dates::parse_date)
-    {
+    } else if let Some(d) = of_kind(ParagraphKind::Meta).map(text).find_map(parse_date) {
         (Some(d), Some(DateSource::Dateline))
     } else {
         let story = [
@@ -79,6 +79,7 @@ pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
                     .iter()
                     .filter(|p| kinds.contains(&p.kind))
                     .map(text),
+                lex,
             )
         };
         let d = from(&story).or_else(|| from(&[ParagraphKind::Boilerplate]));
@@ -98,18 +99,18 @@ pub fn read_meta(doc: &Document, paragraphs: &[Paragraph]) -> Meta {
 /// headline, byline and captions above them).
 const LEDE_PARAGRAPHS: usize = 3;
 
-fn is_byline_text(t: &str) -> bool {
-    byline_name(t).is_some()
+fn is_byline_text(t: &str, lex: &Lexicon) -> bool {
+    byline_name(t, lex).is_some()
 }
 
-fn dates_only(t: &str) -> bool {
+fn dates_only(t: &str, lex: &Lexicon) -> bool {
     text::words(t).all(|(_, w)| {
-        w.chars().next().is_some_and(|c| c.is_ascii_digit()) || dates::parse_date(w).is_some()
-    }) || dates::parse_date(t).is_some() && text::words(t).count() <= 8
+        w.chars().next().is_some_and(|c| c.is_ascii_digit()) || dates::parse_date(w, lex).is_some()
+    }) || dates::parse_date(t, lex).is_some() && text::words(t).count() <= 8
 }
 
 /// The name in a byline line: "by Jane Doe March 3, 2023" gives "Jane Doe".
-pub fn byline_name(line: &str) -> Option<String> {
+pub fn byline_name(line: &str, lex: &Lexicon) -> Option<String> {
     let lower = line.to_lowercase();
     let start = [
         "written by ",
@@ -121,7 +122,7 @@ pub fn byline_name(line: &str) -> Option<String> {
     .iter()
     .find_map(|p| lower.starts_with(p).then_some(p.len()))?;
     let rest = &line[start..];
-    let cut = dates::find_dates(rest)
+    let cut = dates::find_dates(rest, lex)
         .first()
         .map_or(rest.len(), |m| m.start);
     let mut name = Vec::new();
@@ -144,8 +145,8 @@ pub fn byline_name(line: &str) -> Option<String> {
 }
 
 /// The latest full date among the lines; a date without a year takes the year of the others.
-fn latest_date<'a>(lines: impl Iterator<Item = &'a str>) -> Option<NaiveDate> {
-    let found: Vec<dates::DateMention> = lines.flat_map(dates::find_dates).collect();
+fn latest_date<'a>(lines: impl Iterator<Item = &'a str>, lex: &Lexicon) -> Option<NaiveDate> {
+    let found: Vec<dates::DateMention> = lines.flat_map(|l| dates::find_dates(l, lex)).collect();
     let anchor = found
         .iter()
         .filter_map(|m| match m.value {
@@ -174,7 +175,10 @@ mod tests {
             )
         };
         let date_of = |text: String| {
-            let a = crate::corpus::build_articles(vec![Document::plain("t.txt", text)]);
+            let a = crate::corpus::build_articles(
+                vec![Document::plain("t.txt", text)],
+                Lexicon::global(),
+            );
             a[0].date.map(|d| d.to_string())
         };
         assert_eq!(
@@ -195,14 +199,14 @@ mod tests {
     #[test]
     fn byline_names() {
         assert_eq!(
-            byline_name("by Kate Doe November 11, 2024 5:20 PM").as_deref(),
+            byline_name("by Kate Doe November 11, 2024 5:20 PM", Lexicon::global()).as_deref(),
             Some("Kate Doe")
         );
         assert_eq!(
-            byline_name("By Ana de Souza and Li Wei").as_deref(),
+            byline_name("By Ana de Souza and Li Wei", Lexicon::global()).as_deref(),
             Some("Ana de Souza and Li Wei")
         );
-        assert_eq!(byline_name("by the way, nothing"), None);
+        assert_eq!(byline_name("by the way, nothing", Lexicon::global()), None);
     }
 
     #[test]
@@ -213,7 +217,7 @@ mod tests {
             "launched on Aug. 6",
         ];
         assert_eq!(
-            latest_date(lines.into_iter()),
+            latest_date(lines.into_iter(), Lexicon::global()),
             NaiveDate::from_ymd_opt(2024, 11, 22)
         );
     }
@@ -228,7 +232,7 @@ mod tests {
             Paragraph::new(0..16, ParagraphKind::Meta),
             Paragraph::new(18..doc.text.len(), ParagraphKind::Body),
         ];
-        let m = read_meta(&doc, &paras);
+        let m = read_meta(&doc, &paras, Lexicon::global());
         assert_eq!(m.outlet.as_deref(), Some("Reuters"));
         assert_eq!(m.title.as_deref(), Some("Quake hits coast"));
     }

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::budget::{Budget, Stopped};
+use crate::lexicon::Lexicon;
 
 /// A file or part of a file, decoded, before its paragraphs are classified.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,18 +236,18 @@ impl Article {
 
 /// Classifies every document's paragraphs and reads its metadata, in parallel. Lines that
 /// recur across many documents count as noise, so the whole set is classified together.
-pub fn build_articles(docs: Vec<Document>) -> Vec<Article> {
+pub fn build_articles(docs: Vec<Document>, lex: &Lexicon) -> Vec<Article> {
     use rayon::prelude::*;
     let stats = clean::CorpusStats::from_documents(&docs);
     docs.into_par_iter()
-        .map(|doc| build_article(doc, &stats))
+        .map(|doc| build_article(doc, &stats, lex))
         .collect()
 }
 
 /// One document cleaned into an article (without claims), judged against the corpus's stats.
-pub fn build_article(doc: Document, stats: &clean::CorpusStats) -> Article {
-    let paragraphs = clean::classify(&doc, stats);
-    article_of(doc, paragraphs)
+pub fn build_article(doc: Document, stats: &clean::CorpusStats, lex: &Lexicon) -> Article {
+    let paragraphs = clean::classify(&doc, stats, lex);
+    article_of(doc, paragraphs, lex)
 }
 
 /// [`build_article`] within a time budget: `Err` when the budget ran out while its
@@ -255,14 +256,15 @@ pub fn build_article_within(
     doc: Document,
     stats: &clean::CorpusStats,
     budget: &Budget,
+    lex: &Lexicon,
 ) -> Result<Article, Stopped> {
-    let paragraphs = clean::classify_within(&doc, stats, budget)?;
-    Ok(article_of(doc, paragraphs))
+    let paragraphs = clean::classify_within(&doc, stats, budget, lex)?;
+    Ok(article_of(doc, paragraphs, lex))
 }
 
-fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>) -> Article {
+fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>, lex: &Lexicon) -> Article {
     paragraphs.shrink_to_fit();
-    let m = meta::read_meta(&doc, &paragraphs);
+    let m = meta::read_meta(&doc, &paragraphs, lex);
     Article {
         path: doc.path,
         id_path: doc.id_path,
@@ -270,7 +272,10 @@ fn article_of(doc: Document, mut paragraphs: Vec<Paragraph>) -> Article {
         title: m.title,
         date: m.date,
         date_source: m.date_source,
-        modified: doc.modified.as_deref().and_then(crate::dates::parse_date),
+        modified: doc
+            .modified
+            .as_deref()
+            .and_then(|d| crate::dates::parse_date(d, lex)),
         byline: m.byline,
         outlet: m.outlet,
         url: doc.url,

@@ -184,8 +184,19 @@ const DETERMINERS: &[&str] = &[
 ];
 
 /// Finds the attribution of one sentence, using the article context.
-pub fn attribute(sentence: &str, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
-    attribute_words(sentence, text::words(sentence).collect(), entities, ctx)
+pub fn attribute(
+    sentence: &str,
+    entities: &[Entity],
+    ctx: &Context,
+    lex: &Lexicon,
+) -> Option<Attribution> {
+    attribute_words(
+        sentence,
+        text::words(sentence).collect(),
+        entities,
+        ctx,
+        lex,
+    )
 }
 
 /// [`attribute`] for a sentence already split into its words (`text::words`).
@@ -194,8 +205,9 @@ pub fn attribute_words<'a>(
     words: Vec<(usize, &'a str)>,
     entities: &[Entity],
     ctx: &Context,
+    lex: &Lexicon,
 ) -> Option<Attribution> {
-    attribute_read(Words::new(sentence, words), entities, ctx)
+    attribute_read(Words::new(sentence, words), entities, ctx, lex)
 }
 
 /// [`attribute_words`] for words also lowercased (`lows`, in the same order).
@@ -205,19 +217,25 @@ pub fn attribute_lowered<'a>(
     lows: text::LowerWords,
     entities: &[Entity],
     ctx: &Context,
+    lex: &Lexicon,
 ) -> Option<Attribution> {
-    attribute_read(Words::lowered(sentence, words, lows), entities, ctx)
+    attribute_read(Words::lowered(sentence, words, lows), entities, ctx, lex)
 }
 
-fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<Attribution> {
-    let lex = Lexicon::global();
+fn attribute_read(
+    w: Words<'_>,
+    entities: &[Entity],
+    ctx: &Context,
+    lex: &Lexicon,
+) -> Option<Attribution> {
     let sentence = w.text;
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
     // What each word can be, found with one lookup: the first word of a prefix, a verb of
     // saying. Most sentences hold no word a prefix starts with, and are not scanned for
-    // prefixes (an empty prefix, were there one, would start anywhere).
+    // prefixes (an empty prefix, were there one, would start anywhere). Built once, from the
+    // first lexicon given: a process reads all its text with one lexicon.
     static CLASSES: OnceLock<(bool, FxHashMap<String, u8>)> = OnceLock::new();
     let (empty, classes) = CLASSES.get_or_init(|| {
         let prefixes = &lex.attribution_prefixes;
@@ -243,7 +261,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         for i in 0..n {
             if prefix_at(i, prefix) && i + prefix.len() < n {
                 let start = i + prefix.len();
-                let end = phrase_end(&w, start, 14);
+                let end = phrase_end(&w, start, 14, lex);
                 if let Some(a) =
                     speaker_from_phrase(&w, start, end, entities, ctx, &prefix.join(" "), lex)
                 {
@@ -263,7 +281,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             if let Some(mut a) = speaker_from_phrase(
                 &w,
                 i + 2,
-                phrase_end(&w, i + 2, 8),
+                phrase_end(&w, i + 2, 8, lex),
                 entities,
                 ctx,
                 &format!("{word} by"),
@@ -296,7 +314,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             continue;
         }
         if matches!(word, "told" | "tells") && i + 1 < n && !w.broken_after(i) {
-            let obj = w.span(i + 1, phrase_end(&w, i + 1, 4));
+            let obj = w.span(i + 1, phrase_end(&w, i + 1, 4, lex));
             if let Some(e) = entities
                 .iter()
                 .find(|e| e.kind == EntityKind::Outlet && obj.contains(e.text(w.text)))
@@ -310,7 +328,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
             && let Some(mut src) = speaker_from_phrase(
                 &w,
                 c + 1,
-                phrase_end(&w, c + 1, 14),
+                phrase_end(&w, c + 1, 14, lex),
                 entities,
                 ctx,
                 "citing",
@@ -334,7 +352,7 @@ fn attribute_read(w: Words<'_>, entities: &[Entity], ctx: &Context) -> Option<At
         return speaker_from_phrase(
             &w,
             c + 1,
-            phrase_end(&w, c + 1, 14),
+            phrase_end(&w, c + 1, 14, lex),
             entities,
             ctx,
             "citing",
@@ -387,8 +405,7 @@ const PREPOSITIONS_BEFORE_AN_ADJECTIVE: &[&str] = &[
 
 /// Last word index of a noun phrase starting at `start`: up to punctuation, "that", a verb
 /// of saying, or `max` words.
-fn phrase_end(w: &Words<'_>, start: usize, max: usize) -> usize {
-    let lex = Lexicon::global();
+fn phrase_end(w: &Words<'_>, start: usize, max: usize, lex: &Lexicon) -> usize {
     let mut end = start;
     while end + 1 < w.ws.len() && end - start + 1 < max {
         if w.broken_after(end)
@@ -683,10 +700,10 @@ fn subject_after_verb(
         return None;
     }
     let first = w.low(v + 1);
-    if Lexicon::global().is_stopword(first) && !DETERMINERS.contains(&first) {
+    if lex.is_stopword(first) && !DETERMINERS.contains(&first) {
         return None;
     }
-    let end = phrase_end(w, v + 1, 8);
+    let end = phrase_end(w, v + 1, 8, lex);
     // An inverted subject closes its clause ("..., said Ana Ruiz." or "said Ana Ruiz, a
     // spokeswoman"); "said Ana arrived at noon" reports what was said, not who said it.
     let after = &w.text[w.ws[end].0 + w.ws[end].1.len()..];

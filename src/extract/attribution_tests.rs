@@ -6,19 +6,20 @@
 use super::{Context, attribute};
 use crate::extract::entities::find_entities;
 use crate::extract::sentences::split_sentences;
+use crate::lexicon::Lexicon;
 
 fn last_speaker(text: &str) -> String {
     let mut ctx = Context::default();
-    let sentences = split_sentences(text);
+    let sentences = split_sentences(text, Lexicon::global());
     for (s, e) in &sentences {
-        ctx.know(&find_entities(&text[*s..*e]));
+        ctx.know(&find_entities(&text[*s..*e], Lexicon::global()));
     }
     let mut last = None;
     for (s, e) in sentences {
         let sentence = &text[s..e];
-        let entities = find_entities(sentence);
+        let entities = find_entities(sentence, Lexicon::global());
         ctx.learn(&entities);
-        let a = attribute(sentence, &entities, &ctx);
+        let a = attribute(sentence, &entities, &ctx, Lexicon::global());
         if let Some(a) = &a {
             ctx.heard(a);
         }

@@ -11,6 +11,7 @@ use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
 use crate::dates::find_dates_in;
 use crate::ids::{ClaimId, ClusterId, stable_hash};
+use crate::lexicon::Lexicon;
 use crate::text::Span;
 
 /// A date a claim mentions, located in the claim's text (at most [`MAX_SENTENCE_BYTES`], so
@@ -184,14 +185,18 @@ pub struct Extracted {
 
 impl Extracted {
     /// Extracts the article's claims and pairs them with it.
-    pub fn new(article: Article) -> Extracted {
-        Extracted::within(article, &Budget::unlimited()).0
+    pub fn new(article: Article, lex: &Lexicon) -> Extracted {
+        Extracted::within(article, &Budget::unlimited(), lex).0
     }
 
     /// [`Extracted::new`] within a time budget, checked before each paragraph and sentence:
     /// when it runs out, the claims found so far, and why the rest of the text was not read.
-    pub fn within(article: Article, budget: &Budget) -> (Extracted, Option<Stopped>) {
-        let (lists, stopped) = extract_claims(&article, budget);
+    pub fn within(
+        article: Article,
+        budget: &Budget,
+        lex: &Lexicon,
+    ) -> (Extracted, Option<Stopped>) {
+        let (lists, stopped) = extract_claims(&article, budget, lex);
         let out = Extracted {
             article,
             claims: lists.claims,
@@ -379,14 +384,17 @@ struct Own {
 }
 
 /// Extracts the claims of every article, in order.
-pub fn extract_all(articles: Vec<Article>) -> Vec<Extracted> {
-    articles.into_iter().map(Extracted::new).collect()
+pub fn extract_all(articles: Vec<Article>, lex: &Lexicon) -> Vec<Extracted> {
+    articles
+        .into_iter()
+        .map(|a| Extracted::new(a, lex))
+        .collect()
 }
 
 /// Reads the claims of an article's headline and body paragraphs, within a time budget
 /// checked before each paragraph and sentence: when it runs out, the claims found so far, and
 /// why the rest of the text was not read.
-fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>) {
+fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, Option<Stopped>) {
     let mut ctx = Context::default();
     let mut out = Lists::default();
     let mut stopped = None;
@@ -407,7 +415,7 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
             break;
         }
         read.push(match p.kind {
-            ParagraphKind::Body => read_sentences(article.paragraph_text(p)),
+            ParagraphKind::Body => read_sentences(article.paragraph_text(p), lex),
             _ => Vec::new(),
         });
     }
@@ -426,7 +434,7 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
         title_done |= headline;
         let para = article.paragraph_text(p);
         let sentences = if headline {
-            read_sentences(para)
+            read_sentences(para, lex)
         } else {
             body_sentences
         };
@@ -450,16 +458,16 @@ fn extract_claims(article: &Article, budget: &Budget) -> (Lists, Option<Stopped>
             let text = &para[s..e];
             let lows =
                 crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
-            let found_dates = find_dates_in(text, &words, &lows);
+            let found_dates = find_dates_in(text, &words, &lows, lex);
             let word_count = words.len();
             ctx.learn(&entities);
-            let attribution = attribute_lowered(text, words, lows, &entities, &ctx);
+            let attribution = attribute_lowered(text, words, lows, &entities, &ctx, lex);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
             let start = p.start() + s;
             let sentence = Span::new(&article.text, start..p.start() + e);
-            let quantities = quantities_in(&sentence, &found_dates);
+            let quantities = quantities_in(&sentence, &found_dates, lex);
             // A sentence read for claims is under MAX_SENTENCE_BYTES, so its dates' offsets
             // fit in two bytes.
             let dates = found_dates
@@ -519,8 +527,8 @@ struct Sentence<'a> {
 }
 
 /// The sentences of a paragraph short enough to read, split into words with their names found.
-fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
-    split_sentences(para)
+fn read_sentences<'a>(para: &'a str, lex: &Lexicon) -> Vec<Sentence<'a>> {
+    split_sentences(para, lex)
         .into_iter()
         .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
         .map(|(start, end)| {
@@ -528,7 +536,7 @@ fn read_sentences(para: &str) -> Vec<Sentence<'_>> {
             // Room for a word in five bytes, so that the vector is seldom grown.
             let mut words = Vec::with_capacity(text.len() / 5 + 1);
             words.extend(crate::text::words(text));
-            let entities = entities_in(text, &words);
+            let entities = entities_in(text, &words, lex);
             Sentence {
                 start,
                 end,

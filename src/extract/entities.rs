@@ -110,13 +110,12 @@ pub fn title_len(words: &[&str], lex: &Lexicon) -> usize {
 const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von", "and"];
 
 /// Named entities in a sentence, in order.
-pub fn find_entities(sentence: &str) -> Vec<Entity> {
-    entities_in(sentence, &text::words(sentence).collect::<Vec<_>>())
+pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
+    entities_in(sentence, &text::words(sentence).collect::<Vec<_>>(), lex)
 }
 
 /// [`find_entities`] for a sentence already split into its words (`text::words`).
-pub fn entities_in(sentence: &str, ws: &[(usize, &str)]) -> Vec<Entity> {
-    let lex = Lexicon::global();
+pub fn entities_in(sentence: &str, ws: &[(usize, &str)], lex: &Lexicon) -> Vec<Entity> {
     let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
     let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
     let breaks_run = |w: &str| {
@@ -418,7 +417,7 @@ mod tests {
     use super::*;
 
     fn ents(s: &str) -> Vec<(Interned, Interned, EntityKind)> {
-        find_entities(s)
+        find_entities(s, Lexicon::global())
             .into_iter()
             .map(|e| (intern(e.text(s)), e.canonical, e.kind))
             .collect()
@@ -439,7 +438,7 @@ mod tests {
             "Troops in the Lipetsk region held.",
             "Troops in Lipetsk Province held.",
         ] {
-            let e = find_entities(s);
+            let e = find_entities(s, Lexicon::global());
             assert_eq!(e[0].canonical, "Lipetsk", "{s}");
             assert_eq!(e[0].kind, EntityKind::Place);
         }
@@ -448,7 +447,7 @@ mod tests {
     #[test]
     fn titles_become_roles() {
         let s = "It was Prime Minister Jana Novak who spoke.";
-        let e = find_entities(s);
+        let e = find_entities(s, Lexicon::global());
         assert_eq!(e[0].text(s), "Jana Novak");
         assert_eq!(e[0].role.as_deref(), Some("Prime Minister"));
         assert_eq!(e[0].kind, EntityKind::Person);
@@ -457,7 +456,7 @@ mod tests {
     #[test]
     fn a_name_past_the_offsets_an_entity_holds_is_not_kept() {
         let s = format!("{} met Jana Novak.", "word ".repeat(14_000));
-        assert!(find_entities(&s).is_empty());
+        assert!(find_entities(&s, Lexicon::global()).is_empty());
         assert!(Entity::new(65_530..65_540, intern("X"), EntityKind::Person, None).is_none());
     }
 

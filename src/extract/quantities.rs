@@ -138,18 +138,22 @@ impl Quantity {
     /// The values the wording allows, in canonical units: the hedge policy of
     /// [`hedge`](super::hedge) applied to the stated value, range or vague magnitude. An end the
     /// wording leaves open is infinite ("more than 40%": 40 to infinity).
-    pub fn bounds(&self) -> Option<(f64, f64)> {
-        self.canonical(hedge::interval)
+    pub fn bounds(&self, lex: &Lexicon) -> Option<(f64, f64)> {
+        self.canonical(hedge::interval, lex)
     }
 
     /// The values a figure of the same fact may take, in canonical units: [`Quantity::bounds`]
     /// with an open end closed by [`hedge::closed`](super::hedge::closed) ("more than 300": 300
     /// to 450).
-    pub fn interval(&self) -> Option<(f64, f64)> {
-        self.canonical(hedge::closed)
+    pub fn interval(&self, lex: &Lexicon) -> Option<(f64, f64)> {
+        self.canonical(hedge::closed, lex)
     }
 
-    fn canonical(&self, point: fn(f64, Option<HedgeBound>) -> (f64, f64)) -> Option<(f64, f64)> {
+    fn canonical(
+        &self,
+        point: fn(f64, Option<HedgeBound>) -> (f64, f64),
+        lex: &Lexicon,
+    ) -> Option<(f64, f64)> {
         let (lo, hi) = match (self.value(), self.low(), self.high()) {
             (Some(v), _, _) => point(v, self.bound),
             // A range ("some 20 to 30") widens at each end by its hedge.
@@ -161,23 +165,18 @@ impl Quantity {
             (None, None, Some(hi)) => point(hi, Some(HedgeBound::Upper)),
             (None, None, None) => return None,
         };
-        let (factor, offset) = self.to_canonical();
+        let (factor, offset) = self.to_canonical(lex);
         Some((lo * factor + offset, hi * factor + offset))
     }
 
     /// How a stated value converts to the canonical unit: `canonical = value * factor + offset`.
     /// The factor is read from the canonical and stated values, so a copy whose canonical value
     /// is set to its stated one is compared in its own unit.
-    fn to_canonical(&self) -> (f64, f64) {
+    fn to_canonical(&self, lex: &Lexicon) -> (f64, f64) {
         if self.kind == QuantityKind::Temperature
             && let Some(def) = self
                 .unit
-                .and_then(|u| {
-                    Lexicon::global()
-                        .units
-                        .iter()
-                        .find(|d| d.unit == u.as_str())
-                })
+                .and_then(|u| lex.units.iter().find(|d| d.unit == u.as_str()))
                 .filter(|d| d.offset != 0.0)
         {
             return (def.factor, def.offset);
@@ -1142,14 +1141,18 @@ fn bound_by_clause(q: &mut Quantity, h: Hedged) {
 }
 
 /// Every quantity in `text`, in order, with byte offsets into it.
-pub fn find_quantities(text: &str) -> Vec<Quantity> {
-    quantities_in(&Span::from(text), &dates::find_dates(text))
+pub fn find_quantities(text: &str, lex: &Lexicon) -> Vec<Quantity> {
+    quantities_in(&Span::from(text), &dates::find_dates(text, lex), lex)
 }
 
 /// [`find_quantities`] for a text whose dates were already found (dates are not figures). The
 /// figures' text points into `text`'s shared text; their offsets are within `text`.
-pub fn quantities_in(text: &Span, found_dates: &[dates::DateMention]) -> Vec<Quantity> {
-    Parser::new(text, found_dates, Lexicon::global()).parse_all()
+pub fn quantities_in(
+    text: &Span,
+    found_dates: &[dates::DateMention],
+    lex: &Lexicon,
+) -> Vec<Quantity> {
+    Parser::new(text, found_dates, lex).parse_all()
 }
 
 #[cfg(test)]

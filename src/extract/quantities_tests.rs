@@ -2,10 +2,10 @@
 //! underline, written compactly as `value [>=low] [<=high] [~hedge] [[unit]] kind`.
 
 use super::find_quantities;
-use crate::lexicon::QuantityKind;
+use crate::lexicon::{Lexicon, QuantityKind};
 
 fn render(text: &str) -> Vec<String> {
-    find_quantities(text)
+    find_quantities(text, Lexicon::global())
         .iter()
         .map(|q| {
             let num = |v: f64| {
@@ -457,36 +457,55 @@ fn units_and_conversions() {
 
 #[test]
 fn counted_nouns_and_qualifiers() {
-    let q = find_quantities("Around 11,000 North Korean soldiers were stationed there.");
+    let q = find_quantities(
+        "Around 11,000 North Korean soldiers were stationed there.",
+        Lexicon::global(),
+    );
     assert_eq!(*q[0].modifiers, ["North", "Korean"]);
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     let q = find_quantities(
         "Russian forces have suffered 7,905 soldiers killed, 12,220 injured, and 717 captured.",
+        Lexicon::global(),
     );
     assert_eq!(q.len(), 3);
     assert_eq!(q[0].predicate.as_deref(), Some("killed"));
     assert_eq!(q[1].unit.as_deref(), Some("soldiers"));
     assert_eq!(q[1].predicate.as_deref(), Some("injured"));
     assert_eq!(q[2].predicate.as_deref(), Some("captured"));
-    let q = find_quantities("They hold back the nearly 50,000-strong enemy group.");
+    let q = find_quantities(
+        "They hold back the nearly 50,000-strong enemy group.",
+        Lexicon::global(),
+    );
     assert_eq!(q[0].kind, QuantityKind::Count);
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
     assert_eq!(q[0].approx.as_deref(), Some("nearly"));
-    let q = find_quantities("A 2,000-strong group marched on the capital.");
+    let q = find_quantities(
+        "A 2,000-strong group marched on the capital.",
+        Lexicon::global(),
+    );
     assert_eq!(
         q[0].canonical_unit.as_deref(),
         Some("group"),
         "a group of whom?"
     );
-    let q = find_quantities("The 3,000-strong brigade pulled back.");
+    let q = find_quantities("The 3,000-strong brigade pulled back.", Lexicon::global());
     assert_eq!(q[0].canonical_unit.as_deref(), Some("troops"));
-    let q = find_quantities("Officials reported 40 casualties, and the hospital 12 deaths.");
+    let q = find_quantities(
+        "Officials reported 40 casualties, and the hospital 12 deaths.",
+        Lexicon::global(),
+    );
     assert_eq!(q[0].canonical_unit.as_deref(), Some("casualties"));
     assert_eq!(q[1].canonical_unit.as_deref(), Some("deaths"));
-    let q = find_quantities("After three rounds of talks, 10 buildings and 4 homes burned.");
+    let q = find_quantities(
+        "After three rounds of talks, 10 buildings and 4 homes burned.",
+        Lexicon::global(),
+    );
     assert_eq!(q[0].canonical_unit.as_deref(), Some("round"));
     assert_eq!(q[1].canonical_unit.as_deref(), Some("buildings"));
-    let q = find_quantities("Holding back 50,000 of the occupier's army personnel.");
+    let q = find_quantities(
+        "Holding back 50,000 of the occupier's army personnel.",
+        Lexicon::global(),
+    );
     assert_eq!(q[0].unit.as_deref(), Some("personnel"));
     check(&[
         (
@@ -667,7 +686,7 @@ fn signs_and_decimals() {
             &["-40 [°F] temperature"],
         ),
     ]);
-    let f = find_quantities("It fell to -40 degrees Fahrenheit.");
+    let f = find_quantities("It fell to -40 degrees Fahrenheit.", Lexicon::global());
     assert_eq!(f[0].canonical_value(), Some(-40.0), "-40 °F is -40 °C");
 }
 
@@ -788,7 +807,7 @@ fn measures_in_two_units_add_up() {
 #[test]
 fn hedges_say_which_side_of_the_figure() {
     let bound = |text: &str| {
-        find_quantities(text)
+        find_quantities(text, Lexicon::global())
             .iter()
             .map(|q| (q.approx.map(|a| a.to_string()), q.bound, q.low(), q.high()))
             .collect::<Vec<_>>()

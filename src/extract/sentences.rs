@@ -21,8 +21,7 @@ use lists::{Marker, marker_at, roman_value};
 /// Blank lines separate paragraphs. A single line break ends a sentence too (a heading, a list
 /// item, a line of a table of contents) unless the lines are wrapped prose: a block of long even
 /// lines, or a line that goes on in lowercase after a trailing space, a function word or a comma.
-pub fn split_text(text: &str) -> Vec<(usize, usize)> {
-    let lex = Lexicon::global();
+pub fn split_text(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let lines = lines_of(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -35,7 +34,7 @@ pub fn split_text(text: &str) -> Vec<(usize, usize)> {
         }
         let para = &text[start..end];
         out.extend(
-            split_sentences(para)
+            split_sentences(para, lex)
                 .into_iter()
                 .map(|(a, b)| (start + a, start + b)),
         );
@@ -46,8 +45,8 @@ pub fn split_text(text: &str) -> Vec<(usize, usize)> {
 
 /// Splits one paragraph into sentence spans (byte offsets, trimmed, never empty). Line breaks
 /// inside it count as spaces: the caller has decided which lines form the paragraph.
-pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
-    Scan::new(text).sentences()
+pub fn split_sentences(text: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
+    Scan::new(text, lex).sentences()
 }
 
 /// Characters that end a sentence.
@@ -179,19 +178,19 @@ struct Scan<'a> {
     /// For an opening quotation mark or bracket, the offset of its partner (empty when the
     /// paragraph has no pair).
     partners: Vec<u32>,
-    lex: &'static Lexicon,
+    lex: &'a Lexicon,
 }
 
 const NONE: u32 = u32::MAX;
 
 impl<'a> Scan<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, lex: &'a Lexicon) -> Self {
         let mut scan = Scan {
             text,
             b: text.as_bytes(),
             enclosing: Vec::new(),
             partners: Vec::new(),
-            lex: Lexicon::global(),
+            lex,
         };
         scan.pair_marks();
         scan

@@ -2,10 +2,11 @@
 //! the sentences a reader would see.
 
 use super::{split_sentences, split_text};
+use crate::lexicon::Lexicon;
 
 fn check(cases: &[(&str, &[&str])]) {
     crate::extract::check_table(cases, |text| {
-        split_text(text)
+        split_text(text, Lexicon::global())
             .into_iter()
             .map(|(s, e)| text[s..e].to_string())
             .collect::<Vec<_>>()
@@ -737,7 +738,7 @@ fn page_debris_around_sentences() {
 #[test]
 fn a_paragraph_is_split_with_its_line_breaks_as_spaces() {
     let para = "The army said it had lost\nContact with the unit. Talks go on.";
-    let got: Vec<&str> = split_sentences(para)
+    let got: Vec<&str> = split_sentences(para, Lexicon::global())
         .into_iter()
         .map(|(s, e)| &para[s..e])
         .collect();
@@ -753,7 +754,7 @@ fn a_paragraph_is_split_with_its_line_breaks_as_spaces() {
 #[test]
 fn offsets_point_into_the_text() {
     let text = "  First one. Second one!  \n\nThird «é» … [ok.] <b>x</b> \\n y";
-    for (s, e) in split_text(text) {
+    for (s, e) in split_text(text, Lexicon::global()) {
         assert!(text.is_char_boundary(s) && text.is_char_boundary(e) && s < e);
         assert_eq!(text[s..e].trim(), &text[s..e]);
     }
@@ -767,7 +768,7 @@ fn long_inputs_stay_linear() {
     let clocks = "At 5 a.m. ".repeat(20_000);
     for text in [many_dots, one_word, quotes, clocks] {
         let started = std::time::Instant::now();
-        let spans = split_text(&text);
+        let spans = split_text(&text, Lexicon::global());
         assert!(spans.iter().all(|&(s, e)| s < e && e <= text.len()));
         assert!(
             started.elapsed() < std::time::Duration::from_secs(5),
@@ -787,7 +788,7 @@ proptest::proptest! {
         text in "([.!?…\"'“”‘’«»()\\[\\]<>/&;:,•⁃*=#-]|[ \\n\\r]|a|I|Mr|p|iv|U\\.S|[0-9]|\\\\n|&lt;b&gt;|🙂| \\. \\. \\.){0,60}"
     ) {
         let mut last = 0;
-        for (s, e) in split_text(&text) {
+        for (s, e) in split_text(&text, Lexicon::global()) {
             proptest::prop_assert!(last <= s && s < e && e <= text.len());
             proptest::prop_assert!(text.is_char_boundary(s) && text.is_char_boundary(e));
             proptest::prop_assert_eq!(text[s..e].trim(), &text[s..e]);

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::extract::Extracted;
 use crate::extract::Quantity;
-use crate::lexicon::QuantityKind;
+use crate::lexicon::{Lexicon, QuantityKind};
 
 /// A share checked against two figures of the same report.
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +29,7 @@ fn fmt(v: f64) -> String {
 
 /// Checks every stated share against pairs of like figures near it: "more than 40% lost"
 /// beside "controlled 2,418 km², now about 700 km²" (71% lost) is consistent.
-pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
+pub fn arithmetic_checks(articles: &[Extracted], lex: &Lexicon) -> Vec<ArithmeticCheck> {
     let mut out = Vec::new();
     for a in articles {
         let qs: Vec<(usize, &Quantity)> = a
@@ -39,7 +39,7 @@ pub fn arithmetic_checks(articles: &[Extracted]) -> Vec<ArithmeticCheck> {
             .flat_map(|(ci, c)| a.quantities(c).iter().map(move |q| (ci, q)))
             .collect();
         for &(pc, p) in qs.iter().filter(|(_, q)| q.kind == QuantityKind::Percent) {
-            let Some((lo, hi)) = p.interval() else {
+            let Some((lo, hi)) = p.interval(lex) else {
                 continue;
             };
             let near: Vec<&(usize, &Quantity)> = qs

@@ -34,8 +34,8 @@ const MAX_FACT_CLAIMS: usize = 16;
 
 /// Content words, names and figures of a claim, the basis of comparison: their hashes,
 /// sorted and without repeats.
-pub fn signature(article: &Extracted, claim: &Claim) -> Vec<u64> {
-    signature_folded(article, claim, &HashMap::default())
+pub fn signature(article: &Extracted, claim: &Claim, lex: &Lexicon) -> Vec<u64> {
+    signature_folded(article, claim, &HashMap::default(), lex)
 }
 
 /// [`signature`] with person names read through corpus name folds not yet applied.
@@ -43,8 +43,8 @@ fn signature_folded(
     article: &Extracted,
     claim: &Claim,
     folds: &HashMap<Interned, Interned>,
+    lex: &Lexicon,
 ) -> Vec<u64> {
-    let lex = Lexicon::global();
     let mut s: Vec<u64> = crate::lexicon::content_words(&claim.text, lex)
         .map(|w| stable_hash(&[&w]))
         .chain(article.entities(claim).iter().map(|e| {
@@ -145,7 +145,11 @@ struct Signatures {
 }
 
 impl Signatures {
-    fn new(articles: &[Extracted], folds: &HashMap<Interned, Interned>) -> Signatures {
+    fn new(
+        articles: &[Extracted],
+        folds: &HashMap<Interned, Interned>,
+        lex: &Lexicon,
+    ) -> Signatures {
         let mut number: HashMap<u64, u32> = HashMap::default();
         let mut hashes = Vec::new();
         let mut starts = vec![0u32];
@@ -155,7 +159,7 @@ impl Signatures {
             .flat_map(|a| a.claims.iter().map(move |c| (a, c)))
         {
             let from = words.len();
-            for h in signature_folded(article, claim, folds) {
+            for h in signature_folded(article, claim, folds, lex) {
                 let next = number.len() as u32;
                 words.push(*number.entry(h).or_insert_with(|| {
                     hashes.push(h);
@@ -236,7 +240,11 @@ impl ClaimPairs {
 /// Finds the pairs of claims of different reports that share at least [`MIN_SHARED`] words
 /// not too common to say anything, with their weighted cosine. `folds` are the corpus's
 /// person-name folds, read as if applied.
-pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Interned, Interned>) -> ClaimPairs {
+pub fn claim_pairs(
+    articles: &[Extracted],
+    folds: &HashMap<Interned, Interned>,
+    lex: &Lexicon,
+) -> ClaimPairs {
     let refs: Vec<ClaimRef> = articles
         .iter()
         .enumerate()
@@ -247,7 +255,7 @@ pub fn claim_pairs(articles: &[Extracted], folds: &HashMap<Interned, Interned>) 
             })
         })
         .collect();
-    let sigs = Signatures::new(articles, folds);
+    let sigs = Signatures::new(articles, folds, lex);
     let claims = refs.len() as f32;
     let idf: Vec<f32> = (0..sigs.hashes.len())
         .map(|w| {

@@ -10,6 +10,7 @@ use super::clusters::signature;
 use super::{ClaimRef, Index};
 use crate::extract::Claim;
 use crate::ids::FactId;
+use crate::lexicon::Lexicon;
 
 /// How a row's two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -139,19 +140,23 @@ fn shared_facts<'a>(
     out
 }
 
-fn incompatible(qa: &crate::extract::Quantity, qb: &crate::extract::Quantity) -> bool {
-    match (qa.interval(), qb.interval()) {
+fn incompatible(
+    qa: &crate::extract::Quantity,
+    qb: &crate::extract::Quantity,
+    lex: &Lexicon,
+) -> bool {
+    match (qa.interval(lex), qb.interval(lex)) {
         (Some(x), Some(y)) => x.1 < y.0 || y.1 < x.0,
         _ => false,
     }
 }
 
 /// Aligns the claims of two articles of the index.
-pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
+pub fn diff_articles(index: &Index, left: usize, right: usize, lex: &Lexicon) -> ReportDiff {
     let la = &index.articles[left];
     let ra = &index.articles[right];
-    let ls: Vec<Vec<u64>> = la.claims.iter().map(|c| signature(la, c)).collect();
-    let rs: Vec<Vec<u64>> = ra.claims.iter().map(|c| signature(ra, c)).collect();
+    let ls: Vec<Vec<u64>> = la.claims.iter().map(|c| signature(la, c, lex)).collect();
+    let rs: Vec<Vec<u64>> = ra.claims.iter().map(|c| signature(ra, c, lex)).collect();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::default();
     for (j, s) in rs.iter().enumerate() {
         for &w in s {
@@ -247,6 +252,7 @@ pub fn diff_articles(index: &Index, left: usize, right: usize) -> ReportDiff {
                     (ra, &ra.claims[j]),
                     lref(i),
                     rref(j),
+                    lex,
                 ));
             }
             None => rows.push(DiffRow {
@@ -267,11 +273,12 @@ fn pair_row(
     (ra, b): (&crate::extract::Extracted, &Claim),
     l: ClaimRef,
     r: ClaimRef,
+    lex: &Lexicon,
 ) -> DiffRow {
     let same = fold_text(&a.text) == fold_text(&b.text);
     let conflict = shared_facts(la.quantities(a), ra.quantities(b))
         .iter()
-        .any(|(x, y)| incompatible(x, y));
+        .any(|(x, y)| incompatible(x, y, lex));
     let relation = if same {
         Relation::Same
     } else if conflict {
@@ -321,17 +328,20 @@ mod tests {
     use crate::corpus::{Document, build_articles};
 
     fn index_of(a: &str, b: &str) -> Index {
-        let arts = build_articles(vec![
-            Document::plain("a.txt", a.to_string()),
-            Document::plain("b.txt", b.to_string()),
-        ]);
-        let arts = crate::extract::extract_all(arts);
-        Index::build(arts)
+        let arts = build_articles(
+            vec![
+                Document::plain("a.txt", a.to_string()),
+                Document::plain("b.txt", b.to_string()),
+            ],
+            Lexicon::global(),
+        );
+        let arts = crate::extract::extract_all(arts, Lexicon::global());
+        Index::build(arts, Lexicon::global())
     }
 
     fn relations(a: &str, b: &str) -> Vec<(Relation, String, String)> {
         let index = index_of(a, b);
-        let d = diff_articles(&index, 0, 1);
+        let d = diff_articles(&index, 0, 1, Lexicon::global());
         let first_words = |r: Option<ClaimRef>| {
             r.map_or(String::new(), |r| {
                 index
@@ -377,7 +387,7 @@ mod tests {
             "Rescuers used boats to reach villages near Almora that the water had cut off.",
         );
         let index = index_of(STORY, &b);
-        let d = diff_articles(&index, 0, 1);
+        let d = diff_articles(&index, 0, 1, Lexicon::global());
         let row = d
             .rows
             .iter()

@@ -870,7 +870,7 @@ fn of_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
     if !after.starts_with("of ") {
         return Box::new([]);
     }
-    what_of(after)
+    what_of(after, lex)
         .map(|p| keys(crate::lexicon::content_words(&p, lex)).into_boxed_slice())
         .unwrap_or_default()
 }
@@ -895,9 +895,8 @@ fn context_keys(a: &Extracted, c: &Claim, lex: &Lexicon) -> Keys {
 }
 
 /// How many claims with figures hold each context key, and how many such claims there are.
-fn document_frequencies(articles: &[Extracted]) -> (HashMap<u64, u32>, u32) {
+fn document_frequencies(articles: &[Extracted], lex: &Lexicon) -> (HashMap<u64, u32>, u32) {
     use rayon::prelude::*;
-    let lex = Lexicon::global();
     articles
         .par_iter()
         .fold(
@@ -996,6 +995,7 @@ fn stated_date(
     claim: &Claim,
     q: &Quantity,
     reported: Option<NaiveDate>,
+    lex: &Lexicon,
 ) -> (When, bool) {
     let near = |d: &&crate::extract::DateRef| {
         let (qs, qe) = (q.start() - claim.start(), q.end() - claim.start());
@@ -1011,7 +1011,7 @@ fn stated_date(
             .any(|n| n.len() == 4);
         let iso = d.iso.filter(|_| anchored || has_year);
         let Some(iso) = iso else {
-            if let Some(m) = month_of(d.text(&claim.text)) {
+            if let Some(m) = month_of(d.text(&claim.text), lex) {
                 return (When::Month(None, m), d.as_of);
             }
             continue;
@@ -1031,8 +1031,7 @@ fn stated_date(
     (When::Unknown, false)
 }
 
-fn month_of(text: &str) -> Option<u32> {
-    let lex = Lexicon::global();
+fn month_of(text: &str, lex: &Lexicon) -> Option<u32> {
     text::words(text).find_map(|(_, w)| {
         lex.months
             .get(w.to_lowercase().trim_end_matches('.'))
@@ -1092,13 +1091,14 @@ fn linking_interval(
     interval: Option<(f64, f64)>,
     point: Option<f64>,
     converted: bool,
+    lex: &Lexicon,
 ) -> Option<(f64, f64)> {
     let (lo, hi) = interval?;
     let exact = q.approx.is_none() && q.low().is_none() && q.high().is_none() && !converted;
     let vague = q.value().is_none() && q.low().is_some() && q.high().is_some() && !converted;
     if vague {
         // "Hundreds" is 200 to 999 here, without the verdict's leniency above it.
-        return q.interval();
+        return q.interval(lex);
     }
     match point {
         Some(v) if exact && v > 0.0 => Some((
@@ -1171,8 +1171,8 @@ fn starts_figure(w: &str) -> bool {
 }
 
 /// The interval a figure allows, widened for vague magnitudes.
-fn interval(q: &Quantity) -> Option<(f64, f64)> {
-    let (lo, hi) = q.interval()?;
+fn interval(q: &Quantity, lex: &Lexicon) -> Option<(f64, f64)> {
+    let (lo, hi) = q.interval(lex)?;
     if q.value().is_none() && q.approx.is_some() && q.low().is_some() && q.high().is_some() {
         return Some((lo, hi * 1.5));
     }
@@ -1213,7 +1213,7 @@ fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversio
         (Some(a), Some(b)) => Some((a + b) / 2.0),
         (a, b) => a.or(b),
     }));
-    let (lo, hi) = interval(&raw)?;
+    let (lo, hi) = interval(&raw, lex)?;
     let exact_year = year.and_then(|y| rates.iter().find(|&&(ry, _)| ry == y));
     let (rate_lo, rate_hi, year) = match exact_year {
         Some(&(y, r)) => (r, r, Some(y)),
@@ -1238,10 +1238,9 @@ fn converted(q: &Quantity, year: Option<i32>, lex: &Lexicon) -> Option<Conversio
 
 /// Links figures into facts; each member's `at` and `quantity_index` say which quantity
 /// takes the fact's id.
-pub fn link_facts(articles: &[Extracted], groups: &[usize]) -> Vec<Fact> {
+pub fn link_facts(articles: &[Extracted], groups: &[usize], lex: &Lexicon) -> Vec<Fact> {
     use rayon::prelude::*;
-    let lex = Lexicon::global();
-    let (df, claims) = document_frequencies(articles);
+    let (df, claims) = document_frequencies(articles, lex);
     let dates = report_dates(articles);
     // Every figure that can be linked, with the hash of what it measures (its block), sorted
     // by block and then corpus order. Figures of different blocks are never compared, so the
@@ -1273,7 +1272,7 @@ pub fn link_facts(articles: &[Extracted], groups: &[usize]) -> Vec<Fact> {
     let mut facts: Vec<Fact> = blocks
         .par_iter()
         .with_max_len(1)
-        .flat_map_iter(|block| link_block(articles, groups, block, (&df, claims), &dates))
+        .flat_map_iter(|block| link_block(articles, groups, block, (&df, claims), &dates, lex))
         .collect();
     facts.sort_by(|a, b| {
         a.verdict
@@ -1292,8 +1291,8 @@ fn link_block(
     block: &[Figure],
     (df, claims): (&HashMap<u64, u32>, u32),
     dates: &[Option<NaiveDate>],
+    lex: &Lexicon,
 ) -> Vec<Fact> {
-    let lex = Lexicon::global();
     // The weighted context of the claim last read, shared by its figures.
     let mut last_context: Option<(ClaimRef, Weighted)> = None;
     let kind = {
@@ -1317,7 +1316,7 @@ fn link_block(
                 (0, false)
             };
             let reported = dates[at.article as usize];
-            let (stated, as_of) = stated_date(a.dates(c), c, q, reported);
+            let (stated, as_of) = stated_date(a.dates(c), c, q, reported, lex);
             let when = match stated {
                 When::Unknown => reported.map_or(When::Unknown, When::Day),
                 _ => stated,
@@ -1326,7 +1325,7 @@ fn link_block(
             let interval = conversion
                 .as_ref()
                 .map(|c| (c.low, c.high))
-                .or_else(|| interval(q));
+                .or_else(|| interval(q, lex));
             let point = conversion
                 .as_ref()
                 .map_or(q.value().and(q.canonical_value()), |conv| {
@@ -1348,7 +1347,7 @@ fn link_block(
                     _ => reported,
                 },
                 interval,
-                linking: linking_interval(q, interval, point, conversion.is_some()),
+                linking: linking_interval(q, interval, point, conversion.is_some(), lex),
                 hypothetical: hypothetical(c, q, lex),
                 point,
                 accumulates: accumulates_quantity(c, q, lex),
@@ -1418,11 +1417,17 @@ fn link_block(
     drafts
         .iter()
         .filter(|d| !d.by_article.is_empty())
-        .map(|d| build_fact(d, &cands, articles, groups))
+        .map(|d| build_fact(d, &cands, articles, groups, lex))
         .collect()
 }
 
-fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[usize]) -> Fact {
+fn build_fact(
+    d: &Draft,
+    cands: &[Candidate],
+    articles: &[Extracted],
+    groups: &[usize],
+    lex: &Lexicon,
+) -> Fact {
     let order = d.members();
     let members: Vec<FactMember> = order
         .iter()
@@ -1466,7 +1471,7 @@ fn build_fact(d: &Draft, cands: &[Candidate], articles: &[Extracted], groups: &[
         .collect();
     let accumulates = order.iter().any(|&i| cands[i as usize].accumulates);
     let (verdict, reason, reason_detail) = verdict::judge(&values, arts.len(), accumulates);
-    let label = label(&order, cands, articles);
+    let label = label(&order, cands, articles, lex);
     Fact {
         id: FactId::from_hash(stable_hash(&[
             &label,
@@ -1523,7 +1528,7 @@ fn top<K: Ord>(counts: HashMap<K, usize>) -> Option<K> {
 
 /// "Danish troops in Aarhus": the commonest qualifier, the counted noun, what happened to it,
 /// and the commonest place.
-fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String {
+fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted], lex: &Lexicon) -> String {
     let mut mods: HashMap<String, usize> = HashMap::default();
     let mut units: HashMap<Interned, usize> = HashMap::default();
     let mut places: HashMap<Interned, usize> = HashMap::default();
@@ -1574,10 +1579,10 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
                 if e.kind == EntityKind::Place { 2 } else { 1 };
         }
         if of_phrase.is_none() {
-            of_phrase = what_of(&claim.text[qe..]);
+            of_phrase = what_of(&claim.text[qe..], lex);
         }
         if q.kind != QuantityKind::Count
-            && let Some(w) = what_it_is(&claim.text[qe..])
+            && let Some(w) = what_it_is(&claim.text[qe..], lex)
         {
             *subjects.entry(w).or_default() += 1;
         }
@@ -1603,7 +1608,6 @@ fn label(members: &[u32], cands: &[Candidate], articles: &[Extracted]) -> String
     let mut parts: Vec<String> = Vec::new();
     parts.extend(top(mods));
     parts.extend(noun);
-    let lex = Lexicon::global();
     let noun_group = parts
         .last()
         .and_then(|n| lex.count_nouns.get(&n.to_lowercase()));
@@ -1625,8 +1629,7 @@ const PLACE_REACH: usize = 6;
 /// What a duration, share or measure is of when no "of" says it: the first content word
 /// right after it, in its phrase ("30-day reprieve from tariffs": "reprieve", "25% on
 /// steel": "steel"), lowercase; not a name or a word of time.
-fn what_it_is(after: &str) -> Option<String> {
-    let lex = Lexicon::global();
+fn what_it_is(after: &str, lex: &Lexicon) -> Option<String> {
     text::words(after)
         .take_while(|&(at, w)| !breaks_phrase(&after[..at]) && !starts_figure(w))
         .take(3)
@@ -1647,8 +1650,7 @@ fn what_it_is(after: &str) -> Option<String> {
 
 /// What a share or measure is of: "of their previously held territory" gives "previously held
 /// territory".
-fn what_of(after: &str) -> Option<String> {
-    let lex = Lexicon::global();
+fn what_of(after: &str, lex: &Lexicon) -> Option<String> {
     let rest = after.trim_start().strip_prefix("of ")?;
     let words: Vec<&str> = text::words(rest).map(|(_, w)| w).take(5).collect();
     let mut out: Vec<&str> = Vec::new();
@@ -1668,6 +1670,7 @@ fn what_of(after: &str) -> Option<String> {
 mod tests {
     use super::super::Index;
     use crate::corpus::Document;
+    use crate::lexicon::Lexicon;
 
     /// An index of reports given as texts.
     fn index_of(reports: &[&str]) -> Index {
@@ -1676,9 +1679,9 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
             .collect();
-        let articles = crate::corpus::build_articles(docs);
-        let articles = crate::extract::claims::extract_all(articles);
-        Index::build(articles)
+        let articles = crate::corpus::build_articles(docs, Lexicon::global());
+        let articles = crate::extract::claims::extract_all(articles, Lexicon::global());
+        Index::build(articles, Lexicon::global())
     }
 
     /// The fact of the figure written `figure` in report `report`, if it is one.

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::extract::Claim;
 use crate::extract::Extracted;
 use crate::ids::{ClusterId, FactId};
+use crate::lexicon::Lexicon;
 
 pub use checks::ArithmeticCheck;
 pub use facts::{Fact, Verdict};
@@ -72,14 +73,14 @@ impl Links {
     /// Claims are compared for clusters once facts are linked (a figure of one fact makes
     /// two claims more alike): one stage's working memory is freed before the next takes its
     /// own, so the peak is the largest stage's rather than their sum.
-    pub fn compute(index: &Index) -> Links {
+    pub fn compute(index: &Index, lex: &Lexicon) -> Links {
         let articles = &index.articles;
         let folds = crate::extract::entities::name_folds(articles);
         let source_group = sources::source_groups(articles);
-        let facts = facts::link_facts(articles, &source_group);
+        let facts = facts::link_facts(articles, &source_group, lex);
         let (pairs, checks) = rayon::join(
-            || clusters::claim_pairs(articles, &folds),
-            || checks::arithmetic_checks(articles),
+            || clusters::claim_pairs(articles, &folds, lex),
+            || checks::arithmetic_checks(articles, lex),
         );
         let (clusters, claim_weights) = clusters::cluster_claims(articles, pairs, &facts);
         Links {
@@ -154,10 +155,10 @@ impl UnionFind {
 impl Index {
     /// Builds the index: links facts, clusters claims, groups copies. The articles' claims
     /// are updated with their fact and cluster ids.
-    pub fn build(articles: Vec<Extracted>) -> Index {
+    pub fn build(articles: Vec<Extracted>, lex: &Lexicon) -> Index {
         let mut index = Index::default();
         index.push_articles(articles);
-        Links::compute(&index).apply(&mut index);
+        Links::compute(&index, lex).apply(&mut index);
         index
     }
 
@@ -294,7 +295,7 @@ mod tests {
     #[test]
     fn an_index_grown_in_batches_then_linked_equals_one_built_at_once() {
         let articles = crate::load(&[], &Default::default()).articles;
-        let built = Index::build(articles.clone());
+        let built = Index::build(articles.clone(), Lexicon::global());
         let mut grown = Index::default();
         for batch in articles.chunks(2) {
             grown.push_articles(batch.to_vec());
@@ -305,7 +306,7 @@ mod tests {
             grown.claims, built.claims,
             "every claim listed before linking"
         );
-        Links::compute(&grown).apply(&mut grown);
+        Links::compute(&grown, Lexicon::global()).apply(&mut grown);
         assert!(grown.linked);
         assert_eq!(written(&grown), written(&built));
         assert_eq!(grown.source_group, built.source_group);

@@ -985,6 +985,7 @@ mod searcher_tests {
     use super::*;
     use crate::extract::{Claim, Extracted};
     use crate::ids::ClaimId;
+    use crate::lexicon::Lexicon;
     use crate::text::Span;
 
     /// An index of one article whose claims are `sentences`, built directly.
@@ -1001,9 +1002,12 @@ mod searcher_tests {
             })
             .collect();
         let doc = crate::corpus::Document::plain("a.txt", String::from("x"));
-        let mut article = crate::corpus::build_articles(vec![doc]).remove(0);
+        let mut article = crate::corpus::build_articles(vec![doc], Lexicon::global()).remove(0);
         article.text = text;
-        Index::build(vec![Extracted::from_claims(article, claims)])
+        Index::build(
+            vec![Extracted::from_claims(article, claims)],
+            Lexicon::global(),
+        )
     }
 
     /// Claims with capitals outside ASCII, some lowercasing in place ("É", "Ж", "Σ"), some
@@ -1111,7 +1115,10 @@ mod searcher_tests {
 
     #[test]
     fn narrowing_finds_what_a_fresh_search_finds() {
-        let index = Index::build(crate::load(&[], &Default::default()).articles);
+        let index = Index::build(
+            crate::load(&[], &Default::default()).articles,
+            Lexicon::global(),
+        );
         let m = SkimMatcher::default();
         let mut searcher = Searcher::default();
         for q in ["t", "tr", "tro", "troo", "troops", "troops n", "troops no"] {
@@ -1124,7 +1131,10 @@ mod searcher_tests {
 
     #[test]
     fn backspace_comes_back_to_what_a_fresh_search_finds() {
-        let index = Index::build(crate::load(&[], &Default::default()).articles);
+        let index = Index::build(
+            crate::load(&[], &Default::default()).articles,
+            Lexicon::global(),
+        );
         let m = SkimMatcher::default();
         let mut searcher = Searcher::default();
         for q in [
@@ -1147,7 +1157,10 @@ mod searcher_tests {
         )
         .unwrap();
         let args = [dir.display().to_string()];
-        let index = Index::build(crate::load(&args, &Default::default()).articles);
+        let index = Index::build(
+            crate::load(&args, &Default::default()).articles,
+            Lexicon::global(),
+        );
         std::fs::remove_dir_all(&dir).unwrap();
         let m = SkimMatcher::default();
         let found = |q: &str| {

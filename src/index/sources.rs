@@ -146,6 +146,7 @@ pub fn source_groups(articles: &[Extracted]) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::corpus::Document;
+    use crate::lexicon::Lexicon;
 
     fn groups(texts: &[&str]) -> Vec<usize> {
         let docs = texts
@@ -153,9 +154,10 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Document::plain(&format!("r{i}.txt"), t.to_string()))
             .collect();
-        source_groups(&crate::extract::extract_all(crate::corpus::build_articles(
-            docs,
-        )))
+        source_groups(&crate::extract::extract_all(
+            crate::corpus::build_articles(docs, Lexicon::global()),
+            Lexicon::global(),
+        ))
     }
 
     #[test]

@@ -328,6 +328,7 @@ pub fn first_last(f: &Fact) -> Option<(FactDate, FactDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn values_read_with_separators_and_short_decimals() {
@@ -367,7 +368,7 @@ mod tests {
         let got: Vec<String> = cases
             .iter()
             .map(|(t, _)| {
-                let q = crate::extract::quantities::find_quantities(t).remove(0);
+                let q = crate::extract::quantities::find_quantities(t, Lexicon::global()).remove(0);
                 normalised(&q, &sc, None)
             })
             .collect();
@@ -384,8 +385,12 @@ mod tests {
                 .enumerate()
                 .map(|(i, t)| Document::plain(&format!("{i}.txt"), format!("Fire\n\n{t}\n")))
                 .collect(),
+            Lexicon::global(),
         );
-        let index = crate::index::Index::build(crate::extract::extract_all(articles));
+        let index = crate::index::Index::build(
+            crate::extract::extract_all(articles, Lexicon::global()),
+            Lexicon::global(),
+        );
         let at = (0..index.facts.len())
             .max_by_key(|&i| index.facts[i].members.len())
             .expect("a fact");

@@ -19,6 +19,7 @@ use crate::app::AppState;
 use crate::app::state::{FactsAreas, Loading, fact_rows, facts_areas, member_rows, sentence_rows};
 use crate::index::facts::FactDate;
 use crate::index::{Fact, Index, Verdict};
+use crate::lexicon::Lexicon;
 use crate::report::figures::{
     Scale, first_last, fmt_value, normalised, scale, span_text, stated, values_compact,
 };
@@ -497,7 +498,7 @@ struct Placed {
 
 /// Places each member of a fact at its day (or its source, when none is dated) and its
 /// values in the scale `sc`; a figure at a place already drawn is drawn once.
-fn place_members(f: &Fact, index: &Index, sc: &Scale) -> Placed {
+fn place_members(f: &Fact, index: &Index, sc: &Scale, lex: &Lexicon) -> Placed {
     let mut sources: Vec<usize> = Vec::new();
     let mut series_of: rustc_hash::FxHashMap<usize, usize> = Default::default();
     let first = f
@@ -518,7 +519,7 @@ fn place_members(f: &Fact, index: &Index, sc: &Scale) -> Placed {
         });
         let q = m.quantity(&index.articles);
         let values = if q.approx.is_some() {
-            q.interval()
+            q.interval(lex)
         } else {
             stated(q)
         };
@@ -557,7 +558,7 @@ fn timeline(frame: &mut Frame, area: Rect, f: &Fact, index: &Index, view: &View)
     let t = view.theme;
     let sc = scale(f, &index.articles);
     let unit = sc.unit.clone();
-    let placed = place_members(f, index, &sc);
+    let placed = place_members(f, index, &sc, view.lex);
     let (points, sources, first) = (&placed.points, &placed.sources, placed.first);
     let title = Line::from(vec![
         Span::styled(" Timeline ", t.title),

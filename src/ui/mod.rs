@@ -21,6 +21,7 @@ use crate::app::keymap::KeyContext;
 use crate::app::state::{Loading, MIN_HEIGHT, MIN_WIDTH, areas};
 use crate::app::{AppState, Command, Keymap, Mode, Pane};
 use crate::index::{Index, Matcher};
+use crate::lexicon::Lexicon;
 use crate::workspace::Mark;
 pub use theme::Theme;
 
@@ -29,6 +30,8 @@ pub struct View<'a> {
     pub theme: &'a Theme,
     pub keymap: &'a Keymap,
     pub matcher: &'a dyn Matcher,
+    /// The lexicon the index was read with.
+    pub lex: &'a Lexicon,
 }
 
 /// A bordered block titled with the pane's name, its border showing focus.

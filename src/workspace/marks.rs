@@ -349,6 +349,7 @@ fn resolve_facts(
 mod tests {
     use super::*;
     use crate::corpus::{Document, build_articles};
+    use crate::lexicon::Lexicon;
     use crate::workspace::keys::{ClaimKey, FactKey, article_keys};
     use crate::workspace::store::{StoredClaimMark, StoredFactMark};
 
@@ -361,9 +362,10 @@ mod tests {
             docs.iter()
                 .map(|(p, t)| Document::plain(p, t.to_string()))
                 .collect(),
+            Lexicon::global(),
         );
-        let arts = crate::extract::extract_all(arts);
-        Index::build(arts)
+        let arts = crate::extract::extract_all(arts, Lexicon::global());
+        Index::build(arts, Lexicon::global())
     }
 
     fn mark(rating: Rating) -> Mark {
