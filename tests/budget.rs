@@ -52,11 +52,12 @@ const GOOD: &str = "The ferry between the two islands ran again on Thursday afte
 #[test]
 fn a_file_past_its_budget_is_named_and_the_good_one_beside_it_loads() {
     let d = temp_dir("cli");
-    std::fs::write(d.join("a_long.txt"), long_story(5_000_000, true)).unwrap();
+    // Without figures the cap on claims does not end the reading early: only the budget can.
+    std::fs::write(d.join("a_long.txt"), long_story(5_000_000, false)).unwrap();
     std::fs::write(d.join("good.txt"), GOOD).unwrap();
     let started = Instant::now();
     let out = bin()
-        .args(["extract", "--json", "--file-budget-secs", "0.25"])
+        .args(["extract", "--json", "--file-budget-secs", "0.1"])
         .arg(&d)
         .output()
         .unwrap();
@@ -65,13 +66,14 @@ fn a_file_past_its_budget_is_named_and_the_good_one_beside_it_loads() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("a_long.txt")
-            && stderr.contains("stopped after 0.25 s: time budget; --file-budget-secs to change"),
+            && stderr.contains("stopped after 0.1 s: time budget; --file-budget-secs to change"),
         "{stderr}"
     );
     let all: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let good = article(&all, "good.txt");
     assert_eq!(good["claims"].as_array().map(Vec::len), Some(1));
-    // Without the budget the long file takes over a second even in a release build.
+    // Without the budget the long file takes about three times the budget in a release build
+    // (0.3 s), and many times it in a debug one.
     assert!(took < Duration::from_secs(5), "took {took:?}");
     std::fs::remove_dir_all(&d).unwrap();
 }
