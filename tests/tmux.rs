@@ -19,6 +19,10 @@ fn tmux(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// How long a screen may take to show what a test waits for: loading the seeds in a debug
+/// build takes a second or two, many times that while the other test binaries run beside it.
+const PATIENCE: Duration = Duration::from_secs(60);
+
 fn wait_for(session: &str, needle: &str) -> String {
     let start = Instant::now();
     loop {
@@ -27,7 +31,7 @@ fn wait_for(session: &str, needle: &str) -> String {
             return screen;
         }
         assert!(
-            start.elapsed() < Duration::from_secs(20),
+            start.elapsed() < PATIENCE,
             "never saw {needle:?}; screen:\n{screen}"
         );
         std::thread::sleep(Duration::from_millis(100));
