@@ -2,12 +2,11 @@
 //! resolving them against a report's own date.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
 use crate::text::WordRegex;
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{DerivedTable, Lexicon};
 
 /// What a date mention says, before it is resolved against the report's date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,11 +71,9 @@ fn alternation<'a>(words: impl Iterator<Item = &'a String>, capitalize: bool) ->
     w.join("|")
 }
 
-/// The date patterns, compiled once from the first lexicon given: a process reads all its
-/// text with one lexicon.
-fn patterns(lex: &Lexicon) -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| {
+/// The date patterns, compiled from `lex` once.
+fn patterns(lex: &Lexicon) -> &Patterns {
+    lex.derived(DerivedTable::DatePatterns, |lex| {
         let months = alternation(lex.months.keys(), true);
         let weekdays = alternation(lex.weekdays.keys().filter(|k| k.len() > 4), true);
         let mut relative: Vec<&String> = lex.relative_days.keys().chain(lex.relative_periods.keys()).collect();
@@ -126,11 +123,10 @@ const CUE_WEEKDAY: u8 = 2;
 const CUE_RELATIVE: u8 = 4;
 
 /// The words that cue a date pattern, lowercase, with what each cues: a month name, a
-/// weekday name, the first word of a relative date ("last" of "last week"). Built once, from
-/// the first lexicon given, as [`patterns`] are.
-fn cue_words(lex: &Lexicon) -> &'static rustc_hash::FxHashMap<String, u8> {
-    static WORDS: OnceLock<rustc_hash::FxHashMap<String, u8>> = OnceLock::new();
-    WORDS.get_or_init(|| {
+/// weekday name, the first word of a relative date ("last" of "last week"). Built from `lex`
+/// once.
+fn cue_words(lex: &Lexicon) -> &rustc_hash::FxHashMap<String, u8> {
+    lex.derived(DerivedTable::DateCueWords, |lex| {
         let mut words: rustc_hash::FxHashMap<String, u8> = Default::default();
         for m in lex.months.keys() {
             *words.entry(m.clone()).or_default() |= CUE_MONTH;
@@ -358,10 +354,11 @@ fn dates_with_cues(text: &str, cue: Cues, lex: &Lexicon) -> Vec<DateMention> {
 
 /// Whether `before` ends with an "as of" phrase (a whole word or words), read from its last
 /// few words only: each date looks back a bounded distance, so finding dates stays linear.
-/// The longest phrase is measured once, in the first lexicon given, as [`patterns`] are.
+/// The longest phrase is measured once for each lexicon.
 fn follows_as_of(before: &str, lex: &Lexicon) -> bool {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    let longest = *LONGEST.get_or_init(|| lex.as_of.iter().map(String::len).max().unwrap_or(0));
+    let longest = *lex.derived(DerivedTable::LongestAsOf, |lex| {
+        lex.as_of.iter().map(String::len).max().unwrap_or(0)
+    });
     let before = before.trim_end();
     // Lowercasing may lengthen a character, so take a generous tail: one word more than the
     // longest phrase, in characters as wide as UTF-8 allows.

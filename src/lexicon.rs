@@ -305,6 +305,8 @@ pub struct Lexicon {
     pub boilerplate_contains: Vec<String>,
     /// `boilerplate_contains` as one automaton: a paragraph is read once, not once a phrase.
     boilerplate_finder: AhoCorasick,
+    /// Tables other modules build from these lists, kept with them ([`Lexicon::derived`]).
+    derived: Derived,
     /// Hedge phrases before a figure, lowercase, as word sequences, longest first.
     pub hedges: Phrases<HedgeBound>,
     /// Hedge phrases after a figure ("or more"), the same way.
@@ -469,6 +471,48 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
     "titles.txt",
     "units.json",
 );
+
+/// A table a module derives from the lexicon: compiled patterns, a word's classes found with
+/// one lookup. Each is built from the lexicon it is asked of, the first time it is asked, and
+/// kept with it, so a lexicon passed in is never read through another's tables.
+#[derive(Debug, Clone, Copy)]
+pub enum DerivedTable {
+    DatePatterns,
+    DateCueWords,
+    LongestAsOf,
+    AttributionClasses,
+}
+
+const DERIVED_TABLES: usize = 4;
+
+/// The derived tables of one lexicon, each built on first use. They are typed by the modules
+/// that build them, which the lexicon does not know (they read the lexicon).
+#[derive(Default)]
+struct Derived([OnceLock<Box<dyn std::any::Any + Send + Sync>>; DERIVED_TABLES]);
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let built = self.0.iter().filter(|t| t.get().is_some()).count();
+        write!(f, "Derived({built} of {DERIVED_TABLES} tables built)")
+    }
+}
+
+impl Lexicon {
+    /// Table `table`, built by `build` from this lexicon the first time it is asked for.
+    ///
+    /// Panics if one table is asked for as two types: a defect in the caller, caught by any
+    /// test that reads it.
+    pub fn derived<T: std::any::Any + Send + Sync>(
+        &self,
+        table: DerivedTable,
+        build: impl FnOnce(&Lexicon) -> T,
+    ) -> &T {
+        self.derived.0[table as usize]
+            .get_or_init(|| Box::new(build(self)))
+            .downcast_ref()
+            .expect("a derived table is always asked for as the type it was built as")
+    }
+}
 
 static OVERRIDE_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
 static GLOBAL: OnceLock<Lexicon> = OnceLock::new();
@@ -695,6 +739,7 @@ impl Lexicon {
                 }
             })?,
             boilerplate_contains,
+            derived: Derived::default(),
             hedges: Phrases::new(hedges),
             post_hedges: Phrases::new(post_hedges),
             attribution_verbs: words("attribution_verbs.txt"),

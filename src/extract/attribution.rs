@@ -5,10 +5,9 @@
 use crate::text::{Interned, intern};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::sync::OnceLock;
 
 use super::entities::{Entity, title_len};
-use crate::lexicon::{EntityKind, Lexicon};
+use crate::lexicon::{DerivedTable, EntityKind, Lexicon};
 use crate::text;
 
 /// The speaker of a claim and the chain it reached the report through.
@@ -234,10 +233,9 @@ fn attribute_read(
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
     // What each word can be, found with one lookup: the first word of a prefix, a verb of
     // saying. Most sentences hold no word a prefix starts with, and are not scanned for
-    // prefixes (an empty prefix, were there one, would start anywhere). Built once, from the
-    // first lexicon given: a process reads all its text with one lexicon.
-    static CLASSES: OnceLock<(bool, FxHashMap<String, u8>)> = OnceLock::new();
-    let (empty, classes) = CLASSES.get_or_init(|| {
+    // prefixes (an empty prefix, were there one, would start anywhere). Built from the
+    // lexicon once.
+    let (empty, classes) = lex.derived(DerivedTable::AttributionClasses, |lex| {
         let prefixes = &lex.attribution_prefixes;
         let mut classes: FxHashMap<String, u8> = FxHashMap::default();
         for head in prefixes.iter().filter_map(|p| p.first()) {

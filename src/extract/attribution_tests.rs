@@ -535,3 +535,22 @@ fn a_relative_who_hands_the_verb_to_the_phrase_before_it() {
         "?a former adviser",
     )]);
 }
+
+#[test]
+fn a_lexicon_passed_in_is_read_through_its_own_word_classes() {
+    let dir = std::env::temp_dir().join(format!("cc-attr-lex-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("attribution_verbs.txt"), "intoned\n").unwrap();
+    let user = Lexicon::load(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let plain = Lexicon::embedded();
+    let s = "The budget will be cut by a third next year, Maria Lopez intoned.";
+    let speaker = |lex: &Lexicon| {
+        let entities = find_entities(s, lex);
+        attribute(s, &entities, &Context::default(), lex).map(|a| a.label().into_owned())
+    };
+    // Each lexicon answers by its own verbs, whichever was read first.
+    assert_eq!(speaker(&plain), None);
+    assert_eq!(speaker(&user).as_deref(), Some("Maria Lopez"));
+    assert_eq!(speaker(&plain), None);
+}
