@@ -447,6 +447,7 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
             start: s,
             end: e,
             words,
+            lows,
             entities,
         } in sentences
         {
@@ -456,8 +457,6 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
                 break;
             }
             let text = &para[s..e];
-            let lows =
-                crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
             let found_dates = find_dates_in(text, &words, &lows, lex);
             let word_count = words.len();
             ctx.learn(&entities);
@@ -523,6 +522,8 @@ struct Sentence<'a> {
     start: usize,
     end: usize,
     words: Vec<(usize, &'a str)>,
+    /// Each of `words` lowercased.
+    lows: crate::text::LowerWords,
     entities: Vec<Entity>,
 }
 
@@ -536,11 +537,14 @@ fn read_sentences<'a>(para: &'a str, lex: &Lexicon) -> Vec<Sentence<'a>> {
             // Room for a word in five bytes, so that the vector is seldom grown.
             let mut words = Vec::with_capacity(text.len() / 5 + 1);
             words.extend(crate::text::words(text));
-            let entities = entities_in(text, &words, lex);
+            let lows =
+                crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
+            let entities = entities_in(text, &words, &lows, lex);
             Sentence {
                 start,
                 end,
                 words,
+                lows,
                 entities,
             }
         })

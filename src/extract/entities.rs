@@ -87,15 +87,18 @@ fn strip_possessive(w: &str) -> &str {
 
 /// Looks a name up in the gazetteer.
 pub fn lookup<'a>(name: &str, lex: &'a Lexicon) -> Option<(&'a str, EntityKind)> {
+    text::with_lower(name, |lower| lookup_lowered(name, lower, lex))
+}
+
+/// [`lookup`] of a name whose lowercase form is known.
+fn lookup_lowered<'a>(name: &str, lower: &str, lex: &'a Lexicon) -> Option<(&'a str, EntityKind)> {
     // The key is the name lowercased when it holds no period or curly apostrophe (most
     // names): no string is built for it then.
-    let index = text::with_lower(name, |lower| {
-        if lower.contains(['.', '’']) {
-            lex.entity_aliases.get(&alias_key(name)).copied()
-        } else {
-            lex.entity_aliases.get(lower).copied()
-        }
-    })?;
+    let index = if lower.contains(['.', '’']) {
+        lex.entity_aliases.get(&alias_key(name)).copied()
+    } else {
+        lex.entity_aliases.get(lower).copied()
+    }?;
     Some((
         lex.entities[index].canonical.as_str(),
         lex.entities[index].kind,
@@ -111,18 +114,28 @@ const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von
 
 /// Named entities in a sentence, in order.
 pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
-    entities_in(sentence, &text::words(sentence).collect::<Vec<_>>(), lex)
+    let ws: Vec<_> = text::words(sentence).collect();
+    let lows = text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
+    entities_in(sentence, &ws, &lows, lex)
 }
 
-/// [`find_entities`] for a sentence already split into its words (`text::words`).
-pub fn entities_in(sentence: &str, ws: &[(usize, &str)], lex: &Lexicon) -> Vec<Entity> {
+/// [`find_entities`] for a sentence already split into its words (`text::words`), each also
+/// lowercased (`lows`, in the same order).
+pub fn entities_in(
+    sentence: &str,
+    ws: &[(usize, &str)],
+    lows: &text::LowerWords,
+    lex: &Lexicon,
+) -> Vec<Entity> {
+    let lows: Vec<&str> = (0..ws.len()).map(|i| lows.get(i).unwrap_or("")).collect();
     let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
     let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
-    let breaks_run = |w: &str| {
+    let breaks_run = |i: usize| {
+        let (w, low) = (ws[i].1, lows[i]);
         title_case
-            && (lex.is_stopword(w)
-                || !lex.places.contains(&w.to_lowercase())
-                    && lookup(w, lex).is_none()
+            && (lex.stopwords.contains(low)
+                || !lex.places.contains(low)
+                    && lookup_lowered(w, low, lex).is_none()
                     && !lex.place_suffixes.contains(w)
                     && ws.iter().filter(|(_, x)| *x == w).count() == 1
                     && w.ends_with('s')
@@ -148,7 +161,7 @@ pub fn entities_in(sentence: &str, ws: &[(usize, &str)], lex: &Lexicon) -> Vec<E
             if !gap_ok || ws[j - 1].1.ends_with("'s") || ws[j - 1].1.ends_with("’s") {
                 break;
             }
-            if text::is_capitalized(w) && !breaks_run(w) && !breaks_run(prev) {
+            if text::is_capitalized(w) && !breaks_run(j) && !breaks_run(j - 1) {
                 j += 1;
             } else if CONNECTORS.contains(&w) && w != "and" {
                 let mut k = j;
@@ -168,12 +181,12 @@ pub fn entities_in(sentence: &str, ws: &[(usize, &str)], lex: &Lexicon) -> Vec<E
                 break;
             }
         }
-        let run = &ws[i..j];
+        let run = (&ws[i..j], &lows[i..j]);
         let region_after = ws
             .get(j)
             .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
         i = j;
-        if let Some(mut e) = entity_from_run(sentence, run, run[0].0 == ws[0].0, lex) {
+        if let Some(mut e) = entity_from_run(sentence, run, run.0[0].0 == ws[0].0, lex) {
             if region_after && e.kind == EntityKind::Other {
                 e.kind = EntityKind::Place;
             }
@@ -183,20 +196,21 @@ pub fn entities_in(sentence: &str, ws: &[(usize, &str)], lex: &Lexicon) -> Vec<E
     out
 }
 
+/// The entity a run of capitalised words names, if any: `run` is its words and each one
+/// lowercased.
 fn entity_from_run(
     sentence: &str,
-    run: &[(usize, &str)],
+    (run, lows): (&[(usize, &str)], &[&str]),
     sentence_start: bool,
     lex: &Lexicon,
 ) -> Option<Entity> {
-    let mut words: &[(usize, &str)] = run;
-    while words.first().is_some_and(|(_, w)| {
-        lex.is_stopword(w)
-            || crate::text::with_lower(w, |l| {
-                lex.months.contains_key(l) || lex.weekdays.contains_key(l)
-            })
-    }) {
-        words = &words[1..];
+    // The words kept are run[a..b].
+    let (mut a, mut b) = (0, run.len());
+    while a < b && {
+        let l = lows[a];
+        lex.stopwords.contains(l) || lex.months.contains_key(l) || lex.weekdays.contains_key(l)
+    } {
+        a += 1;
     }
     // A month closing a run is a date's ("Kyiv May 5") only when a number follows it; else it
     // is a surname ("Theresa May"), even one that is also a stopword.
@@ -205,14 +219,16 @@ fn entity_from_run(
             .trim_start()
             .starts_with(|c: char| c.is_ascii_digit())
     };
-    while words.last().is_some_and(|last @ (_, w)| {
-        let (month, weekday) = crate::text::with_lower(w, |l| {
-            (lex.months.contains_key(l), lex.weekdays.contains_key(l))
-        });
-        lex.is_stopword(w) && !month || month && (words.len() == 1 || dated(last)) || weekday
-    }) {
-        words = &words[..words.len() - 1];
+    while b > a && {
+        let l = lows[b - 1];
+        let (month, weekday) = (lex.months.contains_key(l), lex.weekdays.contains_key(l));
+        lex.stopwords.contains(l) && !month
+            || month && (b - a == 1 || dated(&run[b - 1]))
+            || weekday
+    } {
+        b -= 1;
     }
+    let mut words = &run[a..b];
     if words.is_empty() {
         return None;
     }
