@@ -729,10 +729,14 @@ fn judge_segments(
     let seg_words: Vec<HashSet<u64>> = segs
         .iter()
         .map(|s| {
-            s.members
-                .iter()
-                .flat_map(|&i| feats[i].content.iter().copied())
-                .collect()
+            // Sized for all the members' words at once: grown word by word, a long
+            // segment's set was rebuilt at every doubling.
+            let most = s.members.iter().map(|&i| feats[i].content.len()).sum();
+            let mut words = HashSet::with_capacity_and_hasher(most, Default::default());
+            for &i in &s.members {
+                words.extend(feats[i].content.iter().copied());
+            }
+            words
         })
         .collect();
     let seg_len = |s: &Segment| s.members.iter().map(|&i| feats[i].words).sum::<usize>();

@@ -301,6 +301,10 @@ fn markdown(name: &str, text: &str) -> Document {
 
 /// Removes emphasis, inline code, images and link targets, keeping the visible words.
 fn strip_inline_markdown(s: &str) -> String {
+    // Links and emphasis all hold one of these; most lines hold none and stay as they are.
+    if !s.bytes().any(|b| matches!(b, b'[' | b'*' | b'`' | b'_')) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut i = 0;
