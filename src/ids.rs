@@ -21,6 +21,24 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
     h
 }
 
+/// [`stable_hash`] of a text and a number written in decimal, without building the number's
+/// string (a claim's id hashes its file and its offset in it).
+pub fn stable_hash_at(text: &str, n: usize) -> u64 {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let number = std::str::from_utf8(&digits[at..]).expect("ASCII digits");
+    stable_hash(&[text, number])
+}
+
 /// The 40 bits a linking id shows.
 const LINK_BITS: u64 = 0xff_ffff_ffff;
 /// The bit every stored linking id has set.
@@ -80,6 +98,17 @@ impl Serialize for ClaimId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_hashes_as_its_decimal_string_does() {
+        for n in [0, 7, 10, 99, 1000, 123_456_789, usize::MAX] {
+            assert_eq!(
+                stable_hash_at("seeds/a.txt", n),
+                stable_hash(&["seeds/a.txt", &n.to_string()]),
+                "{n}"
+            );
+        }
+    }
 
     #[test]
     fn ids_show_their_letter_and_ten_hex_digits() {

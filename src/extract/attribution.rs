@@ -773,28 +773,26 @@ fn speaker_from_phrase(
             pronoun: None,
         };
 
-    let definite = matches!(words[0].to_lowercase().as_str(), "the" | "its" | "their");
-    let rest: Vec<&str> = if definite {
-        words[1..].to_vec()
-    } else {
-        words.clone()
-    };
+    // The words' lowercase forms, read from the sentence's: words[k] is w.ws[a + k].
+    let first_low = w.low(a);
+    let definite = matches!(first_low, "the" | "its" | "their");
+    let rest: &[&str] = if definite { &words[1..] } else { &words };
     if !rest.is_empty()
-        && title_len(&rest, lex) == rest.len()
+        && title_len(rest, lex) == rest.len()
         && let Some((name, role)) = ctx.by_role(&rest.join(" "))
     {
         return Some(make(name, role, true, via));
     }
-    let head = words.last().map(|h| h.to_lowercase()).unwrap_or_default();
+    let head = w.low(b);
     if definite && words.len() <= 3 {
-        match lex.role_nouns.get(&head) {
+        match lex.role_nouns.get(head) {
             Some(EntityKind::Outlet) => {
                 if let Some(o) = ctx.outlets.last() {
                     return Some(make(*o, None, true, via));
                 }
             }
             Some(EntityKind::Person) => {
-                if let Some((name, role)) = ctx.by_role(&head) {
+                if let Some((name, role)) = ctx.by_role(head) {
                     return Some(make(name, role, true, via));
                 }
             }
@@ -804,7 +802,7 @@ fn speaker_from_phrase(
             .anonymous
             .iter()
             .rev()
-            .find(|p| text::words(&p.speaker).any(|(_, x)| x.eq_ignore_ascii_case(&head)))
+            .find(|p| text::words(&p.speaker).any(|(_, x)| x.eq_ignore_ascii_case(head)))
         {
             return Some(prev.clone());
         }
@@ -829,19 +827,15 @@ fn speaker_from_phrase(
     let outside_entity =
         |k: usize| entity.is_none_or(|e| w.ws[k].0 < e.start() || w.ws[k].0 >= e.end());
     let lowercase_outside = (a..=b).any(|k| {
-        let x = w.ws[k].1;
         outside_entity(k)
-            && !text::is_capitalized(x)
-            && !lex.is_stopword(x)
-            && !DETERMINERS.contains(&x.to_lowercase().as_str())
+            && !text::is_capitalized(w.ws[k].1)
+            && !lex.stopwords.contains(w.low(k))
+            && !DETERMINERS.contains(&w.low(k))
     });
-    let head_is_noun = {
-        let h = words.last().map(|x| x.to_lowercase()).unwrap_or_default();
-        lex.anonymous_heads.contains(&h)
-            || lex.role_nouns.contains_key(&h)
-            || title_len(&[h.as_str()], lex) > 0
-    };
-    let determined = DETERMINERS.contains(&words[0].to_lowercase().as_str());
+    let head_is_noun = lex.anonymous_heads.contains(head)
+        || lex.role_nouns.contains_key(head)
+        || title_len(&[head], lex) > 0;
+    let determined = DETERMINERS.contains(&first_low);
     if entity.is_none()
         && !determined
         && !head_is_noun
@@ -850,17 +844,14 @@ fn speaker_from_phrase(
         return None;
     }
     let anonymous = entity.is_none_or(|e| e.kind != EntityKind::Person)
-        && (entity.is_none() && DETERMINERS.contains(&words[0].to_lowercase().as_str())
+        && (entity.is_none() && determined
             || lowercase_outside
-            || (a..=b).any(|k| {
-                outside_entity(k) && lex.anonymous_heads.contains(&w.ws[k].1.to_lowercase())
-            }));
+            || (a..=b).any(|k| outside_entity(k) && lex.anonymous_heads.contains(w.low(k))));
     if anonymous {
         let closes = w.text[w.ws[b].0 + w.ws[b].1.len()..]
             .trim_start()
             .starts_with(',');
-        if DETERMINERS.contains(&words[0].to_lowercase().as_str()) && words[0].len() <= 2 && closes
-        {
+        if determined && words[0].len() <= 2 && closes {
             let before = w.text[..w.ws[a].0].trim_end();
             if let Some(stripped) = before.strip_suffix(',')
                 && let Some(e) = entities.iter().find(|e| {
@@ -879,7 +870,7 @@ fn speaker_from_phrase(
     let (mut name, role) = match entity {
         Some(e) => (e.canonical, e.role),
         None => {
-            let t = title_len(&rest, lex);
+            let t = title_len(rest, lex);
             if t == rest.len() && !rest.is_empty() {
                 return Some(make(intern(phrase), None, false, via));
             }

@@ -10,7 +10,7 @@ use super::sentences::split_sentences;
 use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
 use crate::dates::find_dates_in;
-use crate::ids::{ClaimId, ClusterId, stable_hash};
+use crate::ids::{ClaimId, ClusterId, stable_hash_at};
 use crate::lexicon::Lexicon;
 use crate::text::Span;
 
@@ -439,10 +439,10 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
             body_sentences
         };
         let quotes = quote_spans(para);
-        let mut parts: Vec<Claim> = Vec::new();
+        let mut parts: Vec<Claim> = Vec::with_capacity(sentences.len());
         // The figures, names and dates of each of `parts`, and its words, counted when it was
         // split.
-        let mut owns: Vec<(Own, usize)> = Vec::new();
+        let mut owns: Vec<(Own, usize)> = Vec::with_capacity(sentences.len());
         for Sentence {
             start: s,
             end: e,
@@ -487,7 +487,7 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
                 attribution,
             };
             let mut claim = Claim::plain(
-                ClaimId::from_hash(stable_hash(&[&article.id_path, &start.to_string()])),
+                ClaimId::from_hash(stable_hash_at(&article.id_path, start)),
                 sentence,
                 0.0,
             );
