@@ -54,6 +54,12 @@ pub struct Context {
     known: Vec<Interned>,
 }
 
+/// Whether `name` ends with `word` after a space ("Maria Lopez" with "Lopez").
+fn ends_with_word(name: &str, word: &str) -> bool {
+    name.strip_suffix(word)
+        .is_some_and(|head| head.ends_with(' '))
+}
+
 impl Context {
     /// Records the entities of a sentence.
     pub fn learn(&mut self, entities: &[Entity]) {
@@ -67,7 +73,7 @@ impl Context {
                     } else if !self
                         .people
                         .iter()
-                        .any(|(n, _)| n.ends_with(&format!(" {}", e.canonical)))
+                        .any(|(n, _)| ends_with_word(n, &e.canonical))
                     {
                         self.people.push((e.canonical, e.role));
                     }

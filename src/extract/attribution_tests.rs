@@ -554,3 +554,16 @@ fn a_lexicon_passed_in_is_read_through_its_own_word_classes() {
     assert_eq!(speaker(&user).as_deref(), Some("Maria Lopez"));
     assert_eq!(speaker(&plain), None);
 }
+
+#[test]
+fn a_name_ends_with_a_word_only_after_a_space() {
+    for (name, word, ends) in [
+        ("Maria Lopez", "Lopez", true),
+        ("Maria Lopez", "Maria Lopez", false),
+        ("Maria Lopez", "opez", false),
+        ("Gen. Ann Smith", "Ann Smith", true),
+        ("Lopez", "Lopez", false),
+    ] {
+        assert_eq!(super::ends_with_word(name, word), ends, "{name} / {word}");
+    }
+}

@@ -127,11 +127,11 @@ pub fn entities_in(
     lows: &text::LowerWords,
     lex: &Lexicon,
 ) -> Vec<Entity> {
-    let lows: Vec<&str> = (0..ws.len()).map(|i| lows.get(i).unwrap_or("")).collect();
+    let low = |i: usize| lows.get(i).unwrap_or("");
     let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
     let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
     let breaks_run = |i: usize| {
-        let (w, low) = (ws[i].1, lows[i]);
+        let (w, low) = (ws[i].1, low(i));
         title_case
             && (lex.stopwords.contains(low)
                 || !lex.places.contains(low)
@@ -181,12 +181,13 @@ pub fn entities_in(
                 break;
             }
         }
-        let run = (&ws[i..j], &lows[i..j]);
+        let (run, first) = (&ws[i..j], i);
         let region_after = ws
             .get(j)
             .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
         i = j;
-        if let Some(mut e) = entity_from_run(sentence, run, run.0[0].0 == ws[0].0, lex) {
+        let run_low = |k: usize| low(first + k);
+        if let Some(mut e) = entity_from_run(sentence, run, &run_low, run[0].0 == ws[0].0, lex) {
             if region_after && e.kind == EntityKind::Other {
                 e.kind = EntityKind::Place;
             }
@@ -196,18 +197,19 @@ pub fn entities_in(
     out
 }
 
-/// The entity a run of capitalised words names, if any: `run` is its words and each one
-/// lowercased.
-fn entity_from_run(
+/// The entity a run of capitalised words names, if any: `run` is its words, and `low(k)`
+/// word k lowercased.
+fn entity_from_run<'l>(
     sentence: &str,
-    (run, lows): (&[(usize, &str)], &[&str]),
+    run: &[(usize, &str)],
+    low: &dyn Fn(usize) -> &'l str,
     sentence_start: bool,
     lex: &Lexicon,
 ) -> Option<Entity> {
     // The words kept are run[a..b].
     let (mut a, mut b) = (0, run.len());
     while a < b && {
-        let l = lows[a];
+        let l = low(a);
         lex.stopwords.contains(l) || lex.months.contains_key(l) || lex.weekdays.contains_key(l)
     } {
         a += 1;
@@ -220,7 +222,7 @@ fn entity_from_run(
             .starts_with(|c: char| c.is_ascii_digit())
     };
     while b > a && {
-        let l = lows[b - 1];
+        let l = low(b - 1);
         let (month, weekday) = (lex.months.contains_key(l), lex.weekdays.contains_key(l));
         lex.stopwords.contains(l) && !month
             || month && (b - a == 1 || dated(&run[b - 1]))
