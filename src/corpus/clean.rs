@@ -432,10 +432,11 @@ fn is_byline(text: &str) -> bool {
     // character) are found among as many of the line's first characters, lowercased.
     let longest = OPENERS.iter().map(|p| p.len()).max().unwrap_or(0);
     let head = t.char_indices().nth(longest).map_or(t, |(i, _)| &t[..i]);
-    let lower = text::to_lower(head);
-    let rest = OPENERS
-        .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]));
+    let rest = text::with_lower(head, |lower| {
+        OPENERS
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| &t[p.len()..]))
+    });
     rest.is_some_and(|r| {
         r.split_whitespace()
             .next()

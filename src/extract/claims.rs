@@ -459,14 +459,14 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
             let text = &para[s..e];
             let found_dates = find_dates_in(text, &words, &lows, lex);
             let word_count = words.len();
+            let start = p.start() + s;
+            let sentence = Span::new(&article.text, start..p.start() + e);
+            let quantities = quantities_in(&sentence, &found_dates, lows.whole(), lex);
             ctx.learn(&entities);
             let attribution = attribute_lowered(text, words, lows, &entities, &ctx, lex);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
-            let start = p.start() + s;
-            let sentence = Span::new(&article.text, start..p.start() + e);
-            let quantities = quantities_in(&sentence, &found_dates, lex);
             // A sentence read for claims is under MAX_SENTENCE_BYTES, so its dates' offsets
             // fit in two bytes.
             let dates = found_dates

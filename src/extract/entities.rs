@@ -264,37 +264,38 @@ fn entity_from_run<'l>(
     if let Some((canonical, kind)) = lookup(name, lex) {
         return Entity::new(start..end, intern(canonical), kind, role);
     }
-    let names: Vec<&str> = name_words
-        .iter()
-        .map(|(_, w)| strip_possessive(w))
-        .collect();
+    // The name's words, a possessive's "'s" dropped.
+    let names = || name_words.iter().map(|(_, w)| strip_possessive(w));
+    let n = name_words.len();
     if sentence_start
         && t == 0
-        && names.len() == 1
+        && n == 1
         && run.len() == 1
-        && !text::with_lower(names[0], |l| lex.places.contains(l))
+        && !text::with_lower(strip_possessive(name_words[0].1), |l| {
+            lex.places.contains(l)
+        })
     {
         return None;
     }
-    let last_word = names[names.len() - 1];
-    if names.len() > 1 && lex.place_suffixes.contains(last_word) {
-        let base = names[..names.len() - 1].join(" ");
+    let last_word = strip_possessive(name_words[n - 1].1);
+    if n > 1 && lex.place_suffixes.contains(last_word) {
+        let base = names().take(n - 1).collect::<Vec<_>>().join(" ");
         let canonical = lookup(&base, lex).map_or_else(|| intern(&base), |(c, _)| intern(c));
         return Entity::new(start..end, canonical, EntityKind::Place, role);
     }
     let kind = if text::with_lower(name, |l| lex.places.contains(l)) {
         EntityKind::Place
-    } else if names.iter().any(|w| lex.outlet_words.contains(*w))
-        && !names.iter().any(|w| lex.org_words.contains(*w))
+    } else if names().any(|w| lex.outlet_words.contains(w))
+        && !names().any(|w| lex.org_words.contains(w))
     {
         EntityKind::Outlet
-    } else if names.iter().any(|w| lex.org_words.contains(*w)) {
+    } else if names().any(|w| lex.org_words.contains(w)) {
         EntityKind::Org
-    } else if names.iter().any(|w| lex.place_words.contains(*w)) {
+    } else if names().any(|w| lex.place_words.contains(w)) {
         EntityKind::Place
     } else if role.is_some()
-        || (2..=4).contains(&names.len())
-            && names.iter().all(|w| {
+        || (2..=4).contains(&n)
+            && names().all(|w| {
                 w.chars()
                     .skip(1)
                     .all(|c| c.is_lowercase() || c == '-' || c == '\'')

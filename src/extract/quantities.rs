@@ -240,7 +240,7 @@ struct Parser<'a> {
     source: &'a Span,
     text: &'a str,
     toks: Vec<Tok>,
-    lower: crate::text::LowerWords,
+    lower: Lowered<'a>,
     found_dates: &'a [dates::DateMention],
     /// [`excluded_spans`], found when first asked for: most sentences hold no figure to
     /// check against them.
@@ -269,15 +269,31 @@ struct Measure {
     next: usize,
 }
 
+/// The tokens lowercased: in a lowercase copy of the whole text made before, at their own
+/// spans, or each lowercased here.
+enum Lowered<'a> {
+    Whole(&'a str),
+    Tokens(crate::text::LowerWords),
+}
+
 impl<'a> Parser<'a> {
+    /// `whole` is the text lowercased with every character in its place, when one was made
+    /// ([`crate::text::LowerWords::whole`]).
     fn new(
         source: &'a Span,
         found_dates: &'a [dates::DateMention],
+        whole: Option<&'a str>,
         lex: &'a Lexicon,
     ) -> Parser<'a> {
         let text = source.as_str();
         let toks = tokenize(text);
-        let lower = crate::text::LowerWords::of(text, toks.iter().map(|t| (t.start, t.end)));
+        let lower = match whole {
+            Some(w) if w.len() == text.len() => Lowered::Whole(w),
+            _ => Lowered::Tokens(crate::text::LowerWords::of(
+                text,
+                toks.iter().map(|t| (t.start, t.end)),
+            )),
+        };
         Parser {
             source,
             text,
@@ -299,7 +315,11 @@ impl<'a> Parser<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).unwrap_or("")
+        match &self.lower {
+            Lowered::Whole(w) => self.toks.get(i).and_then(|t| w.get(t.start..t.end)),
+            Lowered::Tokens(l) => l.get(i),
+        }
+        .unwrap_or("")
     }
 
     /// The text of tokens `r` as written.
@@ -1142,17 +1162,20 @@ fn bound_by_clause(q: &mut Quantity, h: Hedged) {
 
 /// Every quantity in `text`, in order, with byte offsets into it.
 pub fn find_quantities(text: &str, lex: &Lexicon) -> Vec<Quantity> {
-    quantities_in(&Span::from(text), &dates::find_dates(text, lex), lex)
+    quantities_in(&Span::from(text), &dates::find_dates(text, lex), None, lex)
 }
 
-/// [`find_quantities`] for a text whose dates were already found (dates are not figures). The
-/// figures' text points into `text`'s shared text; their offsets are within `text`.
+/// [`find_quantities`] for a text whose dates were already found (dates are not figures),
+/// and which may have been lowercased in place already (`whole`, as
+/// [`crate::text::LowerWords::whole`] gives it). The figures' text points into `text`'s
+/// shared text; their offsets are within `text`.
 pub fn quantities_in(
     text: &Span,
     found_dates: &[dates::DateMention],
+    whole: Option<&str>,
     lex: &Lexicon,
 ) -> Vec<Quantity> {
-    Parser::new(text, found_dates, lex).parse_all()
+    Parser::new(text, found_dates, whole, lex).parse_all()
 }
 
 #[cfg(test)]

@@ -146,6 +146,8 @@ pub fn to_lower(s: &str) -> String {
 pub struct LowerWords {
     buf: String,
     spans: Vec<(usize, usize)>,
+    /// `buf` is the whole text lowercased, each character in its own place.
+    in_place: bool,
 }
 
 impl LowerWords {
@@ -157,11 +159,13 @@ impl LowerWords {
             return LowerWords {
                 buf,
                 spans: words.collect(),
+                in_place: true,
             };
         }
         let mut out = LowerWords {
             buf: String::with_capacity(text.len()),
             spans: Vec::with_capacity(words.len()),
+            in_place: false,
         };
         for (s, e) in words {
             let start = out.buf.len();
@@ -175,6 +179,13 @@ impl LowerWords {
     pub fn get(&self, i: usize) -> Option<&str> {
         let &(s, e) = self.spans.get(i)?;
         self.buf.get(s..e)
+    }
+
+    /// The whole text lowercased with every character where it was, so that any span of the
+    /// text is its own span lowercased; `None` where lowercasing moved characters (which
+    /// [`LowerWords::of`] then lowercased word by word).
+    pub fn whole(&self) -> Option<&str> {
+        self.in_place.then_some(self.buf.as_str())
     }
 }
 
