@@ -21,7 +21,7 @@ use crate::dates;
 use crate::lexicon::Lexicon;
 pub use crate::lexicon::{HedgeBound, QuantityKind};
 use crate::text::Span;
-use crate::text::{Tok, TokKind, tokenize};
+use crate::text::{Tok, TokKind, tokenize_into};
 use number::{Number, Read};
 
 use super::hedge;
@@ -279,14 +279,15 @@ enum Lowered<'a> {
 impl<'a> Parser<'a> {
     /// `whole` is the text lowercased with every character in its place, when one was made
     /// ([`crate::text::LowerWords::whole`]).
+    /// `toks` are the text's tokens ([`tokenize_into`]).
     fn new(
         source: &'a Span,
         found_dates: &'a [dates::DateMention],
+        toks: Vec<Tok>,
         whole: Option<&'a str>,
         lex: &'a Lexicon,
     ) -> Parser<'a> {
         let text = source.as_str();
-        let toks = tokenize(text);
         let lower = match whole {
             Some(w) if w.len() == text.len() => Lowered::Whole(w),
             _ => Lowered::Tokens(crate::text::LowerWords::of(
@@ -1175,7 +1176,18 @@ pub fn quantities_in(
     whole: Option<&str>,
     lex: &Lexicon,
 ) -> Vec<Quantity> {
-    Parser::new(text, found_dates, whole, lex).parse_all()
+    thread_local! {
+        /// The tokens' vector, kept for the thread's next sentence: a sentence's tokens
+        /// take a kilobyte or two, which the allocator is slow to find once its heap is
+        /// large.
+        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut toks = TOKENS.take();
+    tokenize_into(text.as_str(), &mut toks);
+    let parser = Parser::new(text, found_dates, toks, whole, lex);
+    let found = parser.parse_all();
+    TOKENS.set(parser.toks);
+    found
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ mod word_regex;
 
 pub use interned::{Interned, intern};
 pub use span::Span;
-pub(crate) use tokens::{Tok, TokKind, tokenize};
+pub(crate) use tokens::{Tok, TokKind, tokenize, tokenize_into};
 pub use word_regex::WordRegex;
 
 /// The first token of a word as the figure parser reads it ("more-or-less" starts with

@@ -22,10 +22,17 @@ pub(crate) struct Tok {
 }
 
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(text.len() / 4);
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// [`tokenize`] into `toks`, emptied first: a caller that reads many texts keeps one vector.
+pub(crate) fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
     let at = |i: usize| crate::text::char_at(text, i);
     let bytes = text.as_bytes();
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    let mut toks = Vec::with_capacity(text.len() / 4);
     let mut pos = 0;
     let mut space = true;
     let mut prev_alnum = false;
@@ -45,7 +52,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             {
                 end += 1;
             }
-            push_number(&mut toks, text, start, end, space);
+            push_number(toks, text, start, end, space);
             pos = end;
         } else if c.is_alphabetic() {
             let mut end = pos + len;
@@ -87,7 +94,6 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             pos += 1;
         }
     }
-    toks
 }
 
 /// Pushes the digits and separators `text[start..end]` as one number token when its commas
