@@ -879,7 +879,7 @@ fn boilerplate(text: &str) -> (HashSet<String>, Vec<String>) {
     let mut exact = HashSet::default();
     let mut contains = Vec::new();
     for (_, l) in list_lines(text) {
-        let l = collapse_lower(l);
+        let l = crate::text::collapse_lower(l);
         match l.strip_prefix('~') {
             Some(p) => contains.push(p.trim().to_string()),
             None => {
@@ -935,7 +935,7 @@ fn role_nouns(text: &str) -> Result<HashMap<String, EntityKind>, LexiconError> {
                 line,
                 reason: format!("unknown type {:?}", kind.trim()),
             })?;
-            out.insert(collapse_lower(phrase), kind);
+            out.insert(crate::text::collapse_lower(phrase), kind);
         }
     }
     Ok(out)
@@ -1197,52 +1197,6 @@ impl Lexicon {
     }
 }
 
-/// Lowercases and collapses runs of whitespace to one space.
-pub fn collapse_lower(s: &str) -> String {
-    // Lowercasing a whole text or each of its words gives the same words (a final sigma is
-    // final before whitespace either way), so a text past ASCII is lowercased once.
-    let lowered;
-    let text = if s.is_ascii() {
-        s
-    } else {
-        lowered = crate::text::to_lower(s);
-        &lowered
-    };
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < text.len() {
-        let gap = space_len(text, i);
-        if gap > 0 {
-            i += gap;
-            continue;
-        }
-        let start = i;
-        // Byte by byte: a continuation byte never starts whitespace.
-        while i < text.len() && space_len(text, i) == 0 {
-            i += 1;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&text[start..i]);
-    }
-    out.make_ascii_lowercase();
-    out
-}
-
-/// The length of the whitespace character (as `char::is_whitespace` has it) at byte `i`, or 0.
-/// Past ASCII only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start one, and only there is the
-/// character decoded.
-fn space_len(text: &str, i: usize) -> usize {
-    match text.as_bytes().get(i) {
-        Some(&b) if b < 0x80 => usize::from(char::from(b).is_whitespace()),
-        Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => crate::text::char_at(text, i)
-            .filter(|(c, _)| c.is_whitespace())
-            .map_or(0, |(_, len)| len),
-        _ => 0,
-    }
-}
-
 fn merge_lists(base: &str, user: &str) -> String {
     let removed: HashSet<&str> = list_lines(user)
         .filter_map(|(_, l)| l.strip_prefix('-'))
@@ -1295,22 +1249,6 @@ mod tests {
         assert_eq!(lex.title_len(&["Minister", "Smith"]), 1);
         assert_eq!(lex.title_len(&["Smith", "Minister"]), 0);
         assert_eq!(lex.title_len(&[]), 0);
-    }
-
-    #[test]
-    fn collapse_lower_folds_case_and_whitespace_in_any_script() {
-        assert_eq!(
-            collapse_lower("  Read MORE\t on\n\nKYIV Post  "),
-            "read more on kyiv post"
-        );
-        assert_eq!(collapse_lower("ÉTAT Major ЗСУ"), "état major зсу");
-        assert_eq!(collapse_lower(""), "");
-        // Whitespace past ASCII separates words; other characters led by the same bytes
-        // (a dash, an ideographic full stop) are kept.
-        assert_eq!(
-            collapse_lower("\u{a0}One\u{2009}TWO\u{3000}3\u{85}\u{2028} — Four。 "),
-            "one two 3 — four。"
-        );
     }
 
     #[test]

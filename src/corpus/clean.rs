@@ -12,8 +12,9 @@ use super::{Document, Extracted, Paragraph, ParagraphKind};
 use crate::budget::{Budget, Stopped};
 use crate::dates;
 use crate::ids::stable_hash;
-use crate::lexicon::{Lexicon, collapse_lower};
+use crate::lexicon::Lexicon;
 use crate::text;
+use crate::text::collapse_lower;
 
 /// Below this share of its content words in the story's topic, a segment apart from the
 /// story is another story.

@@ -86,6 +86,52 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(buf).expect("ASCII stays UTF-8"))
 }
 
+/// Lowercases and collapses runs of whitespace to one space.
+pub fn collapse_lower(s: &str) -> String {
+    // Lowercasing a whole text or each of its words gives the same words (a final sigma is
+    // final before whitespace either way), so a text past ASCII is lowercased once.
+    let lowered;
+    let text = if s.is_ascii() {
+        s
+    } else {
+        lowered = to_lower(s);
+        &lowered
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let gap = space_len(text, i);
+        if gap > 0 {
+            i += gap;
+            continue;
+        }
+        let start = i;
+        // Byte by byte: a continuation byte never starts whitespace.
+        while i < text.len() && space_len(text, i) == 0 {
+            i += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&text[start..i]);
+    }
+    out.make_ascii_lowercase();
+    out
+}
+
+/// The length of the whitespace character (as `char::is_whitespace` has it) at byte `i`, or 0.
+/// Past ASCII only the lead bytes 0xC2, 0xE1, 0xE2 and 0xE3 start one, and only there is the
+/// character decoded.
+fn space_len(text: &str, i: usize) -> usize {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => usize::from(char::from(b).is_whitespace()),
+        Some(0xC2 | 0xE1 | 0xE2 | 0xE3) => char_at(text, i)
+            .filter(|(c, _)| c.is_whitespace())
+            .map_or(0, |(_, len)| len),
+        _ => 0,
+    }
+}
+
 /// Whether lowercasing `text` whole, whitespace runs collapsed or not, gives its words each
 /// lowercased, with the same shape ([`has_content_shape`]): true unless it holds a capital
 /// sigma (lowercased by its neighbours) or a dotted capital I (lowercased to a letter and a
@@ -378,6 +424,22 @@ mod tests {
         }
     }
 
+    #[test]
+    fn collapse_lower_folds_case_and_whitespace_in_any_script() {
+        assert_eq!(
+            super::collapse_lower("  Read MORE\t on\n\nKYIV Post  "),
+            "read more on kyiv post"
+        );
+        assert_eq!(super::collapse_lower("ÉTAT Major ЗСУ"), "état major зсу");
+        assert_eq!(super::collapse_lower(""), "");
+        // Whitespace past ASCII separates words; other characters led by the same bytes
+        // (a dash, an ideographic full stop) are kept.
+        assert_eq!(
+            super::collapse_lower("\u{a0}One\u{2009}TWO\u{3000}3\u{85}\u{2028} — Four。 "),
+            "one two 3 — four。"
+        );
+    }
+
     proptest::proptest! {
         #[test]
         fn to_lower_agrees_with_the_standard_library(s in "\\PC*") {
@@ -389,7 +451,7 @@ mod tests {
             s in "[aAΑΣσİ0:.'’ \\-\u{a0}é\u{212A}]{0,16}|\\PC*"
         ) {
             if super::lowers_word_by_word(&s) {
-                let whole = crate::lexicon::collapse_lower(&s);
+                let whole = super::collapse_lower(&s);
                 let whole: Vec<(&str, bool)> = super::words(&whole)
                     .map(|(_, w)| (w, super::has_content_shape(w)))
                     .collect();
