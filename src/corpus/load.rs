@@ -306,8 +306,13 @@ fn read_file(path: &Path, id_path: &str, opts: &LoadOptions, out: &mut Loaded) {
     let name = path.display().to_string();
     let before = out.documents.len();
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path)
-        .and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes));
+    let read = std::fs::File::open(path).and_then(|f| {
+        // Sized from the file's length (within the cap), so that reading it seldom grows
+        // and copies the buffer; a file that grew since is still read to its end.
+        let len = f.metadata().map_or(0, |m| m.len()).min(opts.max_file_bytes);
+        bytes.reserve_exact(usize::try_from(len).unwrap_or(0).saturating_add(1));
+        f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes)
+    });
     match read {
         Err(e) => out.error(&name, io_reason(&e)),
         Ok(n) if n as u64 > opts.max_file_bytes => out.error(&name, too_large(opts.max_file_bytes)),
