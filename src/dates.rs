@@ -367,11 +367,23 @@ fn follows_as_of(before: &str, lex: &Lexicon) -> bool {
         from += 1;
     }
     let whole = from == 0;
-    let tail = before[from..].to_lowercase();
-    lex.as_of.iter().any(|p| {
-        tail.strip_suffix(p.as_str())
-            .is_some_and(|rest| rest.ends_with(' ') || (rest.is_empty() && whole))
-    })
+    let ends_with_phrase = |tail: &str| {
+        lex.as_of.iter().any(|p| {
+            tail.strip_suffix(p.as_str())
+                .is_some_and(|rest| rest.ends_with(' ') || (rest.is_empty() && whole))
+        })
+    };
+    // Every date reads its tail: an ASCII one is lowercased on the stack.
+    let tail = &before[from..];
+    let mut buf = [0u8; 128];
+    match buf.get_mut(..tail.len()) {
+        Some(low) if tail.is_ascii() => {
+            low.copy_from_slice(tail.as_bytes());
+            low.make_ascii_lowercase();
+            ends_with_phrase(std::str::from_utf8(low).expect("ASCII stays UTF-8"))
+        }
+        _ => ends_with_phrase(&tail.to_lowercase()),
+    }
 }
 
 fn parse_period(code: &str) -> Option<(String, i32)> {

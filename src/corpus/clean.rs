@@ -204,8 +204,8 @@ struct Features {
     has_link: bool,
     /// Only a time, date stamp or "updated" marker.
     timestamp: bool,
-    /// Its content words, folded, by hash.
-    content: HashSet<u64>,
+    /// Its content words, folded, by hash: sorted, each once.
+    content: Vec<u64>,
 }
 
 fn link_re() -> &'static WordRegex {
@@ -242,8 +242,8 @@ fn timestamp_re() -> &'static WordRegex {
 
 fn features(text: &str, lex: &Lexicon) -> Features {
     let (mut words, mut stops) = (0, 0);
-    // Room for a content word in eight bytes, so that the set is seldom grown.
-    let mut content = HashSet::with_capacity_and_hasher(text.len() / 8, Default::default());
+    // Room for a content word in eight bytes, so that the list is seldom grown.
+    let mut content = Vec::with_capacity(text.len() / 8);
     let mut folded = String::with_capacity(32);
     // Counts a word, given lowercased, and keys it if it is content: `written` is the word
     // whose shape is judged, as written.
@@ -255,7 +255,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
             // As `word_keys` has it, with the stopword test shared with the count above
             // and the word lowercased once for both.
             text::fold_lowered_into(lower, &mut folded);
-            content.insert(stable_hash(&[&folded]));
+            content.push(stable_hash(&[&folded]));
         }
     };
     let lower = collapse_lower(text);
@@ -265,6 +265,8 @@ fn features(text: &str, lex: &Lexicon) -> Features {
     } else {
         text::words(text).for_each(|(_, w)| text::with_lower(w, |l| count(l, w)));
     }
+    content.sort_unstable();
+    content.dedup();
     let boilerplate_hits = if lower.contains('’') {
         lex.boilerplate_hits(&lower.replace('’', "'"))
     } else {

@@ -252,9 +252,19 @@ fn attribute_read(
         }
         (prefixes.iter().any(Vec::is_empty), classes)
     });
-    let class: Vec<u8> = (0..n)
-        .map(|i| classes.get(w.low(i)).copied().unwrap_or(0))
-        .collect();
+    // On the stack for a sentence of up to 128 words, as nearly all are.
+    let (mut on_stack, mut spilled) = ([0u8; 128], Vec::new());
+    let class: &mut [u8] = match on_stack.get_mut(..n) {
+        Some(class) => class,
+        None => {
+            spilled.resize(n, 0);
+            &mut spilled
+        }
+    };
+    for (i, c) in class.iter_mut().enumerate() {
+        *c = classes.get(w.low(i)).copied().unwrap_or(0);
+    }
+    let class = &*class;
     let any_prefix = *empty || class.iter().any(|c| c & PREFIX_HEAD != 0);
 
     for prefix in lex
