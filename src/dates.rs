@@ -210,7 +210,7 @@ pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMention> {
 pub fn find_dates_in(
     text: &str,
     words: &[(usize, &str)],
-    lows: &crate::text::LowerWords,
+    lows: crate::text::Lows<'_>,
     lex: &Lexicon,
 ) -> Vec<DateMention> {
     let words = words

@@ -125,24 +125,14 @@ impl Context {
 
 struct Words<'a> {
     text: &'a str,
-    ws: Vec<(usize, &'a str)>,
+    ws: &'a [(usize, &'a str)],
     /// Each word lowercased, computed once: the rules read them many times.
-    lows: text::LowerWords,
+    lows: text::Lows<'a>,
 }
 
 impl<'a> Words<'a> {
-    fn new(text: &'a str, ws: Vec<(usize, &'a str)>) -> Words<'a> {
-        let lows = text::LowerWords::of(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
-        Words { text, ws, lows }
-    }
-
-    /// Words whose lowercase forms are known (`lows`, in the same order).
-    fn lowered(text: &'a str, ws: Vec<(usize, &'a str)>, lows: text::LowerWords) -> Words<'a> {
-        Words { text, ws, lows }
-    }
-
     /// Word `i` lowercased, or "" past the end.
-    fn low(&self, i: usize) -> &str {
+    fn low(&self, i: usize) -> &'a str {
         self.lows.get(i).unwrap_or("")
     }
 
@@ -212,19 +202,30 @@ pub fn attribute_words<'a>(
     ctx: &Context,
     lex: &Lexicon,
 ) -> Option<Attribution> {
-    attribute_read(Words::new(sentence, words), entities, ctx, lex)
+    let lows = text::LowerWords::of(sentence, words.iter().map(|&(at, w)| (at, at + w.len())));
+    let w = Words {
+        text: sentence,
+        ws: &words,
+        lows: lows.lows(),
+    };
+    attribute_read(w, entities, ctx, lex)
 }
 
 /// [`attribute_words`] for words also lowercased (`lows`, in the same order).
 pub fn attribute_lowered<'a>(
     sentence: &'a str,
-    words: Vec<(usize, &'a str)>,
-    lows: text::LowerWords,
+    words: &'a [(usize, &'a str)],
+    lows: text::Lows<'a>,
     entities: &[Entity],
     ctx: &Context,
     lex: &Lexicon,
 ) -> Option<Attribution> {
-    attribute_read(Words::lowered(sentence, words, lows), entities, ctx, lex)
+    let w = Words {
+        text: sentence,
+        ws: words,
+        lows,
+    };
+    attribute_read(w, entities, ctx, lex)
 }
 
 fn attribute_read(

@@ -408,22 +408,28 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
     // Reading takes at most half the time left, so that what it read can still be extracted
     // in the other half; past it, only the paragraphs read so far are extracted.
     let reading = budget.halfway();
-    let mut read: Vec<Vec<Sentence>> = Vec::with_capacity(article.paragraphs.len());
+    // Every sentence's words and their lowercase forms, in two buffers for the article.
+    let mut words = Words::for_text(&article.text);
+    let mut read: Vec<Sentence> = Vec::new();
+    // Each paragraph's sentences in `read`.
+    let mut in_paragraph: Vec<std::ops::Range<usize>> =
+        Vec::with_capacity(article.paragraphs.len());
     for p in &article.paragraphs {
         if let Err(e) = reading.check() {
             stopped = Some(e);
             break;
         }
-        read.push(match p.kind {
-            ParagraphKind::Body => read_sentences(article.paragraph_text(p), lex),
-            _ => Vec::new(),
-        });
+        let from = read.len();
+        if p.kind == ParagraphKind::Body {
+            read_sentences(article.paragraph_text(p), &mut words, &mut read, lex);
+        }
+        in_paragraph.push(from..read.len());
     }
-    for sentence in read.iter().flatten() {
+    for sentence in &read {
         ctx.know(&sentence.entities);
     }
     let mut out_of_time = false;
-    for (p, body_sentences) in article.paragraphs.iter().zip(read) {
+    for (p, body_sentences) in article.paragraphs.iter().zip(in_paragraph) {
         let headline = p.kind == ParagraphKind::Meta
             && !title_done
             && title_norm.as_deref()
@@ -434,7 +440,9 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
         title_done |= headline;
         let para = article.paragraph_text(p);
         let sentences = if headline {
-            read_sentences(para, lex)
+            let from = read.len();
+            read_sentences(para, &mut words, &mut read, lex);
+            from..read.len()
         } else {
             body_sentences
         };
@@ -443,27 +451,23 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
         // The figures, names and dates of each of `parts`, and its words, counted when it was
         // split.
         let mut owns: Vec<(Own, usize)> = Vec::with_capacity(sentences.len());
-        for Sentence {
-            start: s,
-            end: e,
-            words,
-            lows,
-            entities,
-        } in sentences
-        {
+        for sentence in &mut read[sentences] {
             if let Err(e) = budget.check() {
                 stopped = Some(e);
                 out_of_time = true;
                 break;
             }
+            let (s, e) = (sentence.start, sentence.end);
+            let entities = std::mem::take(&mut sentence.entities);
+            let (ws, lows) = words.of(sentence);
             let text = &para[s..e];
-            let found_dates = find_dates_in(text, &words, &lows, lex);
-            let word_count = words.len();
+            let found_dates = find_dates_in(text, ws, lows, lex);
+            let word_count = ws.len();
             let start = p.start() + s;
             let sentence = Span::new(&article.text, start..p.start() + e);
             let quantities = quantities_in(&sentence, &found_dates, lows.whole(), lex);
             ctx.learn(&entities);
-            let attribution = attribute_lowered(text, words, lows, &entities, &ctx, lex);
+            let attribution = attribute_lowered(text, ws, lows, &entities, &ctx, lex);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
@@ -516,39 +520,65 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
     (out, stopped)
 }
 
-/// A sentence of a paragraph as extraction reads it: its offsets in the paragraph, its words
-/// and the names in it.
-struct Sentence<'a> {
+/// A sentence of a paragraph as extraction reads it: its offsets in the paragraph, where its
+/// words are in the article's [`Words`], and the names in it.
+struct Sentence {
     start: usize,
     end: usize,
-    words: Vec<(usize, &'a str)>,
-    /// Each of `words` lowercased.
-    lows: crate::text::LowerWords,
+    words: std::ops::Range<usize>,
+    lows: crate::text::LowerPart,
     entities: Vec<Entity>,
 }
 
-/// The sentences of a paragraph short enough to read, split into words with their names found.
-fn read_sentences<'a>(para: &'a str, lex: &Lexicon) -> Vec<Sentence<'a>> {
-    split_sentences(para, lex)
-        .into_iter()
-        .filter(|(s, e)| e - s <= MAX_SENTENCE_BYTES)
-        .map(|(start, end)| {
-            let text = &para[start..end];
-            // Room for a word in five bytes, so that the vector is seldom grown.
-            let mut words = Vec::with_capacity(text.len() / 5 + 1);
-            words.extend(crate::text::words(text));
-            let lows =
-                crate::text::LowerWords::of(text, words.iter().map(|&(at, w)| (at, at + w.len())));
-            let entities = entities_in(text, &words, &lows, lex);
-            Sentence {
-                start,
-                end,
-                words,
-                lows,
-                entities,
-            }
-        })
-        .collect()
+/// The words of an article's sentences (each at its offset in its sentence), and each word
+/// lowercased, kept together for the whole article.
+struct Words<'a> {
+    all: Vec<(usize, &'a str)>,
+    lows: crate::text::LowerWords,
+}
+
+impl<'a> Words<'a> {
+    /// Room for the words of `text`: a word in five bytes, so that the lists seldom grow.
+    fn for_text(text: &str) -> Words<'a> {
+        Words {
+            all: Vec::with_capacity(text.len() / 5 + 1),
+            lows: crate::text::LowerWords::with_capacity(text.len(), text.len() / 5 + 1),
+        }
+    }
+
+    fn of(&self, s: &Sentence) -> (&[(usize, &'a str)], crate::text::Lows<'_>) {
+        (&self.all[s.words.clone()], self.lows.part(s.lows))
+    }
+}
+
+/// Adds the sentences of a paragraph short enough to read to `out`, split into words (kept
+/// in `words`) with their names found.
+fn read_sentences<'a>(
+    para: &'a str,
+    words: &mut Words<'a>,
+    out: &mut Vec<Sentence>,
+    lex: &Lexicon,
+) {
+    for (start, end) in split_sentences(para, lex) {
+        if end - start > MAX_SENTENCE_BYTES {
+            continue;
+        }
+        let text = &para[start..end];
+        let from = words.all.len();
+        words.all.extend(crate::text::words(text));
+        let ws = &words.all[from..];
+        let lows = words
+            .lows
+            .add(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
+        let entities = entities_in(text, ws, words.lows.part(lows), lex);
+        out.push(Sentence {
+            start,
+            end,
+            words: from..words.all.len(),
+            lows,
+            entities,
+        });
+    }
 }
 
 /// Byte spans of quotations in a paragraph, marks included.

@@ -116,7 +116,7 @@ const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von
 pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
     let ws: Vec<_> = text::words(sentence).collect();
     let lows = text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
-    entities_in(sentence, &ws, &lows, lex)
+    entities_in(sentence, &ws, lows.lows(), lex)
 }
 
 /// [`find_entities`] for a sentence already split into its words (`text::words`), each also
@@ -124,7 +124,7 @@ pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
 pub fn entities_in(
     sentence: &str,
     ws: &[(usize, &str)],
-    lows: &text::LowerWords,
+    lows: text::Lows<'_>,
     lex: &Lexicon,
 ) -> Vec<Entity> {
     let low = |i: usize| lows.get(i).unwrap_or("");

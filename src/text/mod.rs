@@ -186,73 +186,145 @@ pub fn to_lower(s: &str) -> String {
     out
 }
 
-/// Words of a text lowercased, each as [`lower`] has it, in one buffer: a sentence's words
-/// cost two allocations, not one for each capitalised word.
+/// Words of one text lowercased, each as [`lower`] has it, in one buffer; or of many texts
+/// (an article's sentences) added one after another, so that they cost a few allocations
+/// between them, not two or three each.
 #[derive(Debug, Default)]
 pub struct LowerWords {
     buf: String,
+    /// Each word's span in its text's part of `buf`.
     spans: Vec<(usize, usize)>,
-    /// `buf` is the whole text lowercased, each character in its own place.
+    /// The part [`LowerWords::of`] made.
+    first: LowerPart,
+}
+
+/// Where one text's words are in a [`LowerWords`]: its part of the buffer and of the spans.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct LowerPart {
+    buf: (usize, usize),
+    spans: (usize, usize),
+    /// The text's part of the buffer is the whole text lowercased, each character in its own
+    /// place.
+    in_place: bool,
+}
+
+/// One text's lowercase words, read from a [`LowerWords`].
+#[derive(Debug, Clone, Copy)]
+pub struct Lows<'a> {
+    buf: &'a str,
+    spans: &'a [(usize, usize)],
     in_place: bool,
 }
 
 impl LowerWords {
     /// The words of `text` at byte spans `words` (start, end), lowercased.
     pub fn of(text: &str, words: impl ExactSizeIterator<Item = (usize, usize)>) -> LowerWords {
-        // Where no character changes its length when lowercased (all of an ASCII text), the
-        // text is lowercased whole and the words keep their spans.
-        if let Some(buf) = lower_in_place_shape(text) {
-            return LowerWords {
-                buf,
-                spans: words.collect(),
-                in_place: true,
-            };
-        }
-        let mut out = LowerWords {
-            buf: String::with_capacity(text.len()),
-            spans: Vec::with_capacity(words.len()),
-            in_place: false,
-        };
-        for (s, e) in words {
-            let start = out.buf.len();
-            push_lower(&mut out.buf, &text[s..e]);
-            out.spans.push((start, out.buf.len()));
-        }
+        let mut out = LowerWords::with_capacity(text.len(), words.len());
+        out.first = out.add(text, words);
         out
     }
 
-    /// Word `i` lowercased, `None` past the last.
+    /// Room for texts of `bytes` in all, with `words` words.
+    pub fn with_capacity(bytes: usize, words: usize) -> LowerWords {
+        LowerWords {
+            buf: String::with_capacity(bytes),
+            spans: Vec::with_capacity(words),
+            first: LowerPart::default(),
+        }
+    }
+
+    /// Adds the words of `text` at byte spans `words`, lowercased; read them back with
+    /// [`LowerWords::part`].
+    pub fn add(
+        &mut self,
+        text: &str,
+        words: impl ExactSizeIterator<Item = (usize, usize)>,
+    ) -> LowerPart {
+        let (buf_from, spans_from) = (self.buf.len(), self.spans.len());
+        // Where no character changes its length when lowercased (all of an ASCII text), the
+        // text is lowercased whole and the words keep their spans.
+        let in_place = push_lower_in_place(&mut self.buf, text);
+        if in_place {
+            self.spans.extend(words);
+        } else {
+            self.spans.reserve(words.len());
+            for (s, e) in words {
+                let start = self.buf.len() - buf_from;
+                push_lower(&mut self.buf, &text[s..e]);
+                self.spans.push((start, self.buf.len() - buf_from));
+            }
+        }
+        LowerPart {
+            buf: (buf_from, self.buf.len()),
+            spans: (spans_from, self.spans.len()),
+            in_place,
+        }
+    }
+
+    /// The words of a text added with [`LowerWords::add`].
+    pub fn part(&self, p: LowerPart) -> Lows<'_> {
+        Lows {
+            buf: &self.buf[p.buf.0..p.buf.1],
+            spans: &self.spans[p.spans.0..p.spans.1],
+            in_place: p.in_place,
+        }
+    }
+
+    /// The words of the text [`LowerWords::of`] was given.
+    pub fn lows(&self) -> Lows<'_> {
+        self.part(self.first)
+    }
+
+    /// Word `i` of the text [`LowerWords::of`] was given, lowercased; `None` past the last.
     pub fn get(&self, i: usize) -> Option<&str> {
+        self.lows().get(i)
+    }
+
+    /// [`Lows::whole`] of the text [`LowerWords::of`] was given.
+    pub fn whole(&self) -> Option<&str> {
+        self.lows().whole()
+    }
+}
+
+impl<'a> Lows<'a> {
+    /// Word `i` lowercased, `None` past the last.
+    pub fn get(&self, i: usize) -> Option<&'a str> {
         let &(s, e) = self.spans.get(i)?;
         self.buf.get(s..e)
     }
 
     /// The whole text lowercased with every character where it was, so that any span of the
-    /// text is its own span lowercased; `None` where lowercasing moved characters (which
-    /// [`LowerWords::of`] then lowercased word by word).
-    pub fn whole(&self) -> Option<&str> {
-        self.in_place.then_some(self.buf.as_str())
+    /// text is its own span lowercased; `None` where lowercasing moved characters (and the
+    /// text was lowercased word by word).
+    pub fn whole(&self) -> Option<&'a str> {
+        self.in_place.then_some(self.buf)
     }
 }
 
-/// `text` lowercased if every character of it lowercases, on its own, to one character of
-/// the same length (so each word's lowercase form has the word's span); `None` otherwise, and
-/// for a capital sigma, which lowercases by its neighbours.
-fn lower_in_place_shape(text: &str) -> Option<String> {
+/// Appends `text` lowercased if every character of it lowercases, on its own, to one
+/// character of the same length (so each word's lowercase form has the word's span), and
+/// says so; appends nothing and says not otherwise, and for a capital sigma, which
+/// lowercases by its neighbours.
+fn push_lower_in_place(out: &mut String, text: &str) -> bool {
+    let start = out.len();
     if text.is_ascii() {
-        return Some(text.to_ascii_lowercase());
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
+        return true;
     }
-    let mut out = String::with_capacity(text.len());
     let mut rest = text;
     loop {
-        let mut chars = push_ascii_run_lower(&mut out, rest).chars();
+        let mut chars = push_ascii_run_lower(out, rest).chars();
         let Some(c) = chars.next() else {
-            return Some(out);
+            return true;
         };
         let mut lowered = c.to_lowercase();
         match (lowered.next(), lowered.next()) {
             (Some(l), None) if c != 'Σ' && l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => return None,
+            _ => {
+                out.truncate(start);
+                return false;
+            }
         }
         rest = chars.as_str();
     }
@@ -474,6 +546,31 @@ mod tests {
             ("Ĳssel Ωmega", true),
         ] {
             assert_eq!(super::lowers_word_by_word(text), whole, "{text}");
+        }
+    }
+
+    #[test]
+    fn texts_added_one_after_another_each_read_back_their_own_words() {
+        // An ASCII text, one lowercased word by word (a capital sigma), one in place with
+        // letters outside ASCII, and an empty one, in one store: each part reads as if alone.
+        let texts = ["Kyiv SAID it", "ΟΔΟΣ ΣΑΣ went", "Zürich’s ÉTAT said", ""];
+        let mut store = super::LowerWords::default();
+        let parts: Vec<_> = texts
+            .iter()
+            .map(|t| {
+                let spans: Vec<_> = super::words(t).map(|(at, w)| (at, at + w.len())).collect();
+                store.add(t, spans.into_iter())
+            })
+            .collect();
+        for (text, part) in texts.iter().zip(parts) {
+            let lows = store.part(part);
+            let words: Vec<&str> = super::words(text).map(|(_, w)| w).collect();
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(lows.get(i), Some(w.to_lowercase().as_str()), "{text}: {w}");
+            }
+            assert_eq!(lows.get(words.len()), None, "{text}");
+            let whole = (!text.contains('Σ')).then(|| text.to_lowercase());
+            assert_eq!(lows.whole(), whole.as_deref(), "{text}");
         }
     }
 
