@@ -234,13 +234,26 @@ fn entity_from_run<'l>(
     if words.is_empty() {
         return None;
     }
-    let mut plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    // The words alone, on the stack for a run of up to 16 (nearly all are).
+    let (mut on_stack, mut spilled) = ([""; 16], Vec::new());
+    let mut plain: &[&str] = match on_stack.get_mut(..words.len()) {
+        Some(plain) => {
+            for (p, &(_, w)) in plain.iter_mut().zip(words) {
+                *p = w;
+            }
+            plain
+        }
+        None => {
+            spilled.extend(words.iter().map(|&(_, w)| w));
+            &spilled
+        }
+    };
     if plain.len() > 2
         && lex.demonyms.contains(strip_possessive(plain[0]))
         && title_len(&plain[1..], lex) > 0
     {
         words = &words[1..];
-        plain.remove(0);
+        plain = &plain[1..];
     }
     let t = (0..=2.min(plain.len().saturating_sub(1)))
         .find_map(|k| {
