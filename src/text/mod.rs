@@ -95,8 +95,15 @@ pub fn collapse_lower(s: &str) -> String {
         s
     } else {
         lowered = to_lower(s);
+        if is_collapsed(&lowered) {
+            return lowered;
+        }
         &lowered
     };
+    // Most paragraphs are words split by single spaces already: copied and lowercased whole.
+    if is_collapsed(text) {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
@@ -117,6 +124,23 @@ pub fn collapse_lower(s: &str) -> String {
     }
     out.make_ascii_lowercase();
     out
+}
+
+/// Whether `text` is words split by single spaces: no whitespace at either end, none but a
+/// space between words, never two together. Not an empty text.
+fn is_collapsed(text: &str) -> bool {
+    // Starts as if after a space, so that a space first is one too many.
+    let mut after_space = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            0x09..=0x0D => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if space_len(text, i) > 0 => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space
 }
 
 /// The length of the whitespace character (as `char::is_whitespace` has it) at byte `i`, or 0.
@@ -513,6 +537,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn collapse_lower_is_the_lowercase_words_split_by_single_spaces(
+            s in "[aAΣé \\t\\n\u{a0}\u{2009}\u{3000}’—]{0,12}|\\PC*"
+        ) {
+            let words: Vec<String> = s.to_lowercase().split_whitespace().map(String::from).collect();
+            proptest::prop_assert_eq!(super::collapse_lower(&s), words.join(" "));
+        }
+
         #[test]
         fn to_lower_agrees_with_the_standard_library(s in "\\PC*") {
             proptest::prop_assert_eq!(super::to_lower(&s), s.to_lowercase());
