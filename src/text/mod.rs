@@ -129,18 +129,18 @@ pub fn collapse_lower(s: &str) -> String {
 /// Whether `text` is words split by single spaces: no whitespace at either end, none but a
 /// space between words, never two together. Not an empty text.
 fn is_collapsed(text: &str) -> bool {
-    // Starts as if after a space, so that a space first is one too many.
-    let mut after_space = true;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            0x09..=0x0D => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if space_len(text, i) > 0 => return false,
-            _ => after_space = false,
-        }
-    }
-    !after_space
+    // Each test is a scan the compiler or memchr runs many bytes at a time.
+    let b = text.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    first != b' '
+        && last != b' '
+        && !b.iter().any(|c| (0x09..=0x0D).contains(c))
+        && memchr::memmem::find(b, b"  ").is_none()
+        && !memchr::memchr3_iter(0xC2, 0xE1, 0xE2, b)
+            .chain(memchr::memchr_iter(0xE3, b))
+            .any(|i| space_len(text, i) > 0)
 }
 
 /// The length of the whitespace character (as `char::is_whitespace` has it) at byte `i`, or 0.
