@@ -103,7 +103,7 @@ fn captures<'t>(
 }
 
 fn month_number(lex: &Lexicon, name: &str) -> Option<u32> {
-    lex.months.get(&name.to_lowercase()).copied()
+    crate::text::with_lower(name, |l| lex.months.get(l).copied())
 }
 
 /// Which kinds of date a text can hold, found in one cheap pass so that patterns that cannot
@@ -112,6 +112,8 @@ struct Cues {
     digits: bool,
     /// A run of exactly four digits: what a year needs.
     four_digits: bool,
+    /// Such a run followed by a hyphen: what an ISO date needs.
+    four_digits_hyphen: bool,
     month: bool,
     weekday: bool,
     relative: bool,
@@ -154,12 +156,21 @@ impl Cues {
         lex: &Lexicon,
     ) -> Cues {
         let cues = cue_words(lex);
+        // Runs of exactly four ASCII digits, and whether one is followed by a hyphen.
+        let (mut four_digits, mut four_digits_hyphen) = (false, false);
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        for run in bytes.split(|b| !b.is_ascii_digit()) {
+            if run.len() == 4 {
+                four_digits = true;
+                four_digits_hyphen |= bytes.get(at + 4) == Some(&b'-');
+            }
+            at += run.len() + 1;
+        }
         let mut c = Cues {
             digits: text.bytes().any(|b| b.is_ascii_digit()),
-            four_digits: text
-                .as_bytes()
-                .split(|b| !b.is_ascii_digit())
-                .any(|run| run.len() == 4),
+            four_digits,
+            four_digits_hyphen,
             month: false,
             weekday: false,
             relative: false,
@@ -242,7 +253,7 @@ fn dates_with_cues(text: &str, cue: Cues, lex: &Lexicon) -> Vec<DateMention> {
             });
         }
     };
-    for c in captures(&p.iso, text, cue.four_digits) {
+    for c in captures(&p.iso, text, cue.four_digits_hyphen) {
         let m = c.get(0).expect("match");
         let (y, mo, d) = (c[1].parse().ok(), c[2].parse().ok(), c[3].parse().ok());
         if let (Some(y), Some(mo), Some(d)) = (y, mo, d)
@@ -522,6 +533,10 @@ mod tests {
             ("on November 11, 2024 at noon", "2024-11-11"),
             ("Nov 23, 2024 - 23:00", "2024-11-23"),
             ("published 2024-11-11T17:20:00Z", "2024-11-11"),
+            (
+                "its 1990 plan, a €1234 grant, filed 2021-05-04",
+                "2021-05-04",
+            ),
             ("held on 3 March 2023 in Paris", "2023-03-03"),
             ("the 4th of July, 1976", "1976-07-04"),
             ("Sept. 9, 2001", "2001-09-09"),
