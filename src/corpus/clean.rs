@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 use super::{Document, Extracted, Paragraph, ParagraphKind};
 use crate::budget::{Budget, Stopped};
 use crate::dates;
-use crate::ids::stable_hash;
 use crate::lexicon::Lexicon;
 use crate::text;
 use crate::text::collapse_lower;
@@ -255,7 +254,7 @@ fn features(text: &str, lex: &Lexicon) -> Features {
             // As `word_keys` has it, with the stopword test shared with the count above
             // and the word lowercased once for both.
             text::fold_lowered_into(lower, &mut folded);
-            content.push(stable_hash(&[&folded]));
+            content.push(word_key(&folded));
         }
     };
     let lower = collapse_lower(text);
@@ -699,8 +698,17 @@ fn share_in(words: &HashSet<u64>, topic: &HashSet<u64>) -> f64 {
 /// A text's folded content words as hashes: paragraphs and segments are compared by these.
 fn word_keys(text: &str, lex: &Lexicon) -> HashSet<u64> {
     crate::lexicon::content_words(text, lex)
-        .map(|w| stable_hash(&[&w]))
+        .map(|w| word_key(&w))
         .collect()
+}
+
+/// A folded word's key. Keys are only compared within one load, never stored, so the hash
+/// is a fast one (eight bytes a step) rather than the byte-at-a-time one ids use.
+fn word_key(folded: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(folded.as_bytes());
+    h.finish()
 }
 
 /// Whether only meta lines (the title, byline, dateline) stand between the title and
