@@ -124,6 +124,33 @@ fn may_stop(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'-' | 0xE2 | 0xE3 | 0xEF)
 }
 
+/// The first byte of `b[from..limit]` that [`may_stop`], or `limit`. Eight bytes are tested
+/// at once: a word of them holds none when none is '.', '!', '?' or '-' and none is past
+/// ASCII (which every other byte [`may_stop`] is).
+fn next_stop(b: &[u8], from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Whether a byte of `w` is zero (exact as a yes or no).
+    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH != 0;
+    let mut i = from;
+    while i + 8 <= limit {
+        let w = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let maybe = w & HIGH != 0
+            || has_zero(w ^ (ONES * u64::from(b'.')))
+            || has_zero(w ^ (ONES * u64::from(b'!')))
+            || has_zero(w ^ (ONES * u64::from(b'?')))
+            || has_zero(w ^ (ONES * u64::from(b'-')));
+        if maybe && let Some(k) = b[i..i + 8].iter().position(|&c| may_stop(c)) {
+            return i + k;
+        }
+        i += 8;
+    }
+    while i < limit && !may_stop(b[i]) {
+        i += 1;
+    }
+    i
+}
+
 /// Whether a byte may start a quotation mark or bracket: the ASCII ones, or the first byte of
 /// the UTF-8 of the curly quotes (0xE2) and guillemets (0xC2).
 fn may_pair(b: u8) -> bool {
@@ -502,10 +529,7 @@ impl<'a> Scan<'a> {
                 if let Some(m) = markers.get(next_marker) {
                     limit = limit.min(m.start.max(after));
                 }
-                i = after;
-                while i < limit && !may_stop(self.b[i]) {
-                    i += 1;
-                }
+                i = next_stop(self.b, after, limit);
                 continue;
             }
             match self.at_terminal(i, seg, end, &markers) {

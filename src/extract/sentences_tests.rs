@@ -796,3 +796,25 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The word-at-a-time search for a byte that may end a sentence finds the same byte a
+    /// byte-by-byte one does, whatever the bytes around it and wherever it starts and stops.
+    #[test]
+    fn the_next_stop_is_the_first_byte_that_may_stop(
+        bytes in proptest::collection::vec(
+            proptest::prop_oneof![
+                8 => 0x20u8..0x7f,
+                1 => proptest::sample::select(vec![b'.', b'!', b'?', b'-']),
+                1 => 0x80u8..=0xff,
+            ],
+            0..40,
+        ),
+        from in 0usize..40,
+        limit in 0usize..40,
+    ) {
+        let limit = limit.min(bytes.len());
+        let want = (from..limit).find(|&i| super::may_stop(bytes[i])).unwrap_or(limit.max(from));
+        proptest::prop_assert_eq!(super::next_stop(&bytes, from, limit), want);
+    }
+}
