@@ -131,12 +131,22 @@ impl ClaimWeights {
 }
 
 /// Every claim's signature as numbered words (one number per distinct word of the corpus),
-/// in one flat list, with the claims holding each word: compact enough for corpora of
-/// millions of claims.
-struct Signatures {
+/// in one flat list: compact enough for corpora of millions of claims.
+struct ClaimWords {
     /// Claim `i`'s words are `words[starts[i]..starts[i + 1]]`, sorted.
     starts: Vec<u32>,
     words: Vec<u32>,
+}
+
+impl ClaimWords {
+    fn of(&self, claim: usize) -> &[u32] {
+        &self.words[self.starts[claim] as usize..self.starts[claim + 1] as usize]
+    }
+}
+
+/// Every claim's words, with the claims holding each word: what pairs are found from.
+struct Signatures {
+    words: ClaimWords,
     /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending.
     claim_starts: Vec<u32>,
     claims: Vec<u32>,
@@ -185,8 +195,7 @@ impl Signatures {
             }
         }
         Signatures {
-            starts,
-            words,
+            words: ClaimWords { starts, words },
             claim_starts,
             claims,
             hashes,
@@ -194,7 +203,7 @@ impl Signatures {
     }
 
     fn of(&self, claim: usize) -> &[u32] {
-        &self.words[self.starts[claim] as usize..self.starts[claim + 1] as usize]
+        self.words.of(claim)
     }
 
     fn holding(&self, word: u32) -> &[u32] {
@@ -204,11 +213,11 @@ impl Signatures {
 }
 
 /// Pairs of claims of different reports alike enough to matter, with their similarity, and
-/// what they were computed from: the part of clustering that does not need facts, so that
-/// it can run beside fact linking.
+/// what clustering compares further claims by: the part of clustering that does not need
+/// facts, so that it can run beside fact linking.
 pub struct ClaimPairs {
     refs: Vec<ClaimRef>,
-    sigs: Signatures,
+    words: ClaimWords,
     /// Each word's weight squared, by number.
     weight2: Vec<f32>,
     norm: Vec<f32>,
@@ -220,7 +229,7 @@ pub struct ClaimPairs {
 impl ClaimPairs {
     /// The weighted cosine of two claims, by their numbers.
     fn cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (self.sigs.of(i), self.sigs.of(j));
+        let (a, b) = (self.words.of(i), self.words.of(j));
         let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -309,9 +318,10 @@ pub fn claim_pairs(
             }
         }
     }
+    pairs.shrink_to_fit();
     ClaimPairs {
         refs,
-        sigs,
+        words: sigs.words,
         weight2,
         norm,
         pairs,
