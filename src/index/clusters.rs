@@ -147,7 +147,10 @@ impl ClaimWords {
 /// Every claim's words, with the claims holding each word: what pairs are found from.
 struct Signatures {
     words: ClaimWords,
-    /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending.
+    /// How many claims hold each word, by number.
+    df: Vec<u32>,
+    /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending; only
+    /// words in [`MAX_POSTING`] claims or fewer are listed (the others propose no pairs).
     claim_starts: Vec<u32>,
     claims: Vec<u32>,
     /// Each word's hash, by number.
@@ -179,23 +182,32 @@ impl Signatures {
             words[from..].sort_unstable();
             starts.push(words.len() as u32);
         }
-        let mut claim_starts = vec![0u32; number.len() + 1];
+        // The numbering is done: freed, with the room the words grew into, before the
+        // inverted lists take as much again.
+        drop(number);
+        words.shrink_to_fit();
+        let mut df = vec![0u32; hashes.len()];
         for &w in &words {
-            claim_starts[w as usize + 1] += 1;
+            df[w as usize] += 1;
         }
-        for w in 1..claim_starts.len() {
-            claim_starts[w] += claim_starts[w - 1];
+        let listed = |w: u32| df[w as usize] as usize <= MAX_POSTING;
+        let mut claim_starts = vec![0u32; hashes.len() + 1];
+        for w in 0..df.len() {
+            claim_starts[w + 1] = claim_starts[w] + if listed(w as u32) { df[w] } else { 0 };
         }
         let mut filled = claim_starts.clone();
-        let mut claims = vec![0u32; words.len()];
+        let mut claims = vec![0u32; claim_starts[df.len()] as usize];
         for i in 0..starts.len() - 1 {
             for &w in &words[starts[i] as usize..starts[i + 1] as usize] {
-                claims[filled[w as usize] as usize] = i as u32;
-                filled[w as usize] += 1;
+                if listed(w) {
+                    claims[filled[w as usize] as usize] = i as u32;
+                    filled[w as usize] += 1;
+                }
             }
         }
         Signatures {
             words: ClaimWords { starts, words },
+            df,
             claim_starts,
             claims,
             hashes,
@@ -264,11 +276,11 @@ pub fn claim_pairs(
             })
         })
         .collect();
-    let sigs = Signatures::new(articles, folds, lex);
+    let mut sigs = Signatures::new(articles, folds, lex);
     let claims = refs.len() as f32;
     let idf: Vec<f32> = (0..sigs.hashes.len())
         .map(|w| {
-            let df = sigs.holding(w as u32).len() as f32;
+            let df = sigs.df[w] as f32;
             ((claims + 1.0) / (df + 1.0)).ln() + 1.0
         })
         .collect();
@@ -283,10 +295,8 @@ pub fn claim_pairs(
         })
         .collect();
     let weights = ClaimWeights {
-        idf: sigs
-            .hashes
-            .iter()
-            .copied()
+        idf: std::mem::take(&mut sigs.hashes)
+            .into_iter()
             .zip(idf.iter().copied())
             .collect(),
         unseen: (claims + 1.0).ln() + 1.0,
@@ -297,9 +307,6 @@ pub fn claim_pairs(
         others.clear();
         for &w in sigs.of(i) {
             let list = sigs.holding(w);
-            if list.len() > MAX_POSTING {
-                continue;
-            }
             let later = list.partition_point(|&j| j as usize <= i);
             others.extend(
                 list[later..]
@@ -387,14 +394,21 @@ pub fn cluster_claims(
     mut found: ClaimPairs,
     facts: &[super::Fact],
 ) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {
-    credit_shared_facts(&mut found, facts);
-    // What claims were compared by is no longer needed: freed before linkage takes its own.
+    let added = credit_shared_facts(&mut found, facts);
+    // What claims were compared by is no longer needed: freed before the pairs grow and
+    // linkage takes its own.
     let ClaimPairs {
         refs,
-        pairs,
+        mut pairs,
         weights,
-        ..
+        words,
+        weight2,
+        norm,
     } = found;
+    drop((words, weight2, norm));
+    pairs.reserve_exact(added.len());
+    pairs.extend(added);
+    pairs.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let roots = average_linkage(&refs, &pairs);
     let n = roots.len();
     let mut size = vec![0u32; n];
@@ -422,10 +436,9 @@ pub fn cluster_claims(
     (clusters, weights)
 }
 
-/// Credits pairs whose claims hold figures of one fact (stated by more than one source),
-/// adding such pairs across reports that similarity alone did not find; leaves the pairs
-/// strongest first.
-fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) {
+/// Credits pairs whose claims hold figures of one fact (stated by more than one source), and
+/// returns such pairs across reports that similarity alone did not find.
+fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) -> Vec<(f32, u32, u32)> {
     let index_of = |r: ClaimRef| {
         found
             .refs
@@ -473,14 +486,10 @@ fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) {
             .binary_search_by_key(&(a, b), |&(_, x, y)| (x, y))
             .is_err()
     });
-    found.pairs.reserve_exact(extra.len());
-    for (a, b) in extra {
-        let sim = found.cosine(a as usize, b as usize) + SAME_FACT;
-        found.pairs.push((sim, a, b));
-    }
-    found
-        .pairs
-        .sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    extra
+        .into_iter()
+        .map(|(a, b)| (found.cosine(a as usize, b as usize) + SAME_FACT, a, b))
+        .collect()
 }
 
 /// The root of a slot's group.
