@@ -131,13 +131,26 @@ impl ClaimWeights {
 }
 
 /// Every claim's signature as numbered words (one number per distinct word of the corpus),
-/// in one flat list, with the claims holding each word: compact enough for corpora of
-/// millions of claims.
-struct Signatures {
+/// in one flat list: compact enough for corpora of millions of claims.
+struct ClaimWords {
     /// Claim `i`'s words are `words[starts[i]..starts[i + 1]]`, sorted.
     starts: Vec<u32>,
     words: Vec<u32>,
-    /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending.
+}
+
+impl ClaimWords {
+    fn of(&self, claim: usize) -> &[u32] {
+        &self.words[self.starts[claim] as usize..self.starts[claim + 1] as usize]
+    }
+}
+
+/// Every claim's words, with the claims holding each word: what pairs are found from.
+struct Signatures {
+    words: ClaimWords,
+    /// How many claims hold each word, by number.
+    df: Vec<u32>,
+    /// Word `w`'s claims are `claims[claim_starts[w]..claim_starts[w + 1]]`, ascending; only
+    /// words in [`MAX_POSTING`] claims or fewer are listed (the others propose no pairs).
     claim_starts: Vec<u32>,
     claims: Vec<u32>,
     /// Each word's hash, by number.
@@ -169,24 +182,32 @@ impl Signatures {
             words[from..].sort_unstable();
             starts.push(words.len() as u32);
         }
-        let mut claim_starts = vec![0u32; number.len() + 1];
+        // The numbering is done: freed, with the room the words grew into, before the
+        // inverted lists take as much again.
+        drop(number);
+        words.shrink_to_fit();
+        let mut df = vec![0u32; hashes.len()];
         for &w in &words {
-            claim_starts[w as usize + 1] += 1;
+            df[w as usize] += 1;
         }
-        for w in 1..claim_starts.len() {
-            claim_starts[w] += claim_starts[w - 1];
+        let listed = |w: u32| df[w as usize] as usize <= MAX_POSTING;
+        let mut claim_starts = vec![0u32; hashes.len() + 1];
+        for w in 0..df.len() {
+            claim_starts[w + 1] = claim_starts[w] + if listed(w as u32) { df[w] } else { 0 };
         }
         let mut filled = claim_starts.clone();
-        let mut claims = vec![0u32; words.len()];
+        let mut claims = vec![0u32; claim_starts[df.len()] as usize];
         for i in 0..starts.len() - 1 {
             for &w in &words[starts[i] as usize..starts[i + 1] as usize] {
-                claims[filled[w as usize] as usize] = i as u32;
-                filled[w as usize] += 1;
+                if listed(w) {
+                    claims[filled[w as usize] as usize] = i as u32;
+                    filled[w as usize] += 1;
+                }
             }
         }
         Signatures {
-            starts,
-            words,
+            words: ClaimWords { starts, words },
+            df,
             claim_starts,
             claims,
             hashes,
@@ -194,7 +215,7 @@ impl Signatures {
     }
 
     fn of(&self, claim: usize) -> &[u32] {
-        &self.words[self.starts[claim] as usize..self.starts[claim + 1] as usize]
+        self.words.of(claim)
     }
 
     fn holding(&self, word: u32) -> &[u32] {
@@ -204,11 +225,11 @@ impl Signatures {
 }
 
 /// Pairs of claims of different reports alike enough to matter, with their similarity, and
-/// what they were computed from: the part of clustering that does not need facts, so that
-/// it can run beside fact linking.
+/// what clustering compares further claims by: the part of clustering that does not need
+/// facts, so that it can run beside fact linking.
 pub struct ClaimPairs {
     refs: Vec<ClaimRef>,
-    sigs: Signatures,
+    words: ClaimWords,
     /// Each word's weight squared, by number.
     weight2: Vec<f32>,
     norm: Vec<f32>,
@@ -220,7 +241,7 @@ pub struct ClaimPairs {
 impl ClaimPairs {
     /// The weighted cosine of two claims, by their numbers.
     fn cosine(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (self.sigs.of(i), self.sigs.of(j));
+        let (a, b) = (self.words.of(i), self.words.of(j));
         let (mut x, mut y, mut dot) = (0, 0, 0.0f32);
         while x < a.len() && y < b.len() {
             match a[x].cmp(&b[y]) {
@@ -255,11 +276,11 @@ pub fn claim_pairs(
             })
         })
         .collect();
-    let sigs = Signatures::new(articles, folds, lex);
+    let mut sigs = Signatures::new(articles, folds, lex);
     let claims = refs.len() as f32;
     let idf: Vec<f32> = (0..sigs.hashes.len())
         .map(|w| {
-            let df = sigs.holding(w as u32).len() as f32;
+            let df = sigs.df[w] as f32;
             ((claims + 1.0) / (df + 1.0)).ln() + 1.0
         })
         .collect();
@@ -274,10 +295,8 @@ pub fn claim_pairs(
         })
         .collect();
     let weights = ClaimWeights {
-        idf: sigs
-            .hashes
-            .iter()
-            .copied()
+        idf: std::mem::take(&mut sigs.hashes)
+            .into_iter()
             .zip(idf.iter().copied())
             .collect(),
         unseen: (claims + 1.0).ln() + 1.0,
@@ -288,9 +307,6 @@ pub fn claim_pairs(
         others.clear();
         for &w in sigs.of(i) {
             let list = sigs.holding(w);
-            if list.len() > MAX_POSTING {
-                continue;
-            }
             let later = list.partition_point(|&j| j as usize <= i);
             others.extend(
                 list[later..]
@@ -309,9 +325,10 @@ pub fn claim_pairs(
             }
         }
     }
+    pairs.shrink_to_fit();
     ClaimPairs {
         refs,
-        sigs,
+        words: sigs.words,
         weight2,
         norm,
         pairs,
@@ -319,28 +336,53 @@ pub fn claim_pairs(
     }
 }
 
-/// A group of claims being built.
-#[derive(Default)]
+/// A group of claims being built, kept at the slot of its root.
 struct Group {
     size: u32,
     /// Claims of each report: (article, count), sorted by article.
     reports: Vec<(u32, u32)>,
-    /// Summed similarity of the pairs between this group and each other (kept pairs only).
-    links: HashMap<u32, f32>,
+    /// The slot whose links follow this slot's in its group's chain ([`NO_SLOT`] at the end).
+    next: u32,
+    /// The last slot of the chain, for a root.
+    last: u32,
+    /// Neighbours listed in the chain, for a root (some may be stale: in its own group now, or
+    /// repeated).
+    chain_len: u32,
 }
+
+/// No slot: the end of a chain, or a claim without one.
+const NO_SLOT: u32 = u32::MAX;
 
 impl Group {
     /// Pairs of claims of different reports between two groups.
     fn cross_pairs(&self, other: &Group) -> f32 {
-        let same: u64 = self
+        let (few, many) = if self.reports.len() <= other.reports.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        let same: u64 = few
             .reports
             .iter()
             .filter_map(|&(a, n)| {
-                let k = other.reports.binary_search_by_key(&a, |&(b, _)| b).ok()?;
-                Some(u64::from(n) * u64::from(other.reports[k].1))
+                let k = many.reports.binary_search_by_key(&a, |&(b, _)| b).ok()?;
+                Some(u64::from(n) * u64::from(many.reports[k].1))
             })
             .sum();
         (u64::from(self.size) * u64::from(other.size) - same) as f32
+    }
+
+    /// Adds another group's claims of each report to this one's.
+    fn add_reports(&mut self, mut other: Vec<(u32, u32)>) {
+        if other.len() > self.reports.len() {
+            std::mem::swap(&mut self.reports, &mut other);
+        }
+        for (a, k) in other {
+            match self.reports.binary_search_by_key(&a, |&(b, _)| b) {
+                Ok(at) => self.reports[at].1 += k,
+                Err(at) => self.reports.insert(at, (a, k)),
+            }
+        }
     }
 }
 
@@ -352,8 +394,22 @@ pub fn cluster_claims(
     mut found: ClaimPairs,
     facts: &[super::Fact],
 ) -> (Vec<(ClaimRef, ClusterId)>, ClaimWeights) {
-    credit_shared_facts(&mut found, facts);
-    let roots = average_linkage(&found);
+    let added = credit_shared_facts(&mut found, facts);
+    // What claims were compared by is no longer needed: freed before the pairs grow and
+    // linkage takes its own.
+    let ClaimPairs {
+        refs,
+        mut pairs,
+        weights,
+        words,
+        weight2,
+        norm,
+    } = found;
+    drop((words, weight2, norm));
+    pairs.reserve_exact(added.len());
+    pairs.extend(added);
+    pairs.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let roots = average_linkage(&refs, &pairs);
     let n = roots.len();
     let mut size = vec![0u32; n];
     for &r in &roots {
@@ -366,10 +422,10 @@ pub fn cluster_claims(
     }
     let clusters = roots
         .iter()
-        .zip(&found.refs)
+        .zip(&refs)
         .filter(|&(&r, _)| size[r as usize] > 1)
         .map(|(&r, &at)| {
-            let root = found.refs[first[r as usize] as usize];
+            let root = refs[first[r as usize] as usize];
             let root_id = &articles[root.article as usize].claims[root.claim as usize].id;
             (
                 at,
@@ -377,13 +433,12 @@ pub fn cluster_claims(
             )
         })
         .collect();
-    (clusters, found.weights)
+    (clusters, weights)
 }
 
-/// Credits pairs whose claims hold figures of one fact (stated by more than one source),
-/// adding such pairs across reports that similarity alone did not find; leaves the pairs
-/// strongest first.
-fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) {
+/// Credits pairs whose claims hold figures of one fact (stated by more than one source), and
+/// returns such pairs across reports that similarity alone did not find.
+fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) -> Vec<(f32, u32, u32)> {
     let index_of = |r: ClaimRef| {
         found
             .refs
@@ -425,95 +480,207 @@ fn credit_shared_facts(found: &mut ClaimPairs, facts: &[super::Fact]) {
     found.pairs.sort_unstable_by_key(|&(_, a, b)| (a, b));
     extra.sort_unstable();
     extra.dedup();
-    for (a, b) in extra {
-        let known = found
+    extra.retain(|&(a, b)| {
+        found
             .pairs
             .binary_search_by_key(&(a, b), |&(_, x, y)| (x, y))
-            .is_ok();
-        if !known {
-            let sim = found.cosine(a as usize, b as usize) + SAME_FACT;
-            found.pairs.push((sim, a, b));
-        }
-    }
-    found
-        .pairs
-        .sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+            .is_err()
+    });
+    extra
+        .into_iter()
+        .map(|(a, b)| (found.cosine(a as usize, b as usize) + SAME_FACT, a, b))
+        .collect()
 }
 
-/// Average linkage over the pairs, strongest first: each claim's group, as the index of its
-/// root claim.
-fn average_linkage(found: &ClaimPairs) -> Vec<u32> {
-    let n = found.refs.len();
-    let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut groups: HashMap<u32, Group> = HashMap::default();
-    let find = |parent: &mut Vec<u32>, mut i: u32| {
-        while parent[i as usize] != i {
-            parent[i as usize] = parent[parent[i as usize] as usize];
-            i = parent[i as usize];
-        }
-        i
-    };
-    for &(sim, a, b) in &found.pairs {
-        for c in [a, b] {
-            groups.entry(c).or_insert_with(|| Group {
-                size: 1,
-                reports: vec![(found.refs[c as usize].article, 1)],
-                links: HashMap::default(),
-            });
-        }
-        *groups
-            .get_mut(&a)
-            .expect("inserted")
-            .links
-            .entry(b)
-            .or_default() += sim;
-        *groups
-            .get_mut(&b)
-            .expect("inserted")
-            .links
-            .entry(a)
-            .or_default() += sim;
+/// The root of a slot's group.
+fn find(parent: &mut [u32], mut i: u32) -> u32 {
+    while parent[i as usize] != i {
+        parent[i as usize] = parent[parent[i as usize] as usize];
+        i = parent[i as usize];
     }
-    for &(sim, a, b) in &found.pairs {
-        if sim < MIN_SIMILARITY {
-            break;
+    i
+}
+
+/// Two groups' key in the map of links.
+fn link_key(x: u32, y: u32) -> (u32, u32) {
+    (x.min(y), x.max(y))
+}
+
+/// Average linkage over the pairs (similarity, claim, claim), strongest first, of the claims
+/// at `refs`: each claim's group, as the index of one of its claims.
+///
+/// Only the claims of pairs strong enough to join can share a group, so only they get a
+/// group slot, and only the pairs between them are read. The summed similarity of the pairs
+/// between two groups is kept once, in a map keyed by the two groups' roots; each slot's
+/// neighbours are listed once, and a group's lists are chained. When two groups join, the
+/// one with the shorter chain is walked and its links re-keyed to the other's root, so a
+/// link moves O(log n) times however many claims a group links to.
+fn average_linkage(refs: &[ClaimRef], pairs: &[(f32, u32, u32)]) -> Vec<u32> {
+    let strong = pairs
+        .iter()
+        .position(|p| p.0 < MIN_SIMILARITY)
+        .unwrap_or(pairs.len());
+    let strong = &pairs[..strong];
+    // Each claim's slot (NO_SLOT for a claim that stays alone), then, at the end, its group.
+    let mut slot_of = vec![NO_SLOT; refs.len()];
+    let mut claim_of: Vec<u32> = Vec::new();
+    for &(_, a, b) in strong {
+        for c in [a, b] {
+            if slot_of[c as usize] == NO_SLOT {
+                slot_of[c as usize] = claim_of.len() as u32;
+                claim_of.push(c);
+            }
         }
-        let (x, y) = (find(&mut parent, a), find(&mut parent, b));
+    }
+    let m = claim_of.len();
+    let read = pairs.iter().filter_map(|&(sim, a, b)| {
+        let (x, y) = (slot_of[a as usize], slot_of[b as usize]);
+        (x != NO_SLOT && y != NO_SLOT).then_some((sim, x, y))
+    });
+    // Slot `s`'s neighbours are `adjacent[starts[s]..starts[s + 1]]`.
+    let mut starts = vec![0u32; m + 1];
+    for (_, x, y) in read.clone() {
+        starts[x as usize + 1] += 1;
+        starts[y as usize + 1] += 1;
+    }
+    for s in 1..=m {
+        starts[s] += starts[s - 1];
+    }
+    let mut adjacent = vec![0u32; starts[m] as usize];
+    let mut filled = starts.clone();
+    let mut links: HashMap<(u32, u32), f32> = HashMap::default();
+    links.reserve(adjacent.len() / 2);
+    for (sim, x, y) in read {
+        for (from, to) in [(x, y), (y, x)] {
+            adjacent[filled[from as usize] as usize] = to;
+            filled[from as usize] += 1;
+        }
+        *links.entry(link_key(x, y)).or_default() += sim;
+    }
+    drop(filled);
+    let mut parent: Vec<u32> = (0..m as u32).collect();
+    let mut groups: Vec<Group> = claim_of
+        .iter()
+        .enumerate()
+        .map(|(s, &c)| Group {
+            size: 1,
+            reports: vec![(refs[c as usize].article, 1)],
+            next: NO_SLOT,
+            last: s as u32,
+            chain_len: starts[s + 1] - starts[s],
+        })
+        .collect();
+    for &(_, a, b) in strong {
+        let x = find(&mut parent, slot_of[a as usize]);
+        let y = find(&mut parent, slot_of[b as usize]);
         if x == y {
             continue;
         }
-        let (gx, gy) = (&groups[&x], &groups[&y]);
-        let linked = gx.links.get(&y).copied().unwrap_or_default();
+        let (gx, gy) = (&groups[x as usize], &groups[y as usize]);
+        let linked = links.get(&link_key(x, y)).copied().unwrap_or_default();
         if linked / gx.cross_pairs(gy).max(1.0) < MIN_SIMILARITY {
             continue;
         }
-        // The smaller group joins the larger.
-        let (big, small) = if gx.size >= gy.size { (x, y) } else { (y, x) };
-        let gone = groups.remove(&small).expect("a group");
-        parent[small as usize] = big;
-        for (&other, &s) in &gone.links {
-            if other == big {
-                continue;
+        let (keep, gone) = if gx.chain_len >= gy.chain_len {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        parent[gone as usize] = keep;
+        links.remove(&link_key(x, y));
+        let mut s = gone;
+        while s != NO_SLOT {
+            for &o in &adjacent[starts[s as usize] as usize..starts[s as usize + 1] as usize] {
+                let o = find(&mut parent, o);
+                if o == keep {
+                    continue;
+                }
+                // A link gets one addition a join, and f32 addition commutes: the sums do
+                // not depend on which of the two groups is walked.
+                if let Some(sim) = links.remove(&link_key(gone, o)) {
+                    *links.entry(link_key(keep, o)).or_default() += sim;
+                }
             }
-            if let Some(o) = groups.get_mut(&other) {
-                o.links.remove(&small);
-                *o.links.entry(big).or_default() += s;
-            }
+            s = groups[s as usize].next;
         }
-        let g = groups.get_mut(&big).expect("a group");
-        g.links.remove(&small);
-        for (other, s) in gone.links {
-            if other != big {
-                *g.links.entry(other).or_default() += s;
-            }
-        }
-        g.size += gone.size;
-        for (a, k) in gone.reports {
-            match g.reports.binary_search_by_key(&a, |&(b, _)| b) {
-                Ok(at) => g.reports[at].1 += k,
-                Err(at) => g.reports.insert(at, (a, k)),
-            }
-        }
+        let g = &mut groups[gone as usize];
+        let (size, reports, last, chained) =
+            (g.size, std::mem::take(&mut g.reports), g.last, g.chain_len);
+        let k = groups[keep as usize].last;
+        groups[k as usize].next = gone;
+        let g = &mut groups[keep as usize];
+        g.last = last;
+        g.chain_len += chained;
+        g.size += size;
+        g.add_reports(reports);
     }
-    (0..n as u32).map(|i| find(&mut parent, i)).collect()
+    for (c, s) in slot_of.iter_mut().enumerate() {
+        *s = if *s == NO_SLOT {
+            c as u32
+        } else {
+            claim_of[find(&mut parent, *s) as usize]
+        };
+    }
+    slot_of
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claims of reports `articles`, one claim each unless an article repeats.
+    fn refs(articles: &[u32]) -> Vec<ClaimRef> {
+        articles
+            .iter()
+            .enumerate()
+            .map(|(c, &article)| ClaimRef {
+                article,
+                claim: c as u32,
+            })
+            .collect()
+    }
+
+    /// The groups of more than one claim, each as its claims in order.
+    fn groups(roots: &[u32]) -> Vec<Vec<u32>> {
+        let mut out: Vec<Vec<u32>> = Vec::new();
+        for (c, &r) in roots.iter().enumerate() {
+            match out.iter_mut().find(|g| roots[g[0] as usize] == r) {
+                Some(g) => g.push(c as u32),
+                None => out.push(vec![c as u32]),
+            }
+        }
+        out.retain(|g| g.len() > 1);
+        out
+    }
+
+    #[test]
+    fn a_chain_of_loosely_alike_claims_is_not_one_group() {
+        let pairs = [(0.9, 0, 1), (0.5, 2, 3), (0.3, 1, 2), (0.2, 0, 2)];
+        let roots = average_linkage(&refs(&[0, 1, 2, 3]), &pairs);
+        // {0, 1} and {2, 3} average (0.3 + 0.2) / 4.
+        assert_eq!(groups(&roots), [vec![0, 1], vec![2, 3]]);
+        let roots = average_linkage(&refs(&[0, 1, 2]), &[(0.9, 0, 1), (0.35, 1, 2)]);
+        assert_eq!(groups(&roots), [vec![0, 1]], "0.35 / 2 < 0.28");
+        let pairs = [(0.9, 0, 1), (0.35, 1, 2), (0.25, 0, 2)];
+        let roots = average_linkage(&refs(&[0, 1, 2]), &pairs);
+        assert_eq!(groups(&roots), [vec![0, 1, 2]], "(0.35 + 0.25) / 2 >= 0.28");
+    }
+
+    #[test]
+    fn a_claim_alike_to_thousands_joins_few_of_them() {
+        // Claim 0 is alike to every other claim, none of which is alike to another: a group
+        // around it grows while its one link a claim still averages MIN_SIMILARITY.
+        let pairs: Vec<(f32, u32, u32)> = (1..3000).map(|c| (0.9, 0, c)).collect();
+        let articles: Vec<u32> = (0..3000).collect();
+        let roots = average_linkage(&refs(&articles), &pairs);
+        assert_eq!(groups(&roots), [vec![0, 1, 2, 3]], "0.9 / 4 < 0.28");
+    }
+
+    #[test]
+    fn pairs_within_one_report_do_not_lower_the_average() {
+        // Claims 1 and 2 are of one report: {0, 1} and 2 have one pair across reports.
+        let pairs = [(0.9, 0, 1), (0.5, 0, 2)];
+        let roots = average_linkage(&refs(&[0, 1, 1]), &pairs);
+        assert_eq!(groups(&roots), [vec![0, 1, 2]]);
+    }
 }

@@ -1,6 +1,8 @@
 //! Source independence: articles that copy each other's text, or come from one outlet, are
 //! one source.
 
+use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -13,19 +15,19 @@ const SHINGLE: usize = 8;
 /// A passage found in more articles than this is boilerplate or a template, not a copy
 /// between reports; counting its pairs would also grow with the square of its spread.
 const MAX_SHINGLE_DOCS: usize = 8;
-/// Copied passages are found in 2^PART_BITS passes over slices of the shingle hashes.
+/// Shared shingles are paired up in 2^PART_BITS passes over slices of their hashes.
 const PART_BITS: u32 = 3;
 /// Two articles sharing this many shingles copied a passage (about a sentence) between them.
 const MIN_SHARED_SHINGLES: usize = 6;
 
-/// Hashes of the word shingles of an article's story text, sorted and without repeats.
-/// Quotations are left out: outlets that quote one speaker share the speaker's words, not
-/// each other's.
-pub fn shingles(a: &Extracted) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut window: Vec<u64> = Vec::new();
+/// Calls `f` with the hash of each word shingle of an article's story text, in order, repeats
+/// included. Quotations are left out: outlets that quote one speaker share the speaker's
+/// words, not each other's.
+fn each_shingle(a: &Extracted, mut f: impl FnMut(u64)) {
+    // The last SHINGLE words' hashes, word `k` at `k % SHINGLE`.
+    let mut window = [0u64; SHINGLE];
     for p in a.body() {
-        window.clear();
+        let mut words = 0;
         let para = a.paragraph_text(p);
         let quoted = quotation_spans(para);
         let mut q = 0;
@@ -34,22 +36,20 @@ pub fn shingles(a: &Extracted) -> Vec<u64> {
                 q += 1;
             }
             if quoted.get(q).is_some_and(|&(s, _)| s <= at) {
-                window.clear();
+                words = 0;
                 continue;
             }
-            window.push(word_hash(w));
-            if window.len() >= SHINGLE {
-                let shingle = &window[window.len() - SHINGLE..];
-                out.push(shingle.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &w| {
-                    (h ^ w).wrapping_mul(0x0000_0100_0000_01b3)
-                }));
+            window[words % SHINGLE] = word_hash(w);
+            words += 1;
+            if words >= SHINGLE {
+                f(
+                    (words..words + SHINGLE).fold(0xcbf2_9ce4_8422_2325_u64, |h, k| {
+                        (h ^ window[k % SHINGLE]).wrapping_mul(0x0000_0100_0000_01b3)
+                    }),
+                );
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
-    out.shrink_to_fit();
-    out
 }
 
 /// Byte spans of a paragraph's quotations, in order; a quotation still open at the end of
@@ -73,11 +73,68 @@ fn quotation_spans(para: &str) -> Vec<(usize, usize)> {
 
 /// A word's hash, letter case ignored, without allocating.
 fn word_hash(w: &str) -> u64 {
-    w.chars()
-        .flat_map(char::to_lowercase)
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
-            (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+    let step = |h: u64, c: u64| (h ^ c).wrapping_mul(0x0000_0100_0000_01b3);
+    if w.is_ascii() {
+        // An ASCII letter lowercases to one ASCII letter: the same hash, without decoding.
+        w.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            step(h, u64::from(b.to_ascii_lowercase()))
         })
+    } else {
+        w.chars()
+            .flat_map(char::to_lowercase)
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| step(h, u64::from(c)))
+    }
+}
+
+/// Which shingle hashes were seen twice (in two articles, or twice in one), two bits a slot
+/// picked by a hash's low bits: a hash seen twice is always marked so, and a hash seen once
+/// is too when another hash took its slot (as often as slots are taken).
+struct SeenTwice {
+    /// Slot `k`'s bits are `1 << (2 * (k % 32))` (seen) and the one above it (again), in
+    /// word `k / 32`.
+    bits: Vec<AtomicU64>,
+    slots: u64,
+}
+
+impl SeenTwice {
+    /// At least `slots` slots, a power of two no larger than 2^31: a slot depends on a
+    /// hash's low 31 bits alone, which every hash that [`source_groups`] counts as one
+    /// shingle shares.
+    fn new(slots: usize) -> SeenTwice {
+        let slots = slots.clamp(32, 1 << 31).next_power_of_two();
+        SeenTwice {
+            bits: (0..slots / 32).map(|_| AtomicU64::new(0)).collect(),
+            slots: slots as u64,
+        }
+    }
+
+    /// The word and the "seen" bit of a hash's slot.
+    fn slot(&self, h: u64) -> (&AtomicU64, u64) {
+        let k = h & (self.slots - 1);
+        (&self.bits[(k / 32) as usize], 1 << (2 * (k % 32)))
+    }
+
+    /// Marks a batch of hashes. The slots are read first, in a loop of independent reads
+    /// the processor overlaps, so the marks that follow find them in cache: a table this
+    /// size is mostly out of it, and each mark waits for its word.
+    fn mark_all(&self, hashes: &[u64]) {
+        let read = hashes
+            .iter()
+            .fold(0, |acc, &h| acc ^ self.slot(h).0.load(Relaxed));
+        std::hint::black_box(read);
+        for &h in hashes {
+            let (word, seen) = self.slot(h);
+            let was = word.fetch_or(seen, Relaxed);
+            if was & seen != 0 && was & seen << 1 == 0 {
+                word.fetch_or(seen << 1, Relaxed);
+            }
+        }
+    }
+
+    fn seen_twice(&self, h: u64) -> bool {
+        let (word, seen) = self.slot(h);
+        word.load(Relaxed) & seen << 1 != 0
+    }
 }
 
 /// For each article, a group id shared by every article it copies from or shares an outlet
@@ -98,10 +155,37 @@ pub fn source_groups(articles: &[Extracted]) -> Vec<usize> {
             }
         }
     }
+    // The shingles each article shares with another (and some it does not), sorted: a first
+    // pass marks the hashes seen twice, a second keeps those. Holding every article's
+    // shingles would take most of the corpus's text again, and few are shared. A slot for
+    // two bytes of text is about five a shingle: most hashes seen once are dropped.
+    let text: usize = articles.iter().map(|a| a.text.len()).sum();
+    let twice = SeenTwice::new(text / 2);
+    articles.par_iter().for_each_init(Vec::new, |hashes, a| {
+        hashes.clear();
+        each_shingle(a, |h| hashes.push(h));
+        twice.mark_all(hashes);
+    });
+    let per_article: Vec<Vec<u64>> = articles
+        .par_iter()
+        .map_init(Vec::new, |hashes, a| {
+            hashes.clear();
+            each_shingle(a, |h| hashes.push(h));
+            let mut kept: Vec<u64> = hashes
+                .iter()
+                .copied()
+                .filter(|&h| twice.seen_twice(h))
+                .collect();
+            kept.sort_unstable();
+            kept.dedup();
+            kept.shrink_to_fit();
+            kept
+        })
+        .collect();
+    drop(twice);
     // Every (shingle, article) pair, sorted, so each shingle's articles are one run. The pairs
     // are packed into one u64 (the shingle's hash above the article's number) and sorted one
-    // slice of the hash range at a time: the whole list would take twice the corpus's text.
-    let per_article: Vec<Vec<u64>> = articles.par_iter().map(shingles).collect();
+    // slice of the hash range at a time.
     let article_bits = usize::BITS - n.leading_zeros();
     let mut shared: HashMap<(u32, u32), usize> = HashMap::default();
     for part in 0..1u64 << PART_BITS {
@@ -158,6 +242,48 @@ mod tests {
             crate::corpus::build_articles(docs, Lexicon::global()),
             Lexicon::global(),
         ))
+    }
+
+    #[test]
+    fn a_word_hash_ignores_case_in_any_script() {
+        let by_chars = |w: &str| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .fold(0xcbf2_9ce4_8422_2325_u64, |h, c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3)
+                })
+        };
+        for w in [
+            "Minister",
+            "MARCH",
+            "o'clock",
+            "co-op",
+            "Ärzte",
+            "İstanbul",
+            "Σοφία",
+        ] {
+            assert_eq!(word_hash(w), by_chars(w), "{w}");
+        }
+        assert_eq!(word_hash("Minister"), word_hash("minister"));
+        assert_eq!(word_hash("ÄRZTE"), word_hash("ärzte"));
+    }
+
+    #[test]
+    fn a_hash_seen_twice_is_marked_even_in_a_crowded_table() {
+        let crowded = SeenTwice::new(64);
+        let once: Vec<u64> = (0..200u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .collect();
+        crowded.mark_all(&once);
+        crowded.mark_all(&[once[7]]);
+        crowded.mark_all(&[5, 5]);
+        assert!(crowded.seen_twice(once[7]), "in two articles");
+        assert!(crowded.seen_twice(5), "twice in one article");
+        let roomy = SeenTwice::new(1 << 20);
+        roomy.mark_all(&[3, 1 << 40, 7]);
+        roomy.mark_all(&[7]);
+        assert!(!roomy.seen_twice(3), "seen once, alone in its slot");
+        assert!(roomy.seen_twice(7));
     }
 
     #[test]
