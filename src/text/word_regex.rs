@@ -29,16 +29,14 @@ impl WordRegex {
             .filter(move |r| unicode_edges(text, r.clone()))
     }
 
-    /// [`WordRegex::find_iter`] with each match's groups. The matches are found first and
-    /// only they are read for groups: most texts searched hold none, and finding costs less
-    /// than capturing (no group slots to make or fill).
+    /// [`WordRegex::find_iter`] with each match's groups.
     pub fn captures_iter<'t>(
         &'t self,
         text: &'t str,
     ) -> impl Iterator<Item = regex::Captures<'t>> + 't {
-        // Searching again from a match's start (its context kept for `\b`) finds that match.
-        self.find_iter(text)
-            .filter_map(move |r| self.0.captures_at(text, r.start))
+        self.0
+            .captures_iter(text)
+            .filter(move |c| c.get(0).is_some_and(|m| unicode_edges(text, m.range())))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
