@@ -74,10 +74,19 @@ impl Links {
     /// two claims more alike): one stage's working memory is freed before the next takes its
     /// own, so the peak is the largest stage's rather than their sum.
     pub fn compute(index: &Index, lex: &Lexicon) -> Links {
+        Links::compute_releasing(index, lex, &|| {})
+    }
+
+    /// [`Links::compute`], calling `release` after each stage that frees working memory, so
+    /// that a caller can hand the freed pages back to the system before the next stage
+    /// takes its own (the TUI does, to lower its peak while linking).
+    pub fn compute_releasing(index: &Index, lex: &Lexicon, release: &dyn Fn()) -> Links {
         let articles = &index.articles;
         let folds = crate::extract::entities::name_folds(articles);
         let source_group = sources::source_groups(articles);
+        release();
         let facts = facts::link_facts(articles, &source_group, lex);
+        release();
         let (pairs, checks) = rayon::join(
             || clusters::claim_pairs(articles, &folds, lex),
             || checks::arithmetic_checks(articles, lex),
@@ -306,7 +315,15 @@ mod tests {
             grown.claims, built.claims,
             "every claim listed before linking"
         );
-        Links::compute(&grown, Lexicon::global()).apply(&mut grown);
+        // Linked with a release hook between stages, as the TUI links: same links.
+        let released = std::cell::Cell::new(0);
+        let release = || released.set(released.get() + 1);
+        Links::compute_releasing(&grown, Lexicon::global(), &release).apply(&mut grown);
+        assert_eq!(
+            released.get(),
+            2,
+            "after copies are grouped and after facts"
+        );
         assert!(grown.linked);
         assert_eq!(written(&grown), written(&built));
         assert_eq!(grown.source_group, built.source_group);
