@@ -278,7 +278,7 @@ enum Lowered<'a> {
 
 impl<'a> Parser<'a> {
     /// `whole` is the text lowercased with every character in its place, when one was made
-    /// ([`crate::text::LowerWords::whole`]).
+    /// ([`crate::text::Lows::whole`]).
     /// `toks` are the text's tokens ([`tokenize_into`]).
     fn new(
         source: &'a Span,
@@ -1168,7 +1168,7 @@ pub fn find_quantities(text: &str, lex: &Lexicon) -> Vec<Quantity> {
 
 /// [`find_quantities`] for a text whose dates were already found (dates are not figures),
 /// and which may have been lowercased in place already (`whole`, as
-/// [`crate::text::LowerWords::whole`] gives it). The figures' text points into `text`'s
+/// [`crate::text::Lows::whole`] gives it). The figures' text points into `text`'s
 /// shared text; their offsets are within `text`.
 pub fn quantities_in(
     text: &Span,

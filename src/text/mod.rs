@@ -303,11 +303,6 @@ impl LowerWords {
     pub fn get(&self, i: usize) -> Option<&str> {
         self.lows().get(i)
     }
-
-    /// [`Lows::whole`] of the text [`LowerWords::of`] was given.
-    pub fn whole(&self) -> Option<&str> {
-        self.lows().whole()
-    }
 }
 
 impl<'a> Lows<'a> {
