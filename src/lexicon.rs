@@ -153,6 +153,8 @@ struct NumbersFile {
     negative: Vec<String>,
     counts: HashMap<String, f64>,
     vague: HashMap<String, (f64, f64)>,
+    #[serde(default)]
+    vague_units: HashMap<String, (f64, f64)>,
     fractions: HashMap<String, f64>,
 }
 
@@ -362,6 +364,8 @@ pub struct Lexicon {
     pub negative_words: HashSet<String>,
     pub number_counts: Phrases<f64>,
     pub vague: Phrases<(f64, f64)>,
+    /// Plural units that are vague magnitudes of themselves ("decades": 2 to 9 decades).
+    pub vague_units: Phrases<(f64, f64)>,
     pub fractions: Phrases<f64>,
     /// Lowercase tokens a quantity can start with, other than digits: hedges, number words,
     /// vague magnitudes, fractions, "between", currency symbols.
@@ -647,6 +651,12 @@ impl Lexicon {
             .map(|(k, v)| (phrase_words(&k), v))
             .collect();
         vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let mut vague_units: Vec<(Vec<String>, (f64, f64))> = numbers
+            .vague_units
+            .into_iter()
+            .map(|(k, v)| (phrase_words(&k), v))
+            .collect();
+        vague_units.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
 
         let mut count_nouns = HashMap::default();
         for (canon, aliases) in nouns.groups {
@@ -712,6 +722,7 @@ impl Lexicon {
             .iter()
             .map(|(w, _)| &w[0])
             .chain(vague.iter().map(|(w, _)| &w[0]))
+            .chain(vague_units.iter().map(|(w, _)| &w[0]))
             .chain(number_counts.iter().map(|(w, _)| &w[0]))
             .chain(fractions.iter().map(|(w, _)| &w[0]))
             .chain(numbers.units.keys())
@@ -781,6 +792,7 @@ impl Lexicon {
             negative_words: numbers.negative.into_iter().collect(),
             number_counts: Phrases::new(number_counts),
             vague: Phrases::new(vague),
+            vague_units: Phrases::new(vague_units),
             fractions: Phrases::new(fractions),
             quantity_starters,
             count_nouns,

@@ -1095,8 +1095,10 @@ impl<'a> Parser<'a> {
             None => (n.value, n.low, n.high),
         };
         if n.vague {
+            // A vague unit ("decades") is its own magnitude: the word ends the phrase.
+            let last = n.next.max(num_at + 1) - 1;
             approx = Some(intern(
-                self.text[self.toks[num_at].start..self.toks[n.next - 1].end]
+                self.text[self.toks[num_at].start..self.toks[last].end]
                     .trim_end_matches(" of")
                     .to_lowercase()
                     .as_str(),

@@ -233,6 +233,26 @@ fn vague_magnitudes_and_fractions() {
             "Hundreds of the protesters were detained.",
             &["- >=200 <=999 ~hundreds [protesters] count"],
         ),
+        (
+            "The city council approved a multimillion-dollar stadium deal.",
+            &["- >=2000000 <=999999999 ~multimillion [USD] money"],
+        ),
+        (
+            "Regulators opened a multi-billion dollar inquiry.",
+            &["- >=2000000000 <=999999999999 ~multi-billion [USD] money"],
+        ),
+        (
+            "The families have feuded for decades.",
+            &["- >=2 <=9 ~decades [decade] duration"],
+        ),
+        (
+            "A decades-old rule was dropped.",
+            &["- >=2 <=9 ~decades [decade] age"],
+        ),
+        (
+            "Three decades later the mill reopened.",
+            &["3 [decade] duration"],
+        ),
     ]);
 }
 

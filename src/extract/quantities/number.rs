@@ -134,6 +134,19 @@ impl Parser<'_> {
                 }));
             }
         }
+        // "for decades": the word is its own unit, read after the magnitude from the same
+        // token.
+        for (words, (lo, hi)) in lex.vague_units.starting_with(self.low(i)) {
+            if self.phrase(i, words).is_some() && self.unit_at(i).is_some() {
+                return Some(Read::Number(Number {
+                    low: Some(*lo),
+                    high: Some(*hi),
+                    vague: true,
+                    spelled: true,
+                    ..base
+                }));
+            }
+        }
         for (words, v) in lex.number_counts.starting_with(self.low(i)) {
             if let Some(j) = self.phrase(i, words)
                 && !self.is(j, TokKind::Num)
