@@ -172,6 +172,8 @@ struct CountNounsFile {
     groups: HashMap<String, Vec<String>>,
     not_counted: Vec<String>,
     #[serde(default)]
+    before_noun: Vec<String>,
+    #[serde(default)]
     synonyms: Vec<Vec<String>>,
     #[serde(default)]
     generic: Vec<String>,
@@ -373,6 +375,9 @@ pub struct Lexicon {
     /// Counted noun (lowercase) to its canonical group.
     pub count_nouns: HashMap<String, String>,
     pub not_counted: HashSet<String>,
+    /// Words that may stand between a figure and the noun it counts though they count
+    /// nothing themselves ("3,000 more troops", "12 other people").
+    pub before_noun: HashSet<String>,
     /// Counted noun (lowercase) to the first noun of its synonym set: nouns counting the
     /// same thing.
     pub count_synonyms: HashMap<String, String>,
@@ -797,6 +802,7 @@ impl Lexicon {
             quantity_starters,
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
+            before_noun: nouns.before_noun.iter().map(|w| w.to_lowercase()).collect(),
             count_synonyms,
             generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
             strong_bodies,

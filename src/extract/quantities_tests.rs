@@ -472,6 +472,22 @@ fn units_and_conversions() {
             &["13800000000 [year] age"],
         ),
         ("It offers a 360-degree view.", &["360 [degree] count"]),
+        (
+            "The ministry sent 3,000 more soldiers to the region.",
+            &["3000 [soldiers] count"],
+        ),
+        (
+            "At least 12 other people were evacuated.",
+            &["12 >=12 ~at least [people] count"],
+        ),
+        (
+            "Tens of thousands more residents marched on Sunday.",
+            &["- >=20000 <=99999 ~tens of thousands [residents] count"],
+        ),
+        (
+            "The team scored 20 more in the second half.",
+            &["20 number"],
+        ),
     ]);
 }
 

@@ -209,6 +209,15 @@ impl Parser<'_> {
         }
         let mut mods = Vec::new();
         let mut j = i;
+        // "3,000 more troops": a word that counts nothing, right after the figure, when a
+        // noun follows it.
+        if self.lex.before_noun.contains(self.low(j))
+            && self.is(j + 1, TokKind::Word)
+            && (self.is_counted_word(self.low(j + 1)) || self.plural_noun(j + 1))
+        {
+            mods.push(j..j + 1);
+            j += 1;
+        }
         while mods.len() < 4 {
             let (e, w) = self.compound(j)?;
             let head = e - 1;
