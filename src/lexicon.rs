@@ -125,6 +125,10 @@ pub struct UnitDef {
     #[serde(default)]
     pub offset: f64,
     pub aliases: Vec<String>,
+    /// Letters read as this unit only glued to a figure ("40C") in a sentence holding one of
+    /// its kind's cue words ([`Lexicon::kind_cues`]); elsewhere they are labels ("777F").
+    #[serde(default)]
+    pub cued_aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,6 +138,8 @@ struct UnitsFile {
     #[serde(default)]
     currency_prefixes: HashMap<String, String>,
     scales: HashMap<String, f64>,
+    #[serde(default)]
+    kind_cues: HashMap<QuantityKind, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -339,6 +345,10 @@ pub struct Lexicon {
     pub units: Vec<UnitDef>,
     /// Unit aliases (lowercase word sequences) to their index in `units`, longest first.
     pub unit_aliases: Phrases<usize>,
+    /// Units' cued aliases (lowercase) to their index in `units`.
+    pub cued_aliases: HashMap<String, usize>,
+    /// Words that show a sentence measures a kind ("temperatures", "heatwave"), lowercase.
+    pub kind_cues: HashMap<QuantityKind, HashSet<String>>,
     pub currency_symbols: Vec<(String, String)>,
     /// Letters written before "$" that name whose dollar it is ("HK", "C", "NZ"),
     /// lowercase and without periods, to the currency's code.
@@ -639,6 +649,17 @@ impl Lexicon {
         let ents: EntitiesFile = typed("entities.json", json("entities.json")?)?;
 
         let unit_aliases = unit_aliases(&units_file.units);
+        let cued_aliases = units_file
+            .units
+            .iter()
+            .enumerate()
+            .flat_map(|(i, u)| u.cued_aliases.iter().map(move |a| (a.to_lowercase(), i)))
+            .collect();
+        let kind_cues = units_file
+            .kind_cues
+            .iter()
+            .map(|(k, ws)| (*k, ws.iter().map(|w| w.to_lowercase()).collect()))
+            .collect();
         let mut currency_symbols: Vec<(String, String)> =
             units_file.currency_symbols.into_iter().collect();
         currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
@@ -775,6 +796,8 @@ impl Lexicon {
             as_of: dates.as_of,
             units: units_file.units,
             unit_aliases: Phrases::new(unit_aliases),
+            cued_aliases,
+            kind_cues,
             currency_symbols,
             currency_prefixes: units_file.currency_prefixes,
             currency_heads,

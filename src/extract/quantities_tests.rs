@@ -433,6 +433,19 @@ fn units_and_conversions() {
         ),
         ("The fire burned 5,000 hectares.", &["5000 [ha] area"]),
         ("The park covers 300 acres.", &["300 [acre] area"]),
+        (
+            "Temperatures reached 40C in the capital.",
+            &["40 [°C] temperature"],
+        ),
+        (
+            "The thermometer hit 104F in Phoenix.",
+            &["104 [°F] temperature"],
+        ),
+        (
+            "Lows of -5C are forecast overnight.",
+            &["-5 [°C] temperature"],
+        ),
+        ("Flight 10C to Paris was cancelled.", &[]),
         ("Troops advanced 15 km overnight.", &["15 [km] length"]),
         ("The convoy stretched 40 miles.", &["40 [mi] length"]),
         ("Rain fell at 50 mm an hour.", &["50 [mm] length"]),

@@ -129,6 +129,21 @@ impl Parser<'_> {
                 }
                 Some((*u, j))
             })
+            .or_else(|| self.cued_unit_at(i))
+    }
+
+    /// A unit's cued alias glued to the digits before it ("40C"), read as the unit only in a
+    /// sentence with a cue of its kind ("temperatures reached 40C", not "form 10C").
+    fn cued_unit_at(&self, i: usize) -> Option<(usize, usize)> {
+        let &u = self.lex.cued_aliases.get(self.low(i))?;
+        let glued = i > 0 && self.attached(i) && self.is(i - 1, TokKind::Num);
+        if !glued || self.is(i + 1, TokKind::Word) && self.attached(i + 1) {
+            return None;
+        }
+        let cues = self.lex.kind_cues.get(&self.lex.units[u].kind)?;
+        (0..self.toks.len())
+            .any(|k| cues.contains(self.low(k)))
+            .then_some((u, i + 1))
     }
 
     /// Whether a one-letter unit written apart from its number reads as the unit: "10 m
