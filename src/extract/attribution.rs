@@ -273,8 +273,10 @@ fn attribute_read(
         .iter()
         .filter(|p| any_prefix && p.as_slice() != ["citing"])
     {
+        // A prefix of words starts only at a word it can start with.
+        let starts = |i: usize| prefix.is_empty() || class[i] & PREFIX_HEAD != 0;
         for i in 0..n {
-            if prefix_at(i, prefix) && i + prefix.len() < n {
+            if starts(i) && prefix_at(i, prefix) && i + prefix.len() < n {
                 let start = i + prefix.len();
                 let end = phrase_end(&w, start, 14, lex);
                 if let Some(a) =
