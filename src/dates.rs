@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::text::WordRegex;
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::lexicon::{DerivedTable, Lexicon};
+use crate::lexicon::{DerivedTable, Lexicon, word_class};
 
 /// What a date mention says, before it is resolved against the report's date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,43 +119,14 @@ struct Cues {
     relative: bool,
 }
 
-/// What a lowercase word can cue, as bits of one lookup.
-const CUE_MONTH: u8 = 1;
-const CUE_WEEKDAY: u8 = 2;
-const CUE_RELATIVE: u8 = 4;
-
-/// The words that cue a date pattern, lowercase, with what each cues: a month name, a
-/// weekday name, the first word of a relative date ("last" of "last week"). Built from `lex`
-/// once.
-fn cue_words(lex: &Lexicon) -> &rustc_hash::FxHashMap<String, u8> {
-    lex.derived(DerivedTable::DateCueWords, |lex| {
-        let mut words: rustc_hash::FxHashMap<String, u8> = Default::default();
-        for m in lex.months.keys() {
-            *words.entry(m.clone()).or_default() |= CUE_MONTH;
-        }
-        for d in lex.weekdays.keys() {
-            *words.entry(d.clone()).or_default() |= CUE_WEEKDAY;
-        }
-        let heads = lex
-            .relative_days
-            .keys()
-            .chain(lex.relative_periods.keys())
-            .filter_map(|k| k.split_whitespace().next());
-        for h in heads {
-            *words.entry(h.to_string()).or_default() |= CUE_RELATIVE;
-        }
-        words
-    })
-}
-
 impl Cues {
-    /// The cues of `text`, whose words come each with its lowercase form if known.
+    /// The cues of `text`, whose words come each with its lowercase form and its
+    /// [`Lexicon::word_class`] if known.
     fn of<'t>(
         text: &str,
-        words: impl Iterator<Item = (&'t str, Option<&'t str>)>,
+        words: impl Iterator<Item = (&'t str, Option<(&'t str, u16)>)>,
         lex: &Lexicon,
     ) -> Cues {
-        let cues = cue_words(lex);
         // Runs of exactly four ASCII digits, and whether one is followed by a hyphen.
         let (mut four_digits, mut four_digits_hyphen) = (false, false);
         let bytes = text.as_bytes();
@@ -180,10 +151,10 @@ impl Cues {
                 break;
             }
             let trimmed = w.trim_end_matches('.');
-            let mut read = |lower: &str| {
-                let found = cues.get(lower).copied().unwrap_or(0);
+            let mut read = |lower: &str, class: Option<u16>| {
+                let found = class.unwrap_or_else(|| lex.word_class(lower));
                 if crate::text::is_capitalized(w) {
-                    c.month |= found & CUE_MONTH != 0;
+                    c.month |= found & word_class::MONTH != 0;
                     // "Mondays" is a weekday's.
                     let key = lower
                         .strip_suffix('s')
@@ -192,15 +163,15 @@ impl Cues {
                     let of_key = if key.len() == lower.len() {
                         found
                     } else {
-                        cues.get(key).copied().unwrap_or(0)
+                        lex.word_class(key)
                     };
-                    c.weekday |= of_key & CUE_WEEKDAY != 0;
+                    c.weekday |= of_key & word_class::WEEKDAY != 0;
                 }
-                c.relative |= found & CUE_RELATIVE != 0;
+                c.relative |= found & word_class::RELATIVE_DATE_HEAD != 0;
             };
             match known {
-                Some(lower) if trimmed.len() == w.len() => read(lower),
-                _ => crate::text::with_lower(trimmed, read),
+                Some((lower, class)) if trimmed.len() == w.len() => read(lower, Some(class)),
+                _ => crate::text::with_lower(trimmed, |l| read(l, None)),
             }
         }
         c
@@ -217,17 +188,18 @@ pub fn find_dates(text: &str, lex: &Lexicon) -> Vec<DateMention> {
 }
 
 /// [`find_dates`] for a text already split into its words (`text::words`), each also
-/// lowercased (`lows`, in the same order).
+/// lowercased (`lows`, in the same order) and classed (`classes`, [`Lexicon::word_class`]).
 pub fn find_dates_in(
     text: &str,
     words: &[(usize, &str)],
     lows: crate::text::Lows<'_>,
+    classes: &[u16],
     lex: &Lexicon,
 ) -> Vec<DateMention> {
     let words = words
         .iter()
         .enumerate()
-        .map(|(i, &(_, w))| (w, lows.get(i)));
+        .map(|(i, &(_, w))| (w, lows.get(i).zip(classes.get(i).copied())));
     dates_with_cues(text, Cues::of(text, words, lex), lex)
 }
 

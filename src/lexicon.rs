@@ -315,6 +315,8 @@ pub struct Lexicon {
     pub boilerplate_contains: Vec<String>,
     /// `boilerplate_contains` as one automaton: a paragraph is read once, not once a phrase.
     boilerplate_finder: AhoCorasick,
+    /// What each listed word can be ([`Lexicon::word_class`]).
+    word_classes: HashMap<String, u16>,
     /// Tables other modules build from these lists, kept with them ([`Lexicon::derived`]).
     derived: Derived,
     /// Hedge phrases before a figure, lowercase, as word sequences, longest first.
@@ -497,12 +499,24 @@ pub const EMBEDDED: &[(&str, &str)] = embedded!(
 #[derive(Debug, Clone, Copy)]
 pub enum DerivedTable {
     DatePatterns,
-    DateCueWords,
     LongestAsOf,
-    AttributionClasses,
 }
 
-const DERIVED_TABLES: usize = 4;
+const DERIVED_TABLES: usize = 2;
+
+/// The bits of [`Lexicon::word_class`]: what a lowercase word can be to the extractors.
+pub mod word_class {
+    /// A month's name or abbreviation ("may", "sept").
+    pub const MONTH: u16 = 1;
+    /// A weekday's name ("monday", "tues").
+    pub const WEEKDAY: u16 = 1 << 1;
+    /// The first word of a relative date ("yesterday", "last" of "last week").
+    pub const RELATIVE_DATE_HEAD: u16 = 1 << 2;
+    /// The first word of an attribution prefix ("according" of "according to").
+    pub const ATTRIBUTION_PREFIX_HEAD: u16 = 1 << 3;
+    /// A verb of saying ("said", "told").
+    pub const SAYING_VERB: u16 = 1 << 4;
+}
 
 /// The derived tables of one lexicon, each built on first use. They are typed by the modules
 /// that build them, which the lexicon does not know (they read the lexicon).
@@ -776,6 +790,7 @@ impl Lexicon {
                 }
             })?,
             boilerplate_contains,
+            word_classes: HashMap::default(),
             derived: Derived::default(),
             hedges: Phrases::new(hedges),
             post_hedges: Phrases::new(post_hedges),
@@ -878,7 +893,41 @@ impl Lexicon {
             caption_marks,
             caption_credits: caption_prefixes.iter().map(|p| format!(" {p}")).collect(),
             caption_prefixes,
-        })
+        }
+        .with_word_classes())
+    }
+
+    /// The lexicon with [`Lexicon::word_class`]'s table built from its lists.
+    fn with_word_classes(mut self) -> Lexicon {
+        let mut classes: HashMap<String, u16> = HashMap::default();
+        let mut mark = |w: &str, bit: u16| *classes.entry(w.to_string()).or_default() |= bit;
+        for m in self.months.keys() {
+            mark(m, word_class::MONTH);
+        }
+        for d in self.weekdays.keys() {
+            mark(d, word_class::WEEKDAY);
+        }
+        let relative = self
+            .relative_days
+            .keys()
+            .chain(self.relative_periods.keys());
+        for head in relative.filter_map(|k| k.split_whitespace().next()) {
+            mark(head, word_class::RELATIVE_DATE_HEAD);
+        }
+        for head in self.attribution_prefixes.iter().filter_map(|p| p.first()) {
+            mark(head, word_class::ATTRIBUTION_PREFIX_HEAD);
+        }
+        for verb in &self.attribution_verbs {
+            mark(verb, word_class::SAYING_VERB);
+        }
+        self.word_classes = classes;
+        self
+    }
+
+    /// What a lowercase word can be ([`word_class`] bits, 0 for none), found with one lookup:
+    /// a sentence's words are looked up once, and each extractor reads the bits it needs.
+    pub fn word_class(&self, lower: &str) -> u16 {
+        self.word_classes.get(lower).copied().unwrap_or(0)
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {
@@ -1337,6 +1386,25 @@ mod tests {
             lex.unit_aliases.first().map(|(w, _)| w.len())
                 >= lex.unit_aliases.last().map(|(w, _)| w.len())
         );
+    }
+
+    #[test]
+    fn a_word_class_holds_every_list_the_word_is_in() {
+        use word_class::*;
+        let lex = Lexicon::embedded();
+        assert_eq!(lex.word_class("sept"), MONTH);
+        assert_eq!(lex.word_class("tuesday"), WEEKDAY);
+        assert_eq!(lex.word_class("yesterday"), RELATIVE_DATE_HEAD);
+        assert_eq!(lex.word_class("according"), ATTRIBUTION_PREFIX_HEAD);
+        assert_eq!(lex.word_class("said"), SAYING_VERB);
+        assert_eq!(lex.word_class("harbour"), 0);
+        // A user's list is classed with the built-in ones.
+        let dir = std::env::temp_dir().join(format!("cc-lex-class-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("attribution_verbs.txt"), "blurted\n").unwrap();
+        let lex = Lexicon::load(&dir).unwrap();
+        assert_eq!(lex.word_class("blurted"), SAYING_VERB);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

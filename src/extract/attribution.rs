@@ -3,11 +3,10 @@
 //! earlier, anonymous sources kept as such.
 
 use crate::text::{Interned, intern};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::entities::{Entity, title_len};
-use crate::lexicon::{DerivedTable, EntityKind, Lexicon};
+use crate::lexicon::{EntityKind, Lexicon, word_class};
 use crate::text;
 
 /// The speaker of a claim and the chain it reached the report through.
@@ -203,19 +202,25 @@ pub fn attribute_words<'a>(
     lex: &Lexicon,
 ) -> Option<Attribution> {
     let lows = text::LowerWords::of(sentence, words.iter().map(|&(at, w)| (at, at + w.len())));
+    let lows = lows.lows();
+    let classes: Vec<u16> = (0..words.len())
+        .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
+        .collect();
     let w = Words {
         text: sentence,
         ws: &words,
-        lows: lows.lows(),
+        lows,
     };
-    attribute_read(w, entities, ctx, lex)
+    attribute_read(w, &classes, entities, ctx, lex)
 }
 
-/// [`attribute_words`] for words also lowercased (`lows`, in the same order).
+/// [`attribute_words`] for words also lowercased (`lows`, in the same order) and classed
+/// (`classes`, [`Lexicon::word_class`]).
 pub fn attribute_lowered<'a>(
     sentence: &'a str,
     words: &'a [(usize, &'a str)],
     lows: text::Lows<'a>,
+    classes: &[u16],
     entities: &[Entity],
     ctx: &Context,
     lex: &Lexicon,
@@ -225,11 +230,12 @@ pub fn attribute_lowered<'a>(
         ws: words,
         lows,
     };
-    attribute_read(w, entities, ctx, lex)
+    attribute_read(w, classes, entities, ctx, lex)
 }
 
 fn attribute_read(
     w: Words<'_>,
+    class: &[u16],
     entities: &[Entity],
     ctx: &Context,
     lex: &Lexicon,
@@ -238,35 +244,10 @@ fn attribute_read(
     let n = w.ws.len();
     let prefix_at =
         |i: usize, prefix: &[String]| prefix.iter().enumerate().all(|(k, p)| w.low(i + k) == *p);
-    // What each word can be, found with one lookup: the first word of a prefix, a verb of
-    // saying. Most sentences hold no word a prefix starts with, and are not scanned for
-    // prefixes (an empty prefix, were there one, would start anywhere). Built from the
-    // lexicon once.
-    let (empty, classes) = lex.derived(DerivedTable::AttributionClasses, |lex| {
-        let prefixes = &lex.attribution_prefixes;
-        let mut classes: FxHashMap<String, u8> = FxHashMap::default();
-        for head in prefixes.iter().filter_map(|p| p.first()) {
-            *classes.entry(head.clone()).or_default() |= PREFIX_HEAD;
-        }
-        for verb in &lex.attribution_verbs {
-            *classes.entry(verb.clone()).or_default() |= SAYING_VERB;
-        }
-        (prefixes.iter().any(Vec::is_empty), classes)
-    });
-    // On the stack for a sentence of up to 128 words, as nearly all are.
-    let (mut on_stack, mut spilled) = ([0u8; 128], Vec::new());
-    let class: &mut [u8] = match on_stack.get_mut(..n) {
-        Some(class) => class,
-        None => {
-            spilled.resize(n, 0);
-            &mut spilled
-        }
-    };
-    for (i, c) in class.iter_mut().enumerate() {
-        *c = classes.get(w.low(i)).copied().unwrap_or(0);
-    }
-    let class = &*class;
-    let any_prefix = *empty || class.iter().any(|c| c & PREFIX_HEAD != 0);
+    // Most sentences hold no word a prefix starts with, and are not scanned for prefixes (an
+    // empty prefix, were there one, would start anywhere).
+    let any_prefix = lex.attribution_prefixes.iter().any(Vec::is_empty)
+        || class.iter().any(|c| c & PREFIX_HEAD != 0);
 
     for prefix in lex
         .attribution_prefixes
@@ -400,10 +381,8 @@ fn attribute_read(
     })
 }
 
-/// A word a listed attribution prefix starts with.
-const PREFIX_HEAD: u8 = 1;
-/// A listed verb of saying.
-const SAYING_VERB: u8 = 2;
+const PREFIX_HEAD: u16 = word_class::ATTRIBUTION_PREFIX_HEAD;
+const SAYING_VERB: u16 = word_class::SAYING_VERB;
 
 /// Prepositions inside a speaker's noun phrase ("a spokesman for the court").
 const PHRASE_PREPOSITIONS: &[&str] = &["of", "for", "on", "at", "with", "from"];

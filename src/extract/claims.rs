@@ -459,15 +459,15 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
             }
             let (s, e) = (sentence.start, sentence.end);
             let entities = std::mem::take(&mut sentence.entities);
-            let (ws, lows) = words.of(sentence);
+            let (ws, lows, classes) = words.of(sentence);
             let text = &para[s..e];
-            let found_dates = find_dates_in(text, ws, lows, lex);
+            let found_dates = find_dates_in(text, ws, lows, classes, lex);
             let word_count = ws.len();
             let start = p.start() + s;
             let sentence = Span::new(&article.text, start..p.start() + e);
             let quantities = quantities_in(&sentence, &found_dates, lows.whole(), lex);
             ctx.learn(&entities);
-            let attribution = attribute_lowered(text, ws, lows, &entities, &ctx, lex);
+            let attribution = attribute_lowered(text, ws, lows, classes, &entities, &ctx, lex);
             if let Some(a) = &attribution {
                 ctx.heard(a);
             }
@@ -530,11 +530,13 @@ struct Sentence {
     entities: Vec<Entity>,
 }
 
-/// The words of an article's sentences (each at its offset in its sentence), and each word
-/// lowercased, kept together for the whole article.
+/// The words of an article's sentences (each at its offset in its sentence), each word
+/// lowercased, and what each is ([`Lexicon::word_class`]), kept together for the whole
+/// article: a word is lowercased and looked up once, however many extractors read it.
 struct Words<'a> {
     all: Vec<(usize, &'a str)>,
     lows: crate::text::LowerWords,
+    classes: Vec<u16>,
 }
 
 impl<'a> Words<'a> {
@@ -543,11 +545,16 @@ impl<'a> Words<'a> {
         Words {
             all: Vec::with_capacity(text.len() / 5 + 1),
             lows: crate::text::LowerWords::with_capacity(text.len(), text.len() / 5 + 1),
+            classes: Vec::with_capacity(text.len() / 5 + 1),
         }
     }
 
-    fn of(&self, s: &Sentence) -> (&[(usize, &'a str)], crate::text::Lows<'_>) {
-        (&self.all[s.words.clone()], self.lows.part(s.lows))
+    fn of(&self, s: &Sentence) -> (&[(usize, &'a str)], crate::text::Lows<'_>, &[u16]) {
+        (
+            &self.all[s.words.clone()],
+            self.lows.part(s.lows),
+            &self.classes[s.words.clone()],
+        )
     }
 }
 
@@ -570,7 +577,11 @@ fn read_sentences<'a>(
         let lows = words
             .lows
             .add(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
-        let entities = entities_in(text, ws, words.lows.part(lows), lex);
+        let part = words.lows.part(lows);
+        words
+            .classes
+            .extend((0..ws.len()).map(|i| lex.word_class(part.get(i).unwrap_or(""))));
+        let entities = entities_in(text, ws, part, lex);
         out.push(Sentence {
             start,
             end,
