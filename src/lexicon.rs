@@ -516,6 +516,10 @@ pub mod word_class {
     pub const ATTRIBUTION_PREFIX_HEAD: u16 = 1 << 3;
     /// A verb of saying ("said", "told").
     pub const SAYING_VERB: u16 = 1 << 4;
+    /// A stopword ("the", "would").
+    pub const STOPWORD: u16 = 1 << 5;
+    /// A place's name, or a word of one ("kyiv", "york").
+    pub const PLACE: u16 = 1 << 6;
 }
 
 /// The derived tables of one lexicon, each built on first use. They are typed by the modules
@@ -919,6 +923,12 @@ impl Lexicon {
         }
         for verb in &self.attribution_verbs {
             mark(verb, word_class::SAYING_VERB);
+        }
+        for w in &self.stopwords {
+            mark(w, word_class::STOPWORD);
+        }
+        for p in &self.places {
+            mark(p, word_class::PLACE);
         }
         self.word_classes = classes;
         self
@@ -1397,6 +1407,8 @@ mod tests {
         assert_eq!(lex.word_class("yesterday"), RELATIVE_DATE_HEAD);
         assert_eq!(lex.word_class("according"), ATTRIBUTION_PREFIX_HEAD);
         assert_eq!(lex.word_class("said"), SAYING_VERB);
+        assert_eq!(lex.word_class("would"), STOPWORD);
+        assert_eq!(lex.word_class("paris"), PLACE);
         assert_eq!(lex.word_class("harbour"), 0);
         // A user's list is classed with the built-in ones.
         let dir = std::env::temp_dir().join(format!("cc-lex-class-{}", std::process::id()));

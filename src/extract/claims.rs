@@ -581,7 +581,7 @@ fn read_sentences<'a>(
         words
             .classes
             .extend((0..ws.len()).map(|i| lex.word_class(part.get(i).unwrap_or(""))));
-        let entities = entities_in(text, ws, part, lex);
+        let entities = entities_in(text, ws, part, &words.classes[from..], lex);
         out.push(Sentence {
             start,
             end,

@@ -5,7 +5,7 @@ use crate::text::{Interned, intern};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
-use crate::lexicon::{EntityKind, Lexicon, alias_key};
+use crate::lexicon::{EntityKind, Lexicon, alias_key, word_class};
 use crate::text;
 
 /// A named thing in a claim. It keeps where it stands in its sentence, not its words: a
@@ -116,25 +116,31 @@ const CONNECTORS: &[&str] = &["of", "for", "the", "de", "al", "bin", "van", "von
 pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
     let ws: Vec<_> = text::words(sentence).collect();
     let lows = text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
-    entities_in(sentence, &ws, lows.lows(), lex)
+    let lows = lows.lows();
+    let classes: Vec<u16> = (0..ws.len())
+        .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
+        .collect();
+    entities_in(sentence, &ws, lows, &classes, lex)
 }
 
 /// [`find_entities`] for a sentence already split into its words (`text::words`), each also
-/// lowercased (`lows`, in the same order).
+/// lowercased (`lows`, in the same order) and classed (`classes`, [`Lexicon::word_class`]).
 pub fn entities_in(
     sentence: &str,
     ws: &[(usize, &str)],
     lows: text::Lows<'_>,
+    classes: &[u16],
     lex: &Lexicon,
 ) -> Vec<Entity> {
     let low = |i: usize| lows.get(i).unwrap_or("");
+    let class = |i: usize| classes.get(i).copied().unwrap_or(0);
     let capitals = ws.iter().filter(|(_, w)| text::is_capitalized(w)).count();
     let title_case = ws.len() >= 4 && capitals * 10 >= ws.len() * 7;
     let breaks_run = |i: usize| {
         let (w, low) = (ws[i].1, low(i));
         title_case
-            && (lex.stopwords.contains(low)
-                || !lex.places.contains(low)
+            && (class(i) & word_class::STOPWORD != 0
+                || class(i) & word_class::PLACE == 0
                     && lookup_lowered(w, low, lex).is_none()
                     && !lex.place_suffixes.contains(w)
                     && ws.iter().filter(|(_, x)| *x == w).count() == 1
@@ -186,8 +192,8 @@ pub fn entities_in(
             .get(j)
             .is_some_and(|(_, w)| lex.place_suffixes.contains(*w) && !text::is_capitalized(w));
         i = j;
-        let run_low = |k: usize| low(first + k);
-        if let Some(mut e) = entity_from_run(sentence, run, &run_low, run[0].0 == ws[0].0, lex) {
+        let run_class = |k: usize| class(first + k);
+        if let Some(mut e) = entity_from_run(sentence, run, &run_class, run[0].0 == ws[0].0, lex) {
             if region_after && e.kind == EntityKind::Other {
                 e.kind = EntityKind::Place;
             }
@@ -197,21 +203,19 @@ pub fn entities_in(
     out
 }
 
-/// The entity a run of capitalised words names, if any: `run` is its words, and `low(k)`
-/// word k lowercased.
-fn entity_from_run<'l>(
+/// The entity a run of capitalised words names, if any: `run` is its words, and `class(k)`
+/// word k's [`Lexicon::word_class`].
+fn entity_from_run(
     sentence: &str,
     run: &[(usize, &str)],
-    low: &dyn Fn(usize) -> &'l str,
+    class: &dyn Fn(usize) -> u16,
     sentence_start: bool,
     lex: &Lexicon,
 ) -> Option<Entity> {
+    use word_class::{MONTH, STOPWORD, WEEKDAY};
     // The words kept are run[a..b].
     let (mut a, mut b) = (0, run.len());
-    while a < b && {
-        let l = low(a);
-        lex.stopwords.contains(l) || lex.months.contains_key(l) || lex.weekdays.contains_key(l)
-    } {
+    while a < b && class(a) & (STOPWORD | MONTH | WEEKDAY) != 0 {
         a += 1;
     }
     // A month closing a run is a date's ("Kyiv May 5") only when a number follows it; else it
@@ -222,11 +226,9 @@ fn entity_from_run<'l>(
             .starts_with(|c: char| c.is_ascii_digit())
     };
     while b > a && {
-        let l = low(b - 1);
-        let (month, weekday) = (lex.months.contains_key(l), lex.weekdays.contains_key(l));
-        lex.stopwords.contains(l) && !month
-            || month && (b - a == 1 || dated(&run[b - 1]))
-            || weekday
+        let c = class(b - 1);
+        let (month, weekday) = (c & MONTH != 0, c & WEEKDAY != 0);
+        c & STOPWORD != 0 && !month || month && (b - a == 1 || dated(&run[b - 1])) || weekday
     } {
         b -= 1;
     }
