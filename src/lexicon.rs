@@ -520,6 +520,8 @@ pub mod word_class {
     pub const STOPWORD: u16 = 1 << 5;
     /// A place's name, or a word of one ("kyiv", "york").
     pub const PLACE: u16 = 1 << 6;
+    /// A word a figure can start with other than digits ("nearly", "twenty", "dozens").
+    pub const QUANTITY_STARTER: u16 = 1 << 7;
 }
 
 /// The derived tables of one lexicon, each built on first use. They are typed by the modules
@@ -929,6 +931,9 @@ impl Lexicon {
         }
         for p in &self.places {
             mark(p, word_class::PLACE);
+        }
+        for w in &self.quantity_starters {
+            mark(w, word_class::QUANTITY_STARTER);
         }
         self.word_classes = classes;
         self

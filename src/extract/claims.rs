@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::attribution::{Attribution, Context, attribute_lowered};
 use super::entities::{Entity, entities_in};
-use super::quantities::{Quantity, quantities_in};
+use super::quantities::{KnownWords, Quantity, quantities_in};
 use super::sentences::split_sentences;
 use crate::budget::{Budget, Stopped};
 use crate::corpus::{Article, ParagraphKind};
@@ -465,7 +465,8 @@ fn extract_claims(article: &Article, budget: &Budget, lex: &Lexicon) -> (Lists, 
             let word_count = ws.len();
             let start = p.start() + s;
             let sentence = Span::new(&article.text, start..p.start() + e);
-            let quantities = quantities_in(&sentence, &found_dates, lows.whole(), lex);
+            let known = KnownWords { words: ws, classes };
+            let quantities = quantities_in(&sentence, &found_dates, lows.whole(), Some(known), lex);
             ctx.learn(&entities);
             let attribution = attribute_lowered(text, ws, lows, classes, &entities, &ctx, lex);
             if let Some(a) = &attribution {

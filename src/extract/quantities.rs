@@ -18,8 +18,8 @@ use crate::text::{Interned, intern};
 use serde::Serialize;
 
 use crate::dates;
-use crate::lexicon::Lexicon;
 pub use crate::lexicon::{HedgeBound, QuantityKind};
+use crate::lexicon::{Lexicon, word_class};
 use crate::text::Span;
 use crate::text::{Tok, TokKind, tokenize_into};
 use number::{Number, Read};
@@ -245,7 +245,18 @@ struct Parser<'a> {
     /// [`excluded_spans`], found when first asked for: most sentences hold no figure to
     /// check against them.
     excluded: std::cell::OnceCell<Vec<Range<usize>>>,
+    /// Whether a figure may start at each token: digits, or a listed starter.
+    starts: Vec<bool>,
     lex: &'a Lexicon,
+}
+
+/// A sentence's words as extraction split them (`text::words`, at their offsets in the
+/// sentence) with their [`Lexicon::word_class`]es: a token that is a whole word reads its
+/// class there instead of looking itself up.
+#[derive(Clone, Copy)]
+pub struct KnownWords<'a> {
+    pub words: &'a [(usize, &'a str)],
+    pub classes: &'a [u16],
 }
 
 /// A hedge as read: what it says and how it was written.
@@ -280,11 +291,14 @@ impl<'a> Parser<'a> {
     /// `whole` is the text lowercased with every character in its place, when one was made
     /// ([`crate::text::Lows::whole`]).
     /// `toks` are the text's tokens ([`tokenize_into`]).
+    /// `known` are the text's words with their classes, when extraction has them; `starts`
+    /// is a vector to reuse.
     fn new(
         source: &'a Span,
         found_dates: &'a [dates::DateMention],
-        toks: Vec<Tok>,
+        (toks, starts): (Vec<Tok>, Vec<bool>),
         whole: Option<&'a str>,
+        known: Option<KnownWords<'_>>,
         lex: &'a Lexicon,
     ) -> Parser<'a> {
         let text = source.as_str();
@@ -295,15 +309,51 @@ impl<'a> Parser<'a> {
                 toks.iter().map(|t| (t.start, t.end)),
             )),
         };
-        Parser {
+        let mut parser = Parser {
             source,
             text,
             toks,
             lower,
             found_dates,
             excluded: std::cell::OnceCell::new(),
+            starts,
             lex,
+        };
+        parser.find_starts(known);
+        parser
+    }
+
+    /// Fills [`Parser::starts`]: a token that is one of the `known` words reads its class,
+    /// any other is looked up.
+    fn find_starts(&mut self, known: Option<KnownWords<'_>>) {
+        let mut starts = std::mem::take(&mut self.starts);
+        starts.clear();
+        let (words, classes) = known.map_or((&[][..], &[][..]), |k| (k.words, k.classes));
+        let mut k = 0;
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.kind == TokKind::Num {
+                starts.push(true);
+                continue;
+            }
+            while words.get(k).is_some_and(|&(at, _)| at < t.start) {
+                k += 1;
+            }
+            let class = match words.get(k) {
+                Some(&(at, w)) if at == t.start && at + w.len() == t.end => classes.get(k).copied(),
+                _ => None,
+            };
+            starts.push(match class {
+                Some(c) => c & word_class::QUANTITY_STARTER != 0,
+                None => self.lex.quantity_starters.contains(self.low(i)),
+            });
         }
+        self.starts = starts;
+    }
+
+    /// Whether token `i` is a word a figure can start with ([`Lexicon::quantity_starters`]),
+    /// or digits.
+    fn starter(&self, i: usize) -> bool {
+        self.starts.get(i).copied().unwrap_or(false)
     }
 
     fn excluded(&self) -> &[Range<usize>] {
@@ -391,7 +441,7 @@ impl<'a> Parser<'a> {
         match self.low(i) {
             // A minus sign only right before digits.
             "-" | "−" => self.is(i + 1, TokKind::Num) && self.attached(i + 1),
-            w => self.is(i, TokKind::Num) || self.lex.quantity_starters.contains(w),
+            _ => self.starter(i),
         }
     }
 
@@ -1165,30 +1215,39 @@ fn bound_by_clause(q: &mut Quantity, h: Hedged) {
 
 /// Every quantity in `text`, in order, with byte offsets into it.
 pub fn find_quantities(text: &str, lex: &Lexicon) -> Vec<Quantity> {
-    quantities_in(&Span::from(text), &dates::find_dates(text, lex), None, lex)
+    quantities_in(
+        &Span::from(text),
+        &dates::find_dates(text, lex),
+        None,
+        None,
+        lex,
+    )
 }
 
 /// [`find_quantities`] for a text whose dates were already found (dates are not figures),
 /// and which may have been lowercased in place already (`whole`, as
-/// [`crate::text::Lows::whole`] gives it). The figures' text points into `text`'s
-/// shared text; their offsets are within `text`.
+/// [`crate::text::Lows::whole`] gives it), and whose words may be known with their classes
+/// (`known`). The figures' text points into `text`'s shared text; their offsets are within
+/// `text`.
 pub fn quantities_in(
     text: &Span,
     found_dates: &[dates::DateMention],
     whole: Option<&str>,
+    known: Option<KnownWords<'_>>,
     lex: &Lexicon,
 ) -> Vec<Quantity> {
     thread_local! {
-        /// The tokens' vector, kept for the thread's next sentence: a sentence's tokens
-        /// take a kilobyte or two, which the allocator is slow to find once its heap is
-        /// large.
-        static TOKENS: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+        /// The tokens' vector and their starts, kept for the thread's next sentence: a
+        /// sentence's tokens take a kilobyte or two, which the allocator is slow to find
+        /// once its heap is large.
+        static TOKENS: std::cell::Cell<(Vec<Tok>, Vec<bool>)> =
+            const { std::cell::Cell::new((Vec::new(), Vec::new())) };
     }
-    let mut toks = TOKENS.take();
+    let (mut toks, starts) = TOKENS.take();
     tokenize_into(text.as_str(), &mut toks);
-    let parser = Parser::new(text, found_dates, toks, whole, lex);
+    let parser = Parser::new(text, found_dates, (toks, starts), whole, known, lex);
     let found = parser.parse_all();
-    TOKENS.set(parser.toks);
+    TOKENS.set((parser.toks, parser.starts));
     found
 }
 

@@ -945,3 +945,31 @@ fn hedges_say_which_side_of_the_figure() {
     ];
     crate::extract::check_table(table, bound);
 }
+
+#[test]
+fn figures_are_the_same_whether_the_sentence_words_are_known_or_not() {
+    let lex = Lexicon::global();
+    for sentence in [
+        "Nearly two-thirds of the roughly 1,200 workers, about 800, left.",
+        "Some twenty-five multi-million-dollar deals were signed; dozens more were not.",
+        "Ärzte said «around thirty» patients, up from a dozen, were moved €5m away.",
+        "Between 300 and 400 of them – at most half – came back on Tuesday.",
+    ] {
+        let ws: Vec<(usize, &str)> = crate::text::words(sentence).collect();
+        let lows =
+            crate::text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
+        let classes: Vec<u16> = (0..ws.len())
+            .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
+            .collect();
+        let dates = crate::dates::find_dates(sentence, lex);
+        let span = crate::text::Span::from(sentence);
+        let known = super::KnownWords {
+            words: &ws,
+            classes: &classes,
+        };
+        let with = super::quantities_in(&span, &dates, lows.lows().whole(), Some(known), lex);
+        let without = super::quantities_in(&span, &dates, None, None, lex);
+        assert!(!with.is_empty(), "{sentence}");
+        assert_eq!(format!("{with:?}"), format!("{without:?}"), "{sentence}");
+    }
+}

@@ -116,7 +116,7 @@ impl Parser<'_> {
             let c = self.cardinal(i, self.toks.len(), true)?;
             return self.after_cardinal(c, money, base);
         }
-        if !lex.quantity_starters.contains(self.low(i)) {
+        if !self.starter(i) {
             return None;
         }
         for (words, (lo, hi)) in lex.vague.starting_with(self.low(i)) {
