@@ -180,6 +180,12 @@ struct CountNounsFile {
     #[serde(default)]
     before_noun: Vec<String>,
     #[serde(default)]
+    occasions: Vec<String>,
+    #[serde(default)]
+    ratio_after: Vec<String>,
+    #[serde(default)]
+    ratio_suffixes: Vec<String>,
+    #[serde(default)]
     synonyms: Vec<Vec<String>>,
     #[serde(default)]
     generic: Vec<String>,
@@ -390,6 +396,13 @@ pub struct Lexicon {
     /// Words that may stand between a figure and the noun it counts though they count
     /// nothing themselves ("3,000 more troops", "12 other people").
     pub before_noun: HashSet<String>,
+    /// Nouns that count occasions after a figure ("met six times"), unless a comparison
+    /// follows them ([`Lexicon::is_ratio_word`]: "three times as many").
+    pub occasions: HashSet<String>,
+    /// Words after "times" that make it a ratio ("as", "the", "more").
+    pub ratio_after: HashSet<String>,
+    /// Endings of comparatives that do the same ("higher", "faster").
+    pub ratio_suffixes: Vec<String>,
     /// Counted noun (lowercase) to the first noun of its synonym set: nouns counting the
     /// same thing.
     pub count_synonyms: HashMap<String, String>,
@@ -847,6 +860,13 @@ impl Lexicon {
             count_nouns,
             not_counted: nouns.not_counted.into_iter().collect(),
             before_noun: nouns.before_noun.iter().map(|w| w.to_lowercase()).collect(),
+            occasions: nouns.occasions.iter().map(|w| w.to_lowercase()).collect(),
+            ratio_after: nouns.ratio_after.iter().map(|w| w.to_lowercase()).collect(),
+            ratio_suffixes: nouns
+                .ratio_suffixes
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             count_synonyms,
             generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
             strong_bodies,
@@ -943,6 +963,16 @@ impl Lexicon {
     /// a sentence's words are looked up once, and each extractor reads the bits it needs.
     pub fn word_class(&self, lower: &str) -> u16 {
         self.word_classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Whether `lower`, right after "times", makes a ratio of the figure ("three times as
+    /// many", "ten times higher").
+    pub fn is_ratio_word(&self, lower: &str) -> bool {
+        self.ratio_after.contains(lower)
+            || self
+                .ratio_suffixes
+                .iter()
+                .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e.as_str()))
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {

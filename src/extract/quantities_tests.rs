@@ -501,6 +501,20 @@ fn units_and_conversions() {
             "The team scored 20 more in the second half.",
             &["20 number"],
         ),
+        (
+            "The two ministers have met six times this year.",
+            &["2 [ministers] count", "6 [times] count"],
+        ),
+        (
+            "He has been arrested five times, police said.",
+            &["5 [times] count"],
+        ),
+        ("The rate is three times as high as in 2019.", &["3 number"]),
+        ("Rents were 10 times higher in the capital.", &["10 number"]),
+        (
+            "The new plant is four times the size of the old.",
+            &["4 number"],
+        ),
     ]);
 }
 

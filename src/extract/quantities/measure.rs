@@ -212,6 +212,13 @@ impl Parser<'_> {
         mut i: usize,
         strong: bool,
     ) -> Option<(Range<usize>, Vec<Range<usize>>, usize)> {
+        // "met six times": occasions, unless a comparison follows ("three times as many").
+        if self.is(i, TokKind::Word)
+            && self.lex.occasions.contains(self.low(i))
+            && !self.lex.is_ratio_word(self.low(i + 1))
+        {
+            return Some((i..i + 1, Vec::new(), i + 1));
+        }
         let mut partitive = false;
         let determiner = |w: &str| matches!(w, "the" | "its" | "their" | "our" | "his" | "her");
         if self.low(i) == "of" && determiner(self.low(i + 1)) {
