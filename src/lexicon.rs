@@ -209,6 +209,8 @@ struct FactWordsFile {
     accumulating_cues: Vec<String>,
     #[serde(default)]
     qualifier_aliases: HashMap<String, String>,
+    #[serde(default)]
+    subject_synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -437,6 +439,9 @@ pub struct Lexicon {
     pub accumulating_cues: HashSet<String>,
     /// Qualifiers naming one country or body ("american", "u.s."), lowercase, to one key.
     pub qualifier_aliases: HashMap<String, String>,
+    /// A figure's subject word, folded (`text::fold_word`), to the first word of its synonym
+    /// set ("talk" and "meeting": "summit").
+    pub subject_synonyms: HashMap<String, String>,
     pub entities: Vec<EntityDef>,
     /// Alias or canonical name (folded by [`alias_key`]) to index in `entities`.
     pub entity_aliases: HashMap<String, usize>,
@@ -902,6 +907,16 @@ impl Lexicon {
                 .accumulating_cues
                 .iter()
                 .map(|w| w.to_lowercase())
+                .collect(),
+            subject_synonyms: fact_words
+                .subject_synonyms
+                .iter()
+                .filter(|set| !set.is_empty())
+                .flat_map(|set| {
+                    let head = crate::text::fold_word(&set[0]);
+                    set.iter()
+                        .map(move |w| (crate::text::fold_word(w), head.clone()))
+                })
                 .collect(),
             qualifier_aliases: fact_words
                 .qualifier_aliases

@@ -163,6 +163,19 @@ fn durations_join_only_with_a_shared_subject() {
 }
 
 #[test]
+fn durations_join_when_their_subjects_are_synonyms() {
+    let f = facts_of("events/talks");
+    let summit = fact_containing(&f, "three-day");
+    let members = member_quantities(summit);
+    assert!(members.contains(&"three days"), "{members:?}");
+    assert_eq!(summit["verdict"], "agree");
+    assert_eq!(summit["sources"], 2);
+    let dispute = fact_containing(&f, "18 months");
+    assert_eq!(dispute["verdict"], "single");
+    assert_ne!(dispute["id"], summit["id"]);
+}
+
+#[test]
 fn synonyms_of_the_counted_noun_join_and_other_counts_stay_apart() {
     let f = facts_of("events/summit");
     let venues = fact_containing(&f, "four sites");

@@ -855,7 +855,11 @@ fn subject_words(claim: &Claim, q: &Quantity, lex: &Lexicon) -> Box<[u64]> {
                 .filter(|&(_, w)| usable(w) && !text::is_capitalized(w))
                 .take(SUBJECT_REACH),
         )
-        .map(|(_, w)| stable_hash(&[&text::fold_word(w)]))
+        .map(|(_, w)| {
+            let folded = text::fold_word(w);
+            let word = lex.subject_synonyms.get(&folded).unwrap_or(&folded);
+            stable_hash(&[word])
+        })
         .collect();
     out.sort_unstable();
     out.dedup();
