@@ -703,24 +703,8 @@ impl Lexicon {
         currency_symbols.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
         let currency_codes = currency_codes(&units_file.units);
 
-        let phrases = |m: HashMap<String, f64>| {
-            let mut v: Vec<(Vec<String>, f64)> =
-                m.into_iter().map(|(k, v)| (phrase_words(&k), v)).collect();
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-            v
-        };
-        let mut vague: Vec<(Vec<String>, (f64, f64))> = numbers
-            .vague
-            .into_iter()
-            .map(|(k, v)| (phrase_words(&k), v))
-            .collect();
-        vague.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let mut vague_units: Vec<(Vec<String>, (f64, f64))> = numbers
-            .vague_units
-            .into_iter()
-            .map(|(k, v)| (phrase_words(&k), v))
-            .collect();
-        vague_units.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let vague = phrases(numbers.vague);
+        let vague_units = phrases(numbers.vague_units);
 
         let mut count_nouns = HashMap::default();
         for (canon, aliases) in nouns.groups {
@@ -1045,6 +1029,16 @@ type HedgePhrase = (Vec<String>, HedgeBound);
 
 /// Reads `hedges.txt` (`phrase<TAB>bound`; `+phrase` follows the figure): hedges before
 /// and after a figure, each longest first.
+/// A table of phrases as word sequences with their values, longest first, then in order.
+fn phrases<T>(table: HashMap<String, T>) -> Vec<(Vec<String>, T)> {
+    let mut v: Vec<(Vec<String>, T)> = table
+        .into_iter()
+        .map(|(k, v)| (phrase_words(&k), v))
+        .collect();
+    v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    v
+}
+
 fn hedge_phrases(text: &str) -> Result<(Vec<HedgePhrase>, Vec<HedgePhrase>), LexiconError> {
     let mut hedges = Vec::new();
     let mut post_hedges = Vec::new();
