@@ -186,6 +186,8 @@ struct CountNounsFile {
     #[serde(default)]
     ratio_suffixes: Vec<String>,
     #[serde(default)]
+    not_ratio: Vec<String>,
+    #[serde(default)]
     synonyms: Vec<Vec<String>>,
     #[serde(default)]
     generic: Vec<String>,
@@ -405,6 +407,8 @@ pub struct Lexicon {
     pub ratio_after: HashSet<String>,
     /// Endings of comparatives that do the same ("higher", "faster").
     pub ratio_suffixes: Vec<String>,
+    /// Words with such an ending that are no comparative ("never", "together").
+    pub not_ratio: HashSet<String>,
     /// Counted noun (lowercase) to the first noun of its synonym set: nouns counting the
     /// same thing.
     pub count_synonyms: HashMap<String, String>,
@@ -856,6 +860,7 @@ impl Lexicon {
                 .iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
+            not_ratio: nouns.not_ratio.iter().map(|w| w.to_lowercase()).collect(),
             count_synonyms,
             generic_nouns: nouns.generic.iter().map(|w| w.to_lowercase()).collect(),
             strong_bodies,
@@ -972,6 +977,8 @@ impl Lexicon {
                 .ratio_suffixes
                 .iter()
                 .any(|e| lower.len() > e.len() + 2 && lower.ends_with(e.as_str()))
+                && !self.not_ratio.contains(lower)
+                && !self.stopwords.contains(lower)
     }
 
     pub fn is_stopword(&self, word: &str) -> bool {

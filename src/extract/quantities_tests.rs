@@ -509,6 +509,11 @@ fn units_and_conversions() {
             "He has been arrested five times, police said.",
             &["5 [times] count"],
         ),
+        (
+            "She was questioned four times after the vote.",
+            &["4 [times] count"],
+        ),
+        ("They have met three times together.", &["3 [times] count"]),
         ("The rate is three times as high as in 2019.", &["3 number"]),
         ("Rents were 10 times higher in the capital.", &["10 number"]),
         (
