@@ -969,6 +969,15 @@ impl Lexicon {
         self.word_classes.get(lower).copied().unwrap_or(0)
     }
 
+    /// The [`Lexicon::word_class`] of each of a text's `n` words, lowercased in `lows`.
+    pub fn word_classes<'a>(
+        &'a self,
+        lows: crate::text::Lows<'a>,
+        n: usize,
+    ) -> impl Iterator<Item = u16> + 'a {
+        (0..n).map(move |i| self.word_class(lows.get(i).unwrap_or("")))
+    }
+
     /// Whether `lower`, right after "times", makes a ratio of the figure ("three times as
     /// many", "ten times higher").
     pub fn is_ratio_word(&self, lower: &str) -> bool {

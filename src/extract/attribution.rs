@@ -203,9 +203,7 @@ pub fn attribute_words<'a>(
 ) -> Option<Attribution> {
     let lows = text::LowerWords::of(sentence, words.iter().map(|&(at, w)| (at, at + w.len())));
     let lows = lows.lows();
-    let classes: Vec<u16> = (0..words.len())
-        .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
-        .collect();
+    let classes: Vec<u16> = lex.word_classes(lows, words.len()).collect();
     let w = Words {
         text: sentence,
         ws: &words,

@@ -579,9 +579,7 @@ fn read_sentences<'a>(
             .lows
             .add(text, ws.iter().map(|&(at, w)| (at, at + w.len())));
         let part = words.lows.part(lows);
-        words
-            .classes
-            .extend((0..ws.len()).map(|i| lex.word_class(part.get(i).unwrap_or(""))));
+        words.classes.extend(lex.word_classes(part, ws.len()));
         let entities = entities_in(text, ws, part, &words.classes[from..], lex);
         out.push(Sentence {
             start,

@@ -117,9 +117,7 @@ pub fn find_entities(sentence: &str, lex: &Lexicon) -> Vec<Entity> {
     let ws: Vec<_> = text::words(sentence).collect();
     let lows = text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
     let lows = lows.lows();
-    let classes: Vec<u16> = (0..ws.len())
-        .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
-        .collect();
+    let classes: Vec<u16> = lex.word_classes(lows, ws.len()).collect();
     entities_in(sentence, &ws, lows, &classes, lex)
 }
 

@@ -977,9 +977,7 @@ fn figures_are_the_same_whether_the_sentence_words_are_known_or_not() {
         let ws: Vec<(usize, &str)> = crate::text::words(sentence).collect();
         let lows =
             crate::text::LowerWords::of(sentence, ws.iter().map(|&(at, w)| (at, at + w.len())));
-        let classes: Vec<u16> = (0..ws.len())
-            .map(|i| lex.word_class(lows.get(i).unwrap_or("")))
-            .collect();
+        let classes: Vec<u16> = lex.word_classes(lows.lows(), ws.len()).collect();
         let dates = crate::dates::find_dates(sentence, lex);
         let span = crate::text::Span::from(sentence);
         let known = super::KnownWords {
