@@ -669,12 +669,26 @@ fn appositive_subject(
         return Some(Attribution::person(name.canonical, role));
     }
     let end_byte = w.ws[open].0 + w.ws[open].1.len();
-    let e = entities
+    match entities
         .iter()
-        .find(|e| e.end() == end_byte && e.kind != EntityKind::Place)?;
-    let first = w.ws.iter().position(|(b, _)| *b >= e.start())?;
-    speaker_from_phrase(w, first, open, entities, ctx, "", lex)
+        .find(|e| e.end() == end_byte && e.kind != EntityKind::Place)
+    {
+        Some(e) => {
+            let first = w.ws.iter().position(|(b, _)| *b >= e.start())?;
+            speaker_from_phrase(w, first, open, entities, ctx, "", lex)
+        }
+        // "Smith, 54, said", "The mayor, who toured the site, said": the short phrase
+        // that opens the sentence, before the aside, is the subject.
+        None if open < OPENING_SUBJECT_WORDS && (0..open).all(|k| !w.broken_after(k)) => {
+            speaker_from_phrase(w, 0, open, entities, ctx, "", lex)
+        }
+        None => None,
+    }
 }
+
+/// The most words a subject opening its sentence before an aside has ("A spokesman for
+/// the army").
+const OPENING_SUBJECT_WORDS: usize = 6;
 
 fn subject_after_verb(
     w: &Words<'_>,

@@ -465,6 +465,32 @@ fn a_role_after_a_name_and_a_comma_is_that_persons() {
 }
 
 #[test]
+fn an_aside_between_an_opening_subject_and_the_verb_is_skipped() {
+    check(&[
+        // An age after a surname named earlier in the story.
+        (
+            "Police questioned Marta Kovac on Monday. Kovac, 61, said the boat left at dawn.",
+            "Marta Kovac",
+        ),
+        // A clause after a role.
+        (
+            "The harbour master, who toured the docks on Monday, said two cranes had fallen.",
+            "?The harbour master",
+        ),
+        // A clause after a name.
+        (
+            "Berg, who has run the port for a decade, said the cranes were idle.",
+            "Berg",
+        ),
+        // What opens the sentence is an adverb, not the subject.
+        (
+            "Meanwhile, the ferries, which run hourly, said nothing.",
+            "-",
+        ),
+    ]);
+}
+
+#[test]
 fn a_clause_after_a_name_is_no_role_of_it() {
     check(&[(
         "Anna Berg, who led the inquiry and the harbour spokesman said the cranes were idle.",
